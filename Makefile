@@ -1,0 +1,55 @@
+# circulars: two commands do everything (`make run`, `make test`); see README.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHAINLP_OFFLINE := 1
+export OMP_THREAD_LIMIT := 1
+
+# Debian packages the pipeline needs: the OCR engine with Thai data, poppler for PDF tools,
+# Thai fonts (for the sample generator and reports), pango for WeasyPrint rendering.
+SYS_PKGS := tesseract-ocr tesseract-ocr-tha tesseract-ocr-script-thai poppler-utils \
+            fonts-thai-tlwg libpango-1.0-0 libpangoft2-1.0-0 python3-venv
+
+.PHONY: help sysdeps venv run test lint samples bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+sysdeps:  ## install the Debian packages when any is missing (needs root)
+	@missing=$$(for p in $(SYS_PKGS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "missing Debian packages: $$missing -- run as root, or: sudo apt-get install $$missing" >&2; exit 1; \
+	  fi; \
+	  echo "installing Debian packages: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11" >&2; exit 1; }
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: sysdeps $(VENV)/.installed  ## create .venv and install the package with dev extras
+
+run: venv  ## process samples/ into criteria_out/
+	$(PY) -m pipeline run samples --out criteria_out
+
+test: venv  ## run the test suite (real Tesseract, real PDFs, real seeds)
+	$(PY) -m ruff check pipeline ocr extract tests samples
+	$(PY) -m pytest -q
+
+lint: venv  ## ruff
+	$(PY) -m ruff check pipeline ocr extract tests samples
+
+samples: venv  ## regenerate the synthetic sample documents and their truth
+	$(PY) -m samples.generate
+
+bench: venv  ## accuracy and speed benchmark (writes bench/ and docs/BENCHMARKS.md)
+	$(PY) -m pipeline bench
+
+clean:  ## remove the virtualenv and generated output
+	rm -rf $(VENV) criteria_out/*/ criteria_out/*.csv criteria_out/*.xlsx samples/generated

@@ -1,0 +1,1 @@
+"""Thai text knowledge: repair, numbering, officers, the criteria catalog, matching, validation."""
