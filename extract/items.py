@@ -1,0 +1,168 @@
+"""Walk the lines of a document and build its criteria items, with the names on their rows.
+
+A small state machine: block headers set the group (and quality section); a number at the
+start of a line opens an item or a sub-item depending on the group and the number's depth;
+other lines continue the current item. Names found on a line are kept as one "row" of the
+item, which is how the table's columns (supervisor first, then responsible) survive OCR.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.models import Group, Item, Line
+from extract.numbering import WrittenNumber, parse_number
+from extract.officers import NameMention, find_names
+from extract.sections import DeclaredCount, Header, declared_counts, parse_header
+
+_ROLE_LABELS = (
+    ("ผู้กำกับดูแล", "supervisor"),
+    ("ผู้กำกับ", "supervisor"),
+    ("ผู้รับผิดชอบ", "responsible"),
+)
+# A table cell holding only a level marker, such as `(๕)` or `(☺)` in seed 002's checklist.
+_MARKER_CELL = re.compile(r"^(?:\(\s*[๐-๙0-9☺☹©®^✓]\s*\)|[☺☹✓])$")
+
+
+@dataclass
+class Parsed:
+    """What the walk found in one document."""
+
+    items: list[Item] = field(default_factory=list)
+    mentions: list[NameMention] = field(default_factory=list)
+    mention_pages: list[int] = field(default_factory=list)
+    outside: list[int] = field(default_factory=list)  # mention indexes outside any item
+    declared: list[DeclaredCount] = field(default_factory=list)
+    headers: list[tuple[int, Header]] = field(default_factory=list)
+
+
+def _item_depth(group: Group) -> int:
+    return 1 if group in (Group.PHYSICAL, Group.RESULTS) else 2
+
+
+def _label_role(text: str, start: int) -> str | None:
+    """An explicit `ผู้กำกับดูแล:` / `ผู้รับผิดชอบ:` label just before a name."""
+    before = re.sub(r"\s+", "", text[max(0, start - 30):start])
+    for label, role in _ROLE_LABELS:
+        if before.endswith((label, label + ":", label + "：", label + "-")):
+            return role
+    return None
+
+
+def walk(lines: list[Line]) -> Parsed:
+    out = Parsed()
+    group: Group | None = None
+    section: int | None = None
+    current: Item | None = None
+    topic: Item | None = None  # a quality topic heading that may turn out to be an item
+    pending_marker: str | None = None
+    section_break = False
+    pending_header: tuple[Line, Header] | None = None
+
+    def close_topic() -> None:
+        nonlocal topic
+        if topic is not None:
+            out.items.append(topic)
+            topic = None
+
+    for line in lines:
+        text = line.text
+        # A header's count may wrap onto the next line: `... (ขั้นสูง ©)` / `จำนวน ๑๑ ข้อ ...`.
+        if pending_header is not None:
+            prev, head = pending_header
+            pending_header = None
+            if text.lstrip().startswith("จำนวน"):
+                out.declared.extend(declared_counts(prev.text + " " + text, prev.page, head))
+                continue
+            out.declared.extend(declared_counts(prev.text, prev.page, head))
+        header = parse_header(text)
+        number = parse_number(text)
+        if header is not None and not (number and number.parts and len(number.parts) >= 2
+                                       and not declared_counts(text, line.page, header)):
+            close_topic()
+            group, section_break = header.group, True
+            if header.section is not None:
+                section = header.section
+            current = None
+            out.headers.append((line.page, header))
+            pending_header = (line, header)
+            continue
+        if _MARKER_CELL.match(text):
+            pending_marker = _marker_from_cell(text)
+            continue
+        rest = text
+        if group is not None and number is not None:
+            opened = _open(number, group, section, line, pending_marker)
+            if opened == "topic":
+                close_topic()
+                topic = Item(group, number.raw, number.parts, line.page, number.rest,
+                             marker=pending_marker, section_break=section_break)
+                section_break = False
+                current = topic
+                rest = number.rest
+            elif isinstance(opened, Item):
+                if topic is not None and number.parts and number.parts[0] == (topic.written or (0,))[0]:
+                    topic = None  # the topic had sub-numbers: it was only a heading
+                close_topic()
+                opened.section_break = section_break
+                opened.section = section if group in (Group.QUALITY, Group.SPECIAL) else None
+                section_break = False
+                out.items.append(opened)
+                current = opened
+                rest = number.rest
+            elif current is not None:  # a sub-item: its number belongs to the current item
+                current.sub_numbers.append(number.raw)
+                if number.is_junk:
+                    current.flags.append(f"junk sub-item number {number.raw!r}")
+                rest = number.rest
+            pending_marker = None
+        names = find_names(rest)
+        row: list[int] = []
+        for mention in names:
+            index = len(out.mentions)
+            out.mentions.append(mention)
+            out.mention_pages.append(line.page)
+            if current is None or group is None:
+                out.outside.append(index)
+                continue
+            row.append(index)
+            label = _label_role(rest, mention.start)
+            if label:
+                current.role_labels[index] = label
+        if row and current is not None:
+            current.name_rows.append(row)
+        if current is not None:
+            current.text = (current.text + " " + _without(rest, names)).strip()
+    if pending_header is not None:
+        out.declared.extend(declared_counts(pending_header[0].text, pending_header[0].page,
+                                            pending_header[1]))
+    close_topic()
+    return out
+
+
+def _open(
+    number: WrittenNumber, group: Group, section: int | None, line: Line, marker: str | None
+) -> Item | str | None:
+    """Decide what a numbered line is: a new item, a topic heading, or a sub-item (None)."""
+    parts = number.parts
+    if parts is None:
+        return None
+    depth = _item_depth(group)
+    if group in (Group.QUALITY, Group.SPECIAL) and len(parts) == 1:
+        return "topic" if number.trailing_dot or section is None else None
+    if len(parts) == depth:
+        return Item(group, number.raw, parts, line.page, "", marker=number.marker or marker)
+    return None
+
+
+def _marker_from_cell(text: str) -> str | None:
+    if "☺" in text or "☹" in text or "๒" in text or "2" in text:
+        return "advanced"
+    return "basic"
+
+
+def _without(text: str, names: list[NameMention]) -> str:
+    for mention in reversed(names):
+        text = text[: mention.start] + " " + text[mention.end:]
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,47 @@
+"""Split repaired page text into lines and table cells, dropping markup and table headers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from extract.models import Line
+
+_TAG = re.compile(r"<[^>]{1,200}>")
+_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
+_RULE = re.compile(r"^[\s|:\-–—=_]*$")
+# Column headers repeated on every page of an assignment table, and attachment captions.
+# Compared with spaces removed, so `ผ ู้ก ำก ับ ด ูแ ล` counts before and after repair.
+_HEADER_WORDS = (
+    "ข้อที่", "สิ่งที่ต้องดำเนินการ", "มอบหมายดำเนินการ", "แนวทางการดำเนินงาน", "การดำเนินการ",
+    "ผู้กำกับดูแล", "ผู้รับผิดชอบ", "หัวข้อ", "มี", "ไม่มี", "ชื่อ-สกุล", "ตำแหน่ง",
+)
+_ATTACHMENT = re.compile(r"^เอกสารแนบท้าย|^สิ่งที่ส่งมาด้วย$|^/\s*\S+\s*\.\.\.$")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def is_table_header(text: str) -> bool:
+    """True for a line made only of column-header words (in any order)."""
+    rest = _squash(text)
+    if not rest or len(rest) > 80:
+        return False
+    for word in sorted(_HEADER_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return rest.strip("()/.,:") == ""
+
+
+def iter_lines(pages: Iterable[tuple[int, str]]) -> Iterator[Line]:
+    """Lines of every page, cells of tab- or pipe-separated tables as separate lines."""
+    for page_no, text in pages:
+        for raw in text.splitlines():
+            line = _TAG.sub(" ", raw)
+            for cell in _CELL_SPLIT.split(line) if ("\t" in line or "|" in line) else [line]:
+                cell = re.sub(r"[ \u00a0]+", " ", cell).strip()
+                if not cell or _RULE.match(cell) or is_table_header(cell):
+                    continue
+                if _ATTACHMENT.match(_squash(cell)):
+                    continue
+                yield Line(page_no, cell)

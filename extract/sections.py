@@ -1,0 +1,118 @@
+"""Block headers (physical / quality sections / special / results) and the counts they declare."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.models import Group
+from extract.numbering import to_arabic
+
+QUALITY_SECTIONS = {  # section number in the 2566/2567 standard
+    "ด้านสถานที่": 1,
+    "ด้านบริการ": 2,
+    "ด้านบุคลากร": 3,
+    "ด้านเทคโนโลยี": 4,
+    "เงื่อนไขพิเศษ": 5,
+}
+_GROUP_WORDS = (
+    ("ด้านกายภาพ", Group.PHYSICAL),
+    ("ด้านผลลัพธ์", Group.RESULTS),
+    ("ด้านคุณภาพ", Group.QUALITY),
+    ("เกณฑ์คุณภาพ", Group.QUALITY),
+    ("เชิงคุณภาพ", Group.QUALITY),
+    ("เกณฑ์พื้นฐาน", Group.QUALITY),
+    ("เกณฑ์ขั้นสูง", Group.QUALITY),
+)
+_SECTION_HEAD = re.compile(
+    r"^(?:ข้อ\s*)?(?:[๐-๙0-9]{1,2}\s*\.?\s*)?(?P<name>ด้าน(?:สถานที่|บริการ|บุคลากร|เทคโนโลยี)|เงื่อนไขพิเศษ)"
+)
+_COUNT = re.compile(r"(?P<n>[๐-๙0-9]{1,3})\s*(?P<unit>หัวข้อ|ข้อย่อย|ข้อ)(?!ละ)")
+_LEVEL_WORDS = (("พื้นฐาน", "basic"), ("ขั้นสูง", "advanced"), ("ขั้นสง", "advanced"),
+                ("เงื่อนไขพิเศษ", "special"))
+
+
+@dataclass(frozen=True)
+class Header:
+    group: Group
+    section: int | None  # quality section number when the header names one
+    text: str
+
+
+@dataclass(frozen=True)
+class DeclaredCount:
+    """A count the document states, e.g. `เกณฑ์ด้านกายภาพ จำนวน ๑๕ ข้อ`."""
+
+    group: Group
+    section: int | None
+    level: str | None  # basic / advanced / special / None
+    unit: str  # ข้อ, ข้อย่อย, หัวข้อ
+    count: int
+    page: int
+    text: str
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def parse_header(text: str) -> Header | None:
+    """A line that opens a block or a quality section; None for ordinary lines."""
+    flat = _squash(text)
+    if len(flat) > 220:
+        return None
+    m = _SECTION_HEAD.match(flat)
+    if m and len(flat) < 60:
+        name = m.group("name")
+        group = Group.SPECIAL if name == "เงื่อนไขพิเศษ" else Group.QUALITY
+        return Header(group, QUALITY_SECTIONS[name], text)
+    if "เกณฑ์" not in flat:
+        return None
+    for word, group in _GROUP_WORDS:
+        if word in flat:
+            section = None
+            if group is Group.QUALITY:
+                for name, number in QUALITY_SECTIONS.items():
+                    if name in flat:
+                        section = number
+                        group = Group.SPECIAL if number == 5 else group
+                        break
+            return Header(group, section, text)
+    return None
+
+
+def declared_counts(text: str, page: int, context: Header | None) -> list[DeclaredCount]:
+    """Counts stated in a header line; the words before each number give its scope."""
+    found: list[DeclaredCount] = []
+    flat = _squash(text)
+    for m in _COUNT.finditer(flat):
+        before = flat[: m.start()]
+        if context is None and "จำนวน" not in before[-12:]:
+            continue
+        group = context.group if context else None
+        section = context.section if context else None
+        # The nearest group/section word before the number wins: one line may declare two.
+        best = -1
+        for word, g in _GROUP_WORDS:
+            pos = before.rfind(word)
+            if pos > best:
+                best, group = pos, g
+        for name, number in QUALITY_SECTIONS.items():
+            pos = before.rfind(name)
+            if pos >= 0 and pos >= best - 20:
+                section = number
+                if number == 5:
+                    group = Group.SPECIAL
+        level = None
+        level_pos = -1
+        for word, lv in _LEVEL_WORDS:
+            pos = before.rfind(word)
+            if pos > level_pos:
+                level_pos, level = pos, lv
+        if group is None:
+            continue
+        found.append(
+            DeclaredCount(group, section, level, m.group("unit"), int(to_arabic(m.group("n"))),
+                          page, text.strip())
+        )
+    return found

@@ -1,0 +1,90 @@
+"""Recover the true criterion id of each item from the sequence, its neighbours and its text.
+
+The number as written is kept; the corrected id and a flag saying why they differ are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from extract.models import Group, Item
+
+Scorer = Callable[[str, str], float]  # (item text, criterion id) -> similarity 0..100
+# How much better (in similarity points) the text must fit another id before we override a
+# readable written number that is in sequence.
+TEXT_OVERRIDE_MARGIN = 25.0
+
+
+def criterion_id(group: Group, parts: Sequence[int]) -> str:
+    if group is Group.PHYSICAL:
+        return f"P{parts[0]}"
+    if group is Group.RESULTS:
+        return f"R{parts[0]}"
+    return "Q" + ".".join(str(p) for p in parts)
+
+
+def _with_last(group: Group, parts: tuple[int, ...], last: int) -> str:
+    return criterion_id(group, (*parts[:-1], last))
+
+
+def assign_ids(items: list[Item], score: Scorer | None = None, known: set[str] | None = None) -> None:
+    """Set `criterion` and `flags` on every item, in place.
+
+    `known` is the set of ids of the edition's catalog, when the edition is known.
+    """
+    written_ids = [criterion_id(it.group, it.written) if it.written else "" for it in items]
+    used: set[str] = set()
+    prev: dict[tuple[Group, int | None], int] = {}
+    for index, item in enumerate(items):
+        parts = tuple(item.written or ())
+        if not parts:
+            continue
+        header_section = item.section
+        if len(parts) == 2 and header_section and parts[0] != header_section:
+            item.flags.append(
+                f"section {parts[0]} written under the header of section {header_section}"
+            )
+            parts = (header_section, parts[1])
+        scope = (item.group, parts[0] if len(parts) == 2 else None)
+        expected = prev.get(scope, 0) + 1
+        written = parts[-1]
+        chosen = written
+        later = set(written_ids[index + 1:])
+        candidate = _with_last(item.group, parts, expected)
+        if written != expected:
+            as_written = _with_last(item.group, parts, written)
+            fits = _fit(score, item.text, as_written, candidate)
+            if as_written in used:
+                reason = "duplicate"
+            elif written < expected:
+                reason = "out of order"
+            else:
+                reason = "gap"
+            if reason != "gap":
+                # A repeated or backward number: the sequence says `expected` unless another
+                # item claims that number later or the text clearly fits the written one.
+                if candidate not in later and fits <= TEXT_OVERRIDE_MARGIN:
+                    chosen = expected
+                    item.flags.append(f"{reason} number {item.number_as_written} corrected to "
+                                      f"{candidate} by sequence")
+                else:
+                    item.flags.append(f"{reason} number {item.number_as_written}")
+            elif candidate not in later and fits < -TEXT_OVERRIDE_MARGIN and (
+                known is None or candidate in known
+            ):
+                chosen = expected
+                item.flags.append(
+                    f"number {item.number_as_written} corrected to {candidate}: the text fits it"
+                )
+        item.criterion = _with_last(item.group, parts, chosen)
+        if known is not None and item.criterion not in known:
+            item.flags.append(f"{item.criterion} not in the catalog")
+        used.add(item.criterion)
+        prev[scope] = max(prev.get(scope, 0), chosen)
+
+
+def _fit(score: Scorer | None, text: str, written_id: str, candidate_id: str) -> float:
+    """How much better the text fits the written id than the sequence candidate (points)."""
+    if score is None or not text:
+        return 0.0
+    return score(text, written_id) - score(text, candidate_id)

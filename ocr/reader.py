@@ -1,0 +1,76 @@
+"""Turn one page of any input into raw text, choosing text layer or OCR per page."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocr import images, pdf, tesseract
+from ocr.models import InputError, InputKind, Page, PageMethod, SourceDocument
+from ocr.tesseract import OcrSettings
+from ocr.textfile import read_text_pages
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageTask:
+    """One unit of work, small enough to send to another process."""
+
+    path: Path
+    kind: InputKind
+    index: int  # 0-based page index
+    text: str | None = None  # page text already known (text files)
+
+
+def plan_pages(doc: SourceDocument) -> list[PageTask]:
+    """List the pages of a document; opening it here surfaces corrupt files early."""
+    if doc.kind is InputKind.TEXT:
+        return [
+            PageTask(doc.path, doc.kind, i, text)
+            for i, text in enumerate(read_text_pages(doc.path))
+        ]
+    if doc.kind is InputKind.PDF:
+        count = pdf.page_count(doc.path)
+    else:
+        count = images.frame_count(doc.path)
+    return [PageTask(doc.path, doc.kind, i) for i in range(count)]
+
+
+def read_page(task: PageTask, settings: OcrSettings) -> Page:
+    """Raw text of one page (no repair)."""
+    start = time.perf_counter()
+    number = task.index + 1
+    if task.kind is InputKind.TEXT:
+        return Page(number, PageMethod.TEXT_FILE, task.text or "")
+    warnings: tuple[str, ...] = ()
+    if task.kind is InputKind.PDF:
+        layer = pdf.text_layer(task.path, task.index)
+        problem = pdf.text_layer_problem(layer)
+        if problem is None:
+            return Page(
+                number, PageMethod.TEXT_LAYER, layer, seconds=time.perf_counter() - start
+            )
+        if problem != "no text layer":
+            warnings = (f"page {number}: {problem}; OCR used instead",)
+        image = pdf.render_page(task.path, task.index, settings.dpi)
+    else:
+        image = images.load_frame(task.path, task.index)
+    if settings.preprocess:
+        image = images.preprocess(image)
+    try:
+        result = tesseract.recognise(image, settings)
+    except tesseract.OcrError as exc:
+        raise InputError(task.path, f"page {number}: {exc}", stage="ocr") from None
+    finally:
+        image.close()
+    return Page(
+        number,
+        PageMethod.OCR,
+        result.text,
+        confidence=result.confidence,
+        seconds=time.perf_counter() - start,
+        warnings=warnings,
+    )
