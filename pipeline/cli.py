@@ -9,6 +9,8 @@ import os
 import sys
 from enum import IntEnum
 
+from pipeline.runner import UsageError
+
 log = logging.getLogger(__name__)
 
 
@@ -67,6 +69,3 @@ def main(argv: list[str] | None = None) -> int:
             log.error("%s: %s (run with -v for details)", type(exc).__name__, exc)
         return ExitCode.SOME_FAILED
 
-
-class UsageError(Exception):
-    """Bad arguments that argparse could not catch (missing input, unknown edition)."""

@@ -8,9 +8,9 @@ import os
 from pathlib import Path
 
 from ocr.tesseract import OcrSettings, check_languages
-from pipeline.cli import ExitCode, UsageError
+from pipeline.cli import ExitCode
 from pipeline.models import RunOptions
-from pipeline.runner import run_pipeline
+from pipeline.runner import UsageError, run_pipeline
 
 log = logging.getLogger(__name__)
 

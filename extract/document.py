@@ -1,0 +1,150 @@
+"""Extraction of one document: items, officers, roles, catalog matches, validation."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extract import validate
+from extract.catalog import Catalog
+from extract.items import Parsed, walk
+from extract.layout import iter_lines
+from extract.matching import guess_edition, match_item
+from extract.meta import DocumentMeta, read_meta
+from extract.models import Assignment, Finding, Item
+from extract.names import Officer, cluster_officers
+from extract.officers import NameMention
+from extract.roles import resolve_roles
+from extract.sequence import assign_ids
+from extract.sections import DeclaredCount
+
+log = logging.getLogger(__name__)
+
+# Below this many items a document is a circular without a criteria list: no edition guess.
+MIN_ITEMS_FOR_EDITION = 3
+
+
+@dataclass
+class Extraction:
+    document: str
+    edition: str | None
+    edition_scores: list[tuple[str, float]]
+    items: list[Item]
+    officers: list[Officer]
+    assignments: list[Assignment]
+    declared: list[DeclaredCount]
+    findings: list[Finding]
+    meta: DocumentMeta
+    mentions: list[NameMention] = field(default_factory=list)  # every name seen, in order
+    key_of: dict[int, str] = field(default_factory=dict)  # mention index -> officer key
+
+
+def _score_fn(catalog: Catalog | None):
+    if catalog is None:
+        return None
+    cache: dict[tuple[str, str], float] = {}
+
+    def score(text: str, cid: str) -> float:
+        key = (text, cid)
+        if key not in cache:
+            cache[key] = catalog_score(catalog, text, cid)
+        return cache[key]
+
+    return score
+
+
+def catalog_score(catalog: Catalog, text: str, cid: str) -> float:
+    """Similarity (0-100) of an item's text to one criterion of the catalog."""
+    if catalog.get(cid) is None:
+        return 0.0
+    for m in match_item(text, edition=catalog.edition, top=len(catalog)):
+        if m.criterion_id == cid:
+            return m.score
+    return 0.0
+
+
+def extract_document(
+    document: str, pages: Sequence[tuple[int, str]], edition: str | None = None
+) -> Extraction:
+    lines = list(iter_lines(pages))
+    parsed: Parsed = walk(lines)
+    items = parsed.items
+    scores: list[tuple[str, float]] = []
+    if edition is None and len(items) >= MIN_ITEMS_FOR_EDITION:
+        scores = guess_edition([(it.number_as_written, it.text[:300]) for it in items])
+        edition = scores[0][0] if scores else None
+    catalog = Catalog.load(edition) if edition else None
+    known = {c.id for c in catalog} if catalog else None
+    assign_ids(items, _score_fn(catalog), known)
+    for item in items:
+        if catalog is None or not item.text:
+            continue
+        best = match_item(item.text[:300], number=item.criterion, edition=catalog.edition, top=1)
+        if best:
+            item.match_score = round(best[0].score, 1)
+            item.match_title = best[0].title
+            if best[0].criterion_id != item.criterion:
+                item.flags.append(f"text fits {best[0].criterion_id} better ({best[0].score:.0f})")
+    officers, key_of_name = cluster_officers(parsed.mentions)
+    key_of = {i: key_of_name[m.as_written] for i, m in enumerate(parsed.mentions)}
+    by_key = {o.key: o for o in officers}
+    meta = read_meta(lines)
+    assignments: list[Assignment] = []
+    for ra in resolve_roles(items, key_of):
+        item = items[ra.item_index]
+        officer = by_key[ra.officer_key]
+        mention = parsed.mentions[ra.mention] if ra.mention is not None else None
+        assignments.append(Assignment(
+            document=document, edition=edition or "", criterion=item.criterion,
+            number_as_written=item.number_as_written, role=ra.role, officer_key=officer.key,
+            title=officer.title, name=officer.name,
+            name_as_written=mention.as_written if mention else "",
+            page=parsed.mention_pages[ra.mention] if ra.mention is not None else item.page,
+            match_score=item.match_score,
+        ))
+    assignments = _dedupe(assignments)
+    assigned_keys = {a.officer_key for a in assignments}
+    officers = [o for o in officers if o.key in assigned_keys]
+    findings = _findings(document, items, parsed, catalog, assignments, scores, edition)
+    return Extraction(document, edition, scores, items, officers, assignments, parsed.declared,
+                      findings, meta, parsed.mentions, key_of)
+
+
+def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
+    """One row per (criterion, role, officer): a continued row or a repeated item adds nothing."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for a in assignments:
+        key = (a.criterion, a.role, a.officer_key)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _findings(
+    document: str, items: list[Item], parsed: Parsed, catalog: Catalog | None,
+    assignments: list[Assignment], scores: list[tuple[str, float]], edition: str | None,
+) -> list[Finding]:
+    findings = validate.numbering_findings(document, items)
+    level_of: dict[str, str] = {}
+    if catalog is not None:
+        level_of = {c.id: c.level for c in catalog}
+    for item in items:
+        if item.marker and item.criterion:
+            level_of.setdefault(item.criterion, item.marker)
+    findings += validate.count_findings(document, parsed.declared, items, level_of)
+    if catalog is not None and items:
+        groups = {it.group.value for it in items}
+        ids = [c.id for c in catalog if c.group in groups]
+        findings += validate.gap_findings(document, items, ids)
+        if assignments:
+            findings += validate.unassigned_findings(
+                document, ids, {a.criterion for a in assignments}
+            )
+    if len(scores) >= 2 and edition and scores[0][0] != edition:
+        findings.append(Finding(document, "edition_fit", "warning", "",
+                                f"numbering fits edition {scores[0][0]} better than {edition}",
+                                f"เลขข้อตรงกับเกณฑ์ฉบับ {scores[0][0]} มากกว่า {edition}"))
+    return findings

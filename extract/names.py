@@ -1,0 +1,616 @@
+"""One person, one name: OCR-aware name similarity, clustering and canonical spelling.
+
+A scan spells one officer many ways (ศุภศิลป็, คุภศิลป, ศุภคิลนิ, ศูภศูลป๋, ศุภศิลฟ้ for
+ศุภศิลป์). The pieces, in the order they are used:
+
+1. ``ocr_distance`` — an edit distance whose costs know what Thai OCR confuses: look-alike
+   consonants (ช/ซ, บ/น, ศ/ค ...), one vowel or tone mark for another, marks dropped or added.
+   Anything else is a "hard" edit.
+2. ``same_person`` — given and family names are compared separately and both must be close,
+   with no hard edit in short names; two spellings that are both real names from the name lists
+   never merge, nor do a man and a woman.
+3. ``cluster_officers`` — complete linkage over distinct spellings: a cluster only grows when every
+   member is close to every other member, so two people cannot be chained through a third.
+4. ``canonical_spelling`` — the variants are aligned, each position offers what was seen plus
+   the look-alikes of suspicious letters, and the spelling kept is the one that best explains the
+   variants while being valid Thai orthography and made of known names and words.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+
+from pythainlp.util import normalize as _pythainlp_normalize  # noqa: E402
+
+if TYPE_CHECKING:
+    from extract.officers import NameMention
+
+log = logging.getLogger(__name__)
+
+NameKind = Literal["given", "family"]
+
+# --- Thai character classes -------------------------------------------------------------------
+
+CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก..ฮ, with ฤ ฦ
+LEADING_VOWELS = frozenset("เแโใไ")
+TOP_VOWELS = frozenset("ัิีึื็")
+TONES = frozenset("่้๊๋")
+TOP_MARKS = TOP_VOWELS | TONES | frozenset("์ํ๎")
+BOTTOM_MARKS = frozenset("ฺุู")
+MARKS = TOP_MARKS | BOTTOM_MARKS
+OBSOLETE = frozenset("ฃฅ")
+# Letters rare in names but frequent as misreadings of a common letter (ซ for ช, ฃ for ข):
+# a canonical spelling may replace them even when every variant agrees.
+SUSPICIOUS = frozenset("ซฃฅ")
+STRAY = "'‘’`\"“”-–,"  # OCR specks that land inside names
+
+# Look-alike consonants in printed Thai, as OCR engines confuse them.
+_CONSONANT_PAIRS = (
+    "ชซ ขช ขฃ ชฃ ขซ คฅ คศ ศส คส คด ดต นบ บป นป ปฟ พฟ พผ ผฝ ฝฟ บษ ภถ ถฤ ภฦ ถก "
+    "ฎฏ ฎฐ ญฌ ญณ มฆ ทฑ ทห รธ วร อฮ งจ ฬฟ"
+).split()
+# (seen, true) pairs OCR produces so often that reading them back costs less.
+_FREQUENT = {("ซ", "ช"): 0.15, ("ฃ", "ข"): 0.15, ("ข", "ช"): 0.25, ("ค", "ศ"): 0.25,
+             ("บ", "น"): 0.25}
+_VOWEL_PAIRS = ("าำ", "าๅ", "ใไ", "ใโ", "ไโ")
+
+CONFUSABLE: dict[str, frozenset[str]] = {}
+for _a, _b in _CONSONANT_PAIRS:
+    CONFUSABLE[_a] = CONFUSABLE.get(_a, frozenset()) | {_b}
+    CONFUSABLE[_b] = CONFUSABLE.get(_b, frozenset()) | {_a}
+_PAIR_SET = {frozenset(p) for p in _CONSONANT_PAIRS} | {frozenset(p) for p in _VOWEL_PAIRS}
+
+LOOKALIKE_COST = 0.35
+SECOND_LOOKALIKE_COST = 0.6
+# Marks confused by shape: the wide vowel arcs above a letter, the small signs above it (tone
+# marks, ็, ์), the vowels below it.
+_MARK_SHAPES = (frozenset("ัิีึื"), frozenset("็่้๊๋์ํ๎"), BOTTOM_MARKS)
+MARK_SAME_SHAPE_COST = 0.2
+MARK_SAME_PLACE_COST = 0.3  # one mark above the letter for another of a different shape
+MARK_OTHER_PLACE_COST = 0.45
+MARK_INDEL_COST = 0.35
+HARD_COST = 1.0
+
+
+def clean_name(text: str) -> str:
+    """Remove OCR specks and normalise mark order: ``'พัทธ์'ซัญญ'า`` -> ``พัทธ์ซัญญา``.
+
+    >>> clean_name("พัทธ์'ซัญญ'า")
+    'พัทธ์ซัญญา'
+    """
+    text = text.translate({ord(c): None for c in STRAY + " \u200b\u200c\u200d\ufeff"})
+    return _pythainlp_normalize(text)
+
+
+# --- lexicon -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """pythainlp's bundled name lists and dictionary, loaded once."""
+
+    given: frozenset[str]  # male and female given names
+    family: frozenset[str]
+    words: frozenset[str]  # the general dictionary
+    stopwords: frozenset[str]
+    pieces: frozenset[str]  # everything above of two letters or more: parts names are made of
+    max_piece: int
+
+    def known(self, text: str, kind: NameKind) -> bool:
+        """True when ``text`` is in the name list of its kind."""
+        return text in (self.given if kind == "given" else self.family)
+
+    def coverage(self, text: str) -> float:
+        """Share of the letters of ``text`` covered by known words and name parts (0..1)."""
+        n = len(text)
+        if n == 0:
+            return 0.0
+        if text in self.pieces:
+            return 1.0
+        best = [0] * (n + 1)  # best[i]: most letters covered in text[:i]
+        for i in range(n):
+            if best[i + 1] < best[i]:
+                best[i + 1] = best[i]
+            for j in range(i + 2, min(n, i + self.max_piece) + 1):
+                if text[i:j] in self.pieces and best[i] + j - i > best[j]:
+                    best[j] = best[i] + j - i
+        return best[n] / n
+
+
+@lru_cache(maxsize=1)
+def name_lexicon() -> NameLexicon:
+    """Load the lexicon (offline: the lists ship with pythainlp)."""
+    from pythainlp.corpus import (
+        thai_family_names,
+        thai_female_names,
+        thai_male_names,
+        thai_stopwords,
+        thai_words,
+    )
+
+    given = frozenset(thai_male_names()) | frozenset(thai_female_names())
+    family = frozenset(thai_family_names())
+    words = frozenset(thai_words())
+    pieces = frozenset(w for w in given | family | words if 2 <= len(w) <= 20)
+    return NameLexicon(
+        given=given,
+        family=family,
+        words=words,
+        stopwords=frozenset(thai_stopwords()),
+        pieces=pieces,
+        max_piece=max(len(w) for w in pieces),
+    )
+
+
+# --- OCR-aware distance --------------------------------------------------------------------------
+
+
+def char_cost(seen: str, true: str) -> float:
+    """Cost of reading ``true`` as ``seen``; either may be '' (a dropped or added letter)."""
+    if seen == true:
+        return 0.0
+    if not seen or not true:
+        other = seen or true
+        return MARK_INDEL_COST if other in MARKS else HARD_COST
+    if seen in MARKS and true in MARKS:
+        if any(seen in shape and true in shape for shape in _MARK_SHAPES):
+            return MARK_SAME_SHAPE_COST
+        same_place = (seen in TOP_MARKS) == (true in TOP_MARKS)
+        return MARK_SAME_PLACE_COST if same_place else MARK_OTHER_PLACE_COST
+    if (seen, true) in _FREQUENT:
+        return _FREQUENT[(seen, true)]
+    if frozenset((seen, true)) in _PAIR_SET:
+        return LOOKALIKE_COST
+    if CONFUSABLE.get(seen, frozenset()) & CONFUSABLE.get(true, frozenset()):
+        return SECOND_LOOKALIKE_COST  # both look like a third letter (น, ป, ฟ)
+    return HARD_COST
+
+
+def _string_cost(seen: str, true: str) -> float:
+    if len(seen) <= 1 and len(true) <= 1:
+        return char_cost(seen, true)
+    return ocr_distance(seen, true)[0]
+
+
+def ocr_distance(a: str, b: str) -> tuple[float, int]:
+    """Weighted edit distance between two spellings and the number of hard edits on that path.
+
+    Symmetric except for the few frequent one-way misreadings (``a`` seen, ``b`` true).
+
+    >>> ocr_distance("สมบัติ", "สมนิติ")
+    (0.55, 0)
+    >>> ocr_distance("สมชาย", "สมชัย")[1]
+    1
+    """
+    n, m = len(a), len(b)
+    prev: list[tuple[float, int]] = [(0.0, 0)] * (m + 1)
+    for j in range(1, m + 1):
+        c = char_cost("", b[j - 1])
+        prev[j] = (prev[j - 1][0] + c, prev[j - 1][1] + (c >= HARD_COST))
+    for i in range(1, n + 1):
+        c = char_cost(a[i - 1], "")
+        cur = [(prev[0][0] + c, prev[0][1] + (c >= HARD_COST))]
+        for j in range(1, m + 1):
+            sub = char_cost(a[i - 1], b[j - 1])
+            dele = char_cost(a[i - 1], "")
+            ins = char_cost("", b[j - 1])
+            cur.append(min(
+                (prev[j - 1][0] + sub, prev[j - 1][1] + (sub >= HARD_COST)),
+                (prev[j][0] + dele, prev[j][1] + (dele >= HARD_COST)),
+                (cur[j - 1][0] + ins, cur[j - 1][1] + (ins >= HARD_COST)),
+            ))
+        prev = cur
+    cost, hard = prev[m]
+    return round(cost, 4), hard
+
+
+def _align(seen: str, ref: str) -> tuple[list[str], list[str]]:
+    """Align ``seen`` to ``ref``: for each ref letter what was seen there ('' if dropped),
+    and for each gap (before letter i, and after the last) what was added there."""
+    n, m = len(seen), len(ref)
+    dp = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        dp[i][0] = dp[i - 1][0] + char_cost(seen[i - 1], "")
+    for j in range(1, m + 1):
+        dp[0][j] = dp[0][j - 1] + char_cost("", ref[j - 1])
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            dp[i][j] = min(
+                dp[i - 1][j - 1] + char_cost(seen[i - 1], ref[j - 1]),
+                dp[i - 1][j] + char_cost(seen[i - 1], ""),
+                dp[i][j - 1] + char_cost("", ref[j - 1]),
+            )
+    subs = [""] * m
+    gaps = [""] * (m + 1)
+    i, j = n, m
+    while i > 0 or j > 0:
+        if i > 0 and j > 0 and abs(
+            dp[i][j] - dp[i - 1][j - 1] - char_cost(seen[i - 1], ref[j - 1])
+        ) < 1e-9:
+            subs[j - 1] = seen[i - 1]
+            i, j = i - 1, j - 1
+        elif j > 0 and abs(dp[i][j] - dp[i][j - 1] - char_cost("", ref[j - 1])) < 1e-9:
+            j -= 1
+        else:
+            gaps[j] = seen[i - 1] + gaps[j]
+            i -= 1
+    return subs, gaps
+
+
+# --- orthography ---------------------------------------------------------------------------------
+
+
+def orthography_errors(text: str, complete: bool = True) -> int:
+    """Count spellings Thai writing does not allow (``complete=False`` skips the checks that
+    depend on what follows, for a prefix still being built).
+
+    Checked: obsolete ฃ ฅ; a vowel or tone mark not on a consonant; two vowels or two tones
+    stacked; ั or ็ or a leading vowel not followed by a consonant; a tone mark on a final
+    consonant that has no vowel of its own (ศิลป้); ์ followed by another mark.
+
+    >>> orthography_errors("ศุภศิลป์"), orthography_errors("ศุภศิลป็"), orthography_errors("มีสุฃ")
+    (0, 1, 1)
+    """
+    errors = 0
+    n = len(text)
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else None
+        if ch in OBSOLETE:
+            errors += 1
+        if ch in TOP_VOWELS or ch in BOTTOM_MARKS:
+            if prev not in CONSONANTS:
+                errors += 1
+        elif ch in TONES:
+            if not (prev in CONSONANTS or prev in TOP_VOWELS - {"็"} or prev in BOTTOM_MARKS):
+                errors += 1
+        elif ch == "์":
+            if not (prev in CONSONANTS or prev in "ิุ"):
+                errors += 1
+        elif ch == "ำ" and not (prev in CONSONANTS or prev in TONES):
+            errors += 1
+        if ch == "์" and nxt is not None and nxt in MARKS:
+            errors += 1
+        if ch in "ั็" or ch in LEADING_VOWELS:
+            if nxt is None:
+                errors += complete and not (ch == "็" and text == "ก็")
+            elif nxt not in CONSONANTS and not (ch == "ั" and nxt in TONES):
+                errors += 1
+    if complete and n > 2 and text[-1] in TONES and text[-2] in CONSONANTS:
+        if text[-3] not in LEADING_VOWELS:
+            errors += 1  # a tone on a bare final consonant: ศิลป้ is ศิลป์ misread
+    return errors
+
+
+# --- same person? ----------------------------------------------------------------------------------
+
+
+def _field_close(a: str, b: str) -> tuple[bool, float, int]:
+    if a == b:
+        return True, 0.0, 0
+    longest = max(len(a), len(b))
+    if abs(len(a) - len(b)) > 3:
+        return False, float(longest), longest
+    cost, hard = ocr_distance(a, b)
+    allowed_hard = 1 if longest >= 8 else 0
+    return hard <= allowed_hard and cost <= 0.2 * longest + 0.4, cost, hard
+
+
+def same_person(a: tuple[str, str], b: tuple[str, str], lexicon: NameLexicon | None = None) -> bool:
+    """Could (given, family) ``a`` and ``b`` be OCR spellings of one person's name?
+
+    >>> same_person(("สมบัติ", "อยู่สบาย"), ("สมนิติ", "อยู่สบาย"))
+    True
+    >>> same_person(("สมชาย", "ใจดี"), ("สมศักดิ์", "ใจดี"))
+    False
+    """
+    return _pair_distance(a, b, lexicon or name_lexicon()) is not None
+
+
+def _pair_distance(
+    a: tuple[str, str], b: tuple[str, str], lexicon: NameLexicon
+) -> float | None:
+    """Normalised distance when ``a`` and ``b`` may be one person, else None."""
+    total_hard = 0
+    distance = 0.0
+    for kind, x, y in (("given", a[0], b[0]), ("family", a[1], b[1])):
+        if x != y and lexicon.known(x, kind) and lexicon.known(y, kind):
+            return None  # two real names: two people, however alike they look
+        ok, cost, hard = _field_close(x, y)
+        if not ok:
+            return None
+        total_hard += hard
+        distance += cost / max(len(x), len(y), 1)
+    if total_hard > 1:
+        return None
+    return distance
+
+
+# --- canonical spelling -----------------------------------------------------------------------------
+
+_BEAM = 400
+_MAX_UNSEEN = 2  # letters a canonical spelling may take that no variant shows there
+ORTHOGRAPHY_WEIGHT = 1.5
+KNOWN_NAME_BONUS = 0.6
+KNOWN_WORD_BONUS = 0.3
+COVERAGE_WEIGHT = 1.0
+
+
+def _alternatives(observed: set[str]) -> set[str]:
+    """Letters a position may really hold, given what was seen there."""
+    alts = set(observed)
+    for ch in observed:
+        alts |= CONFUSABLE.get(ch, frozenset())
+    if any(ch in TOP_MARKS for ch in observed) or ("" in observed and len(observed) > 1):
+        alts |= TOP_MARKS - {"ํ", "๎"}
+        alts.add("")
+    if any(ch in BOTTOM_MARKS for ch in observed):
+        alts |= {"ุ", "ู", ""}
+    return alts
+
+
+def spelling_score(text: str, kind: NameKind, lexicon: NameLexicon | None = None) -> float:
+    """How much a spelling looks like a real name, higher is better (no OCR evidence)."""
+    lexicon = lexicon or name_lexicon()
+    score = COVERAGE_WEIGHT * lexicon.coverage(text)
+    score -= ORTHOGRAPHY_WEIGHT * orthography_errors(text)
+    if lexicon.known(text, kind):
+        score += KNOWN_NAME_BONUS
+    elif text in lexicon.words:
+        score += KNOWN_WORD_BONUS
+    return score
+
+
+def canonical_spelling(
+    variants: Mapping[str, int], kind: NameKind, lexicon: NameLexicon | None = None
+) -> str:
+    """The most likely true spelling behind OCR ``variants`` (spelling -> times seen).
+
+    May be a spelling none of the variants shows, built letter by letter from them.
+
+    >>> canonical_spelling({"ศุภศิลป็": 2, "คุภศิลป": 1, "ศุภคิลนิ": 1, "ศูภศูลป๋": 1,
+    ...                     "ศุภศิลฟ้": 1}, "given")
+    'ศุภศิลป์'
+    """
+    lexicon = lexicon or name_lexicon()
+    variants = {v: c for v, c in variants.items() if v and c > 0}
+    if not variants:
+        return ""
+    total = sum(variants.values())
+    ref = min(
+        variants,
+        key=lambda r: (sum(c * ocr_distance(v, r)[0] for v, c in variants.items()), -variants[r], r),
+    )
+    aligned = {v: _align(v, ref) for v in variants}
+    slots: list[dict[str, float]] = []  # option -> evidence cost (weighted mean)
+    seen_sets: list[set[str]] = []
+    bad_spots = _error_positions(ref)
+    for pos in range(2 * len(ref) + 1):
+        letter = pos % 2 == 1
+        i = pos // 2
+        seen = Counter()
+        for v, (subs, gaps) in aligned.items():
+            seen[subs[i] if letter else gaps[i]] += variants[v]
+        observed = set(seen)
+        options = set(observed)
+        if len(observed) > 1 or (letter and (ref[i] in SUSPICIOUS or i in bad_spots)) or (
+            not letter and (i in bad_spots or i - 1 in bad_spots)
+        ):
+            if all(len(o) <= 1 for o in observed):
+                options = _alternatives(observed)
+        slots.append({
+            o: sum(c * _string_cost(s, o) for s, c in seen.items()) / total for o in options
+        })
+        seen_sets.append(observed)
+
+    beam: list[tuple[float, str, int]] = [(0.0, "", 0)]
+    for slot, observed in zip(slots, seen_sets, strict=True):
+        grown = []
+        for evidence, prefix, unseen in beam:
+            for option, cost in slot.items():
+                extra = option not in observed
+                if unseen + extra > _MAX_UNSEEN:
+                    continue
+                text = prefix + option
+                partial = evidence + cost
+                grown.append((partial, text, unseen + extra))
+        grown.sort(key=lambda s: s[0] + ORTHOGRAPHY_WEIGHT * orthography_errors(s[1], False))
+        beam, kept = [], set()
+        for state in grown:
+            if state[1] not in kept:
+                kept.add(state[1])
+                beam.append(state)
+            if len(beam) >= _BEAM:
+                break
+
+    def final(state: tuple[float, str, int]) -> tuple[float, int, str]:
+        evidence, text, _ = state
+        score = evidence - spelling_score(text, kind, lexicon)
+        return round(score, 6), -variants.get(text, 0), text
+
+    best = min(beam, key=final)[1]
+    if best not in variants:
+        log.debug("constructed %s from %s", best, dict(variants))
+    return best
+
+
+def _error_positions(text: str) -> set[int]:
+    """Indexes of letters involved in an orthography error (and their neighbours)."""
+    spots = set()
+    for i in range(len(text)):
+        if orthography_errors(text[: i + 1], complete=i == len(text) - 1) > orthography_errors(
+            text[:i], complete=False
+        ):
+            spots |= {i - 1, i}
+    return {s for s in spots if s >= 0}
+
+
+# --- clustering ---------------------------------------------------------------------------------
+
+_FEMALE_TITLES = {"นาง", "นางสาว", "พญ.", "ว่าที่ร้อยตรีหญิง"}
+
+
+def _gender(title: str) -> str | None:
+    if title == "นาย" or title == "นพ.":
+        return "m"
+    if title in _FEMALE_TITLES or title.endswith("หญิง"):
+        return "f"
+    return None
+
+
+@dataclass(frozen=True)
+class Officer:
+    """One person seen in one or more documents."""
+
+    key: str  # stable id within the batch: the canonical name (suffixed when two people share it)
+    title: str  # normalised title, majority over the mentions
+    name: str  # canonical "given family"
+    variants: tuple[str, ...]  # every spelling seen, as written, most frequent first
+
+    @property
+    def given(self) -> str:
+        return self.name.split(" ", 1)[0]
+
+    @property
+    def family(self) -> str:
+        return self.name.split(" ", 1)[1] if " " in self.name else ""
+
+
+@dataclass
+class _Form:
+    """One distinct (given, family) spelling with everything seen under it."""
+
+    given: str
+    family: str
+    count: int = 0
+    titles: Counter[str] | None = None
+    written: Counter[str] | None = None
+
+    @property
+    def gender(self) -> str | None:
+        genders = Counter(g for t, c in (self.titles or {}).items() for g in [_gender(t)] * c if g)
+        return genders.most_common(1)[0][0] if genders else None
+
+
+def _forms(mentions: Iterable[NameMention]) -> dict[tuple[str, str], _Form]:
+    forms: dict[tuple[str, str], _Form] = {}
+    for m in mentions:
+        key = (clean_name(m.given), clean_name(m.family))
+        if not key[0]:
+            continue
+        form = forms.setdefault(key, _Form(key[0], key[1], 0, Counter(), Counter()))
+        form.count += 1
+        form.titles[m.title] += 1  # type: ignore[index]
+        form.written[m.as_written] += 1  # type: ignore[index]
+    return forms
+
+
+def _compatible(a: _Form, b: _Form, lexicon: NameLexicon) -> float | None:
+    if a.gender and b.gender and a.gender != b.gender:
+        return None
+    if not a.family or not b.family:
+        # A name read without the space between given and family: compare it whole.
+        x, y = a.given + a.family, b.given + b.family
+        ok, cost, _ = _field_close(x, y)
+        return cost / max(len(x), len(y)) if ok else None
+    return _pair_distance((a.given, a.family), (b.given, b.family), lexicon)
+
+
+def cluster_officers(
+    mentions: Sequence[NameMention], lexicon: NameLexicon | None = None
+) -> tuple[list[Officer], dict[str, str]]:
+    """Group mentions into people and name each person once.
+
+    Returns the officers (most mentioned first) and a map from every mention's ``as_written``,
+    its cleaned "given family" and its ``name`` to the officer's key.
+    """
+    lexicon = lexicon or name_lexicon()
+    forms = list(_forms(mentions).values())
+    forms.sort(key=lambda f: (-f.count, f.given, f.family))
+    n = len(forms)
+    dist: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            d = _compatible(forms[i], forms[j], lexicon)
+            if d is not None:
+                dist[i, j] = d
+
+    # Complete linkage: merge the closest pair of clusters whose members are all pairwise close.
+    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while True:
+        best: tuple[float, int, int] | None = None
+        ids = sorted(clusters)
+        for x_pos, x in enumerate(ids):
+            for y in ids[x_pos + 1 :]:
+                pairs = [(min(p, q), max(p, q)) for p in clusters[x] for q in clusters[y]]
+                if all(pair in dist for pair in pairs):
+                    d = sum(dist[pair] for pair in pairs) / len(pairs)
+                    if best is None or d < best[0]:
+                        best = (d, x, y)
+        if best is None:
+            break
+        _, x, y = best
+        clusters[x].extend(clusters.pop(y))
+
+    officers: list[Officer] = []
+    mapping: dict[str, str] = {}
+    used_keys: set[str] = set()
+    groups = sorted(clusters.values(), key=lambda g: -sum(forms[i].count for i in g))
+    for group in groups:
+        members = [forms[i] for i in group]
+        officer = _make_officer(members, lexicon, used_keys)
+        used_keys.add(officer.key)
+        officers.append(officer)
+        for form in members:
+            mapping[f"{form.given} {form.family}".strip()] = officer.key
+            for written in form.written or ():
+                mapping[written] = officer.key
+        log.debug("officer %s <- %s", officer.name, officer.variants)
+    # Also map each mention's name as the mention reports it (uncleaned), for callers' lookups.
+    for m in mentions:
+        key = mapping.get(m.as_written)
+        if key is not None:
+            mapping.setdefault(m.name, key)
+    return officers, mapping
+
+
+def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) -> Officer:
+    full = [f for f in members if f.family] or members
+    given = canonical_spelling(_counts(full, "given"), "given", lexicon)
+    family = canonical_spelling(_counts(full, "family"), "family", lexicon) if full[0].family else ""
+    titles: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    for f in members:
+        titles.update(f.titles or {})
+        written.update(f.written or {})
+    title = titles.most_common(1)[0][0] if titles else ""
+    name = f"{given} {family}".strip()
+    key, k = name, 2
+    while key in used:
+        key, k = f"{name} #{k}", k + 1
+    variants = tuple(w for w, _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])))
+    return Officer(key=key, title=title, name=name, variants=variants)
+
+
+def _counts(forms: list[_Form], kind: NameKind) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for f in forms:
+        counts[f.given if kind == "given" else f.family] += f.count
+    return counts
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def compact(name: str) -> str:
+    """A name with spaces removed, for comparisons that ignore spacing."""
+    return _SPACES.sub("", name)
