@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 
 # Below this many items a document is a circular without a criteria list: no edition guess.
 MIN_ITEMS_FOR_EDITION = 3
+# Text similarity (0-100, number ignored) below which an unnamed numbered line is no criterion.
+MIN_ITEM_TEXT_SCORE = 50.0
+# Similarity an unnumbered row needs to be taken as the criterion whose title it repeats.
+MIN_DISCOVERY_SCORE = 85.0
 
 
 @dataclass
@@ -56,11 +60,11 @@ def _score_fn(catalog: Catalog | None):
 
 def catalog_score(catalog: Catalog, text: str, cid: str) -> float:
     """Similarity (0-100) of an item's text to one criterion of the catalog."""
-    if catalog.get(cid) is None:
+    if cid not in catalog:
         return 0.0
     for m in match_item(text, edition=catalog.edition, top=len(catalog)):
         if m.criterion_id == cid:
-            return m.score
+            return m.score * 100
     return 0.0
 
 
@@ -77,15 +81,21 @@ def extract_document(
     catalog = Catalog.load(edition) if edition else None
     known = {c.id for c in catalog} if catalog else None
     assign_ids(items, _score_fn(catalog), known)
+    dropped: list[Item] = []
+    if catalog is not None:
+        items, dropped = _drop_non_criteria(items, catalog)
+        items = _discover_unnumbered(items, parsed, catalog)
     for item in items:
         if catalog is None or not item.text:
             continue
         best = match_item(item.text[:300], number=item.criterion, edition=catalog.edition, top=1)
         if best:
-            item.match_score = round(best[0].score, 1)
+            item.match_score = round(best[0].score * 100, 1)
             item.match_title = best[0].title
             if best[0].criterion_id != item.criterion:
-                item.flags.append(f"text fits {best[0].criterion_id} better ({best[0].score:.0f})")
+                item.flags.append(
+                    f"text fits {best[0].criterion_id} better ({best[0].score:.0%})"
+                )
     officers, key_of_name = cluster_officers(parsed.mentions)
     key_of = {i: key_of_name[m.as_written] for i, m in enumerate(parsed.mentions)}
     by_key = {o.key: o for o in officers}
@@ -107,8 +117,55 @@ def extract_document(
     assigned_keys = {a.officer_key for a in assignments}
     officers = [o for o in officers if o.key in assigned_keys]
     findings = _findings(document, items, parsed, catalog, assignments, scores, edition)
+    findings += [
+        Finding(document, "not_a_criterion", "info", it.criterion,
+                f"page {it.page}: numbered line {it.number_as_written!r} is not a criterion "
+                f"of {edition} (text: {it.text[:60]})",
+                f"หน้า {it.page}: บรรทัดที่มีเลข {it.number_as_written} ไม่ใช่ข้อของเกณฑ์")
+        for it in dropped
+    ]
     return Extraction(document, edition, scores, items, officers, assignments, parsed.declared,
                       findings, meta, parsed.mentions, key_of)
+
+
+def _drop_non_criteria(items: list[Item], catalog: Catalog) -> tuple[list[Item], list[Item]]:
+    """Numbered lines whose text fits no criterion are not items.
+
+    Slide decks and report forms number other things (`๑. จังหวัด`, page numbers); keeping
+    them would invent criteria. An item with names stays when its id is in the catalog: an
+    assignment to a real criterion is never thrown away for a badly scanned title.
+    """
+    kept, dropped = [], []
+    for item in items:
+        fits = catalog_score(catalog, item.text[:300], item.criterion)
+        if fits < MIN_ITEM_TEXT_SCORE and (item.criterion not in catalog or not item.name_rows):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    return kept, dropped
+
+
+def _discover_unnumbered(items: list[Item], parsed: Parsed, catalog: Catalog) -> list[Item]:
+    """In a block whose rows carry no numbers at all, recognise rows by their catalog title."""
+    numbered_groups = {it.group for it in items if it.written}
+    found = {it.criterion for it in items}
+    inserts: list[tuple[int, Item]] = []
+    for group, line, position in parsed.loose:
+        if group in numbered_groups or len(line.text) < 12:
+            continue
+        best = match_item(line.text[:200], edition=catalog.edition, top=1)
+        if not best or best[0].score * 100 < MIN_DISCOVERY_SCORE:
+            continue
+        crit = catalog.get(best[0].criterion_id)
+        if crit.group != group.value or crit.id in found:
+            continue
+        found.add(crit.id)
+        item = Item(group, "", None, line.page, line.text, criterion=crit.id,
+                    flags=["unnumbered row recognised by its catalog title"])
+        inserts.append((position, item))
+    for offset, (position, item) in enumerate(inserts):
+        items.insert(position + offset, item)
+    return items
 
 
 def _dedupe(assignments: list[Assignment]) -> list[Assignment]:

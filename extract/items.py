@@ -9,7 +9,7 @@ item, which is how the table's columns (supervisor first, then responsible) surv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.models import Group, Item, Line
 from extract.numbering import WrittenNumber, parse_number
@@ -33,6 +33,8 @@ class Parsed:
     mentions: list[NameMention] = field(default_factory=list)
     mention_pages: list[int] = field(default_factory=list)
     outside: list[int] = field(default_factory=list)  # mention indexes outside any item
+    loose: list[tuple[Group, Line, int]] = field(default_factory=list)  # unnumbered block lines,
+    # with the number of items before them: rows the catalog may recognise (seed 002's results)
     declared: list[DeclaredCount] = field(default_factory=list)
     headers: list[tuple[int, Header]] = field(default_factory=list)
 
@@ -80,6 +82,14 @@ def walk(lines: list[Line]) -> Parsed:
         number = parse_number(text)
         if header is not None and not (number and number.parts and len(number.parts) >= 2
                                        and not declared_counts(text, line.page, header)):
+            if pending_header is None and header.section is not None and current is None:
+                # `เกณฑ์ด้านคุณภาพ (ขั้นสูง) จำนวน ๔ ข้อ` then `ข้อ ๔ ด้านเทคโนโลยี`: the count
+                # above belongs to the section named next.
+                out.declared = [
+                    replace(d, section=header.section) if d.section is None and d.page == line.page
+                    and d.group is header.group else d
+                    for d in out.declared
+                ]
             close_topic()
             group, section_break = header.group, True
             if header.section is not None:
@@ -117,6 +127,8 @@ def walk(lines: list[Line]) -> Parsed:
                     current.flags.append(f"junk sub-item number {number.raw!r}")
                 rest = number.rest
             pending_marker = None
+        if group is not None and number is None:
+            out.loose.append((group, line, len(out.items)))
         names = find_names(rest)
         row: list[int] = []
         for mention in names:
@@ -148,9 +160,12 @@ def _open(
     parts = number.parts
     if parts is None:
         return None
+    if not number.rest and not number.trailing_dot and not number.marker and len(parts) == 1:
+        return None  # a bare integer on its own line: a page or slide number
     depth = _item_depth(group)
     if group in (Group.QUALITY, Group.SPECIAL) and len(parts) == 1:
-        return "topic" if number.trailing_dot or section is None else None
+        # Topics (`๒๒. การขับเคลื่อน...`) exist only where no section header numbers items.
+        return "topic" if section is None else None
     if len(parts) == depth:
         return Item(group, number.raw, parts, line.page, "", marker=number.marker or marker)
     return None

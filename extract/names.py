@@ -19,6 +19,7 @@ A scan spells one officer many ways (ศุภศิลป็, คุภศิ�
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 from collections import Counter
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
-from pythainlp.util import normalize as _pythainlp_normalize  # noqa: E402
+from pythainlp.util import normalize as _pythainlp_normalize
 
 if TYPE_CHECKING:
     from extract.officers import NameMention
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 NameKind = Literal["given", "family"]
 
-# --- Thai character classes -------------------------------------------------------------------
+# --- Thai character classes ----------------------------------------------------------------------
 
 CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก..ฮ, with ฤ ฦ
 LEADING_VOWELS = frozenset("เแโใไ")
@@ -58,9 +59,6 @@ _CONSONANT_PAIRS = (
     "ชซ ขช ขฃ ชฃ ขซ คฅ คศ ศส คส คด ดต นบ บป นป ปฟ พฟ พผ ผฝ ฝฟ บษ ภถ ถฤ ภฦ ถก "
     "ฎฏ ฎฐ ญฌ ญณ มฆ ทฑ ทห รธ วร อฮ งจ ฬฟ"
 ).split()
-# (seen, true) pairs OCR produces so often that reading them back costs less.
-_FREQUENT = {("ซ", "ช"): 0.15, ("ฃ", "ข"): 0.15, ("ข", "ช"): 0.25, ("ค", "ศ"): 0.25,
-             ("บ", "น"): 0.25}
 _VOWEL_PAIRS = ("าำ", "าๅ", "ใไ", "ใโ", "ไโ")
 
 CONFUSABLE: dict[str, frozenset[str]] = {}
@@ -70,6 +68,7 @@ for _a, _b in _CONSONANT_PAIRS:
 _PAIR_SET = {frozenset(p) for p in _CONSONANT_PAIRS} | {frozenset(p) for p in _VOWEL_PAIRS}
 
 LOOKALIKE_COST = 0.35
+LETTER_PRIOR_WEIGHT = 0.2  # per factor of ten between how common two look-alikes are in names
 SECOND_LOOKALIKE_COST = 0.6
 # Marks confused by shape: the wide vowel arcs above a letter, the small signs above it (tone
 # marks, ็, ์), the vowels below it.
@@ -87,11 +86,12 @@ def clean_name(text: str) -> str:
     >>> clean_name("พัทธ์'ซัญญ'า")
     'พัทธ์ซัญญา'
     """
-    text = text.translate({ord(c): None for c in STRAY + " \u200b\u200c\u200d\ufeff"})
-    return _pythainlp_normalize(text)
+    text = text.translate({ord(c): None for c in STRAY + "\u200b\u200c\u200d\ufeff"})
+    # Keeps the one space a family name may hold (ณ อยุธยา).
+    return " ".join(_pythainlp_normalize(part) for part in text.split())
 
 
-# --- lexicon -----------------------------------------------------------------------------------
+# --- lexicon -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,6 @@ class NameLexicon:
     given: frozenset[str]  # male and female given names
     family: frozenset[str]
     words: frozenset[str]  # the general dictionary
-    stopwords: frozenset[str]
     pieces: frozenset[str]  # everything above of two letters or more: parts names are made of
     max_piece: int
 
@@ -133,7 +132,6 @@ def name_lexicon() -> NameLexicon:
         thai_family_names,
         thai_female_names,
         thai_male_names,
-        thai_stopwords,
         thai_words,
     )
 
@@ -145,7 +143,6 @@ def name_lexicon() -> NameLexicon:
         given=given,
         family=family,
         words=words,
-        stopwords=frozenset(thai_stopwords()),
         pieces=pieces,
         max_piece=max(len(w) for w in pieces),
     )
@@ -166,13 +163,31 @@ def char_cost(seen: str, true: str) -> float:
             return MARK_SAME_SHAPE_COST
         same_place = (seen in TOP_MARKS) == (true in TOP_MARKS)
         return MARK_SAME_PLACE_COST if same_place else MARK_OTHER_PLACE_COST
-    if (seen, true) in _FREQUENT:
-        return _FREQUENT[(seen, true)]
-    if frozenset((seen, true)) in _PAIR_SET:
-        return LOOKALIKE_COST
+    pair = _lookalike_costs().get((seen, true))
+    if pair is not None:
+        return pair
     if CONFUSABLE.get(seen, frozenset()) & CONFUSABLE.get(true, frozenset()):
         return SECOND_LOOKALIKE_COST  # both look like a third letter (น, ป, ฟ)
     return HARD_COST
+
+
+@lru_cache(maxsize=1)
+def _lookalike_costs() -> dict[tuple[str, str], float]:
+    """Cost of reading each look-alike ``true`` letter as ``seen``.
+
+    A noisy channel with a prior: reading ซ back as ช is cheap because ช is ten times more
+    common in Thai names than ซ (letter counts from the bundled name lists), ช back as ซ dear.
+    """
+    lexicon = name_lexicon()
+    counts = Counter(ch for name in lexicon.given | lexicon.family for ch in name)
+    costs = {}
+    for pair in _PAIR_SET:
+        a, b = sorted(pair)
+        for seen, true in ((a, b), (b, a)):
+            ratio = (counts[true] + 1) / (counts[seen] + 1)
+            prior = LETTER_PRIOR_WEIGHT * math.log10(ratio)
+            costs[seen, true] = min(max(LOOKALIKE_COST - prior, 0.1), 0.55)
+    return costs
 
 
 def _string_cost(seen: str, true: str) -> float:
@@ -184,10 +199,13 @@ def _string_cost(seen: str, true: str) -> float:
 def ocr_distance(a: str, b: str) -> tuple[float, int]:
     """Weighted edit distance between two spellings and the number of hard edits on that path.
 
-    Symmetric except for the few frequent one-way misreadings (``a`` seen, ``b`` true).
+    ``a`` is the spelling seen, ``b`` the one supposed true: look-alike letters cost less in
+    the direction of the letter more common in names (see ``_lookalike_costs``).
 
-    >>> ocr_distance("สมบัติ", "สมนิติ")
-    (0.55, 0)
+    >>> ocr_distance("สมบัติ", "สมนิติ")  # น read as บ (น is common), ิ read as ั
+    (0.3836, 0)
+    >>> ocr_distance("สมนิติ", "สมบัติ")  # บ read as น: less likely
+    (0.7164, 0)
     >>> ocr_distance("สมชาย", "สมชัย")[1]
     1
     """
@@ -286,12 +304,16 @@ def orthography_errors(text: str, complete: bool = True) -> int:
             elif nxt not in CONSONANTS and not (ch == "ั" and nxt in TONES):
                 errors += 1
     if complete and n > 2 and text[-1] in TONES and text[-2] in CONSONANTS:
-        if text[-3] not in LEADING_VOWELS:
-            errors += 1  # a tone on a bare final consonant: ศิลป้ is ศิลป์ misread
+        # A tone on a bare final consonant (ศิลป้ is ศิลป์ misread), unless a leading vowel
+        # opens its syllable, over a two-letter cluster too (แม่, ใหม่).
+        if text[-3] not in LEADING_VOWELS and not (
+            n > 3 and text[-3] in CONSONANTS and text[-4] in LEADING_VOWELS
+        ):
+            errors += 1
     return errors
 
 
-# --- same person? ----------------------------------------------------------------------------------
+# --- same person? --------------------------------------------------------------------------------
 
 
 def _field_close(a: str, b: str) -> tuple[bool, float, int]:
@@ -300,7 +322,8 @@ def _field_close(a: str, b: str) -> tuple[bool, float, int]:
     longest = max(len(a), len(b))
     if abs(len(a) - len(b)) > 3:
         return False, float(longest), longest
-    cost, hard = ocr_distance(a, b)
+    # Either may be the misreading: take the likelier direction.
+    cost, hard = min(ocr_distance(a, b), ocr_distance(b, a))
     allowed_hard = 1 if longest >= 8 else 0
     return hard <= allowed_hard and cost <= 0.2 * longest + 0.4, cost, hard
 
@@ -335,10 +358,11 @@ def _pair_distance(
     return distance
 
 
-# --- canonical spelling -----------------------------------------------------------------------------
+# --- canonical spelling --------------------------------------------------------------------------
 
 _BEAM = 400
 _MAX_UNSEEN = 2  # letters a canonical spelling may take that no variant shows there
+EVIDENCE_WEIGHT = 2.0  # per unit of mean OCR cost between a spelling and the variants
 ORTHOGRAPHY_WEIGHT = 1.5
 KNOWN_NAME_BONUS = 0.6
 KNOWN_WORD_BONUS = 0.3
@@ -388,7 +412,8 @@ def canonical_spelling(
     total = sum(variants.values())
     ref = min(
         variants,
-        key=lambda r: (sum(c * ocr_distance(v, r)[0] for v, c in variants.items()), -variants[r], r),
+        key=lambda r: (sum(c * ocr_distance(v, r)[0] for v, c in variants.items()),
+                       -variants[r], r),
     )
     aligned = {v: _align(v, ref) for v in variants}
     slots: list[dict[str, float]] = []  # option -> evidence cost (weighted mean)
@@ -434,7 +459,7 @@ def canonical_spelling(
 
     def final(state: tuple[float, str, int]) -> tuple[float, int, str]:
         evidence, text, _ = state
-        score = evidence - spelling_score(text, kind, lexicon)
+        score = EVIDENCE_WEIGHT * evidence - spelling_score(text, kind, lexicon)
         return round(score, 6), -variants.get(text, 0), text
 
     best = min(beam, key=final)[1]
@@ -454,7 +479,7 @@ def _error_positions(text: str) -> set[int]:
     return {s for s in spots if s >= 0}
 
 
-# --- clustering ---------------------------------------------------------------------------------
+# --- clustering ----------------------------------------------------------------------------------
 
 _FEMALE_TITLES = {"นาง", "นางสาว", "พญ.", "ว่าที่ร้อยตรีหญิง"}
 
@@ -497,7 +522,11 @@ class _Form:
 
     @property
     def gender(self) -> str | None:
-        genders = Counter(g for t, c in (self.titles or {}).items() for g in [_gender(t)] * c if g)
+        genders: Counter[str] = Counter()
+        for title, count in (self.titles or {}).items():
+            gender = _gender(title)
+            if gender:
+                genders[gender] += count
         return genders.most_common(1)[0][0] if genders else None
 
 
@@ -536,29 +565,28 @@ def cluster_officers(
     lexicon = lexicon or name_lexicon()
     forms = list(_forms(mentions).values())
     forms.sort(key=lambda f: (-f.count, f.given, f.family))
-    n = len(forms)
-    dist: dict[tuple[int, int], float] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            d = _compatible(forms[i], forms[j], lexicon)
-            if d is not None:
-                dist[i, j] = d
+    dist = _close_pairs(forms, lexicon)
 
     # Complete linkage: merge the closest pair of clusters whose members are all pairwise close.
-    clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # Only pairs of forms that are close at all can join, so the scan runs over those.
+    owner = list(range(len(forms)))
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(forms))}
     while True:
-        best: tuple[float, int, int] | None = None
-        ids = sorted(clusters)
-        for x_pos, x in enumerate(ids):
-            for y in ids[x_pos + 1 :]:
-                pairs = [(min(p, q), max(p, q)) for p in clusters[x] for q in clusters[y]]
-                if all(pair in dist for pair in pairs):
-                    d = sum(dist[pair] for pair in pairs) / len(pairs)
-                    if best is None or d < best[0]:
-                        best = (d, x, y)
-        if best is None:
+        links: dict[tuple[int, int], list[float]] = {}
+        for (i, j), d in dist.items():
+            x, y = sorted((owner[i], owner[j]))
+            if x != y:
+                links.setdefault((x, y), []).append(d)
+        complete = [
+            (sum(ds) / len(ds), x, y)
+            for (x, y), ds in links.items()
+            if len(ds) == len(clusters[x]) * len(clusters[y])
+        ]
+        if not complete:
             break
-        _, x, y = best
+        _, x, y = min(complete)
+        for i in clusters[y]:
+            owner[i] = x
         clusters[x].extend(clusters.pop(y))
 
     officers: list[Officer] = []
@@ -583,10 +611,62 @@ def cluster_officers(
     return officers, mapping
 
 
+def _skeleton_table() -> dict[int, str]:
+    """Map every letter to one representative of its look-alike family, marks to nothing."""
+    parent = {c: c for c in CONFUSABLE}
+
+    def root(c: str) -> str:
+        while parent[c] != c:
+            c = parent[c]
+        return c
+
+    for a, b in _CONSONANT_PAIRS:
+        parent[root(a)] = root(b)
+    table: dict[int, str] = {ord(c): root(c) for c in CONFUSABLE}
+    table.update({ord(m): "" for m in MARKS})
+    table.update({ord("ำ"): "า", ord("ๅ"): "า", ord("ไ"): "ใ", ord("โ"): "ใ"})
+    return table
+
+
+_SKELETON = _skeleton_table()
+
+
+def _close_pairs(forms: list[_Form], lexicon: NameLexicon) -> dict[tuple[int, int], float]:
+    """Distances of the pairs of forms that may be one person.
+
+    A cheap test on skeletons (look-alike letters made equal, marks dropped) skips the pairs
+    that cannot pass, so a batch of hundreds of names stays fast.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    skeletons = [
+        (f.given.translate(_SKELETON), f.family.translate(_SKELETON),
+         (f.given + f.family).translate(_SKELETON))
+        for f in forms
+    ]
+    dist: dict[tuple[int, int], float] = {}
+    for i in range(len(forms)):
+        for j in range(i + 1, len(forms)):
+            (g1, f1, w1), (g2, f2, w2) = skeletons[i], skeletons[j]
+            if forms[i].family and forms[j].family:
+                if Levenshtein.distance(g1, g2, score_cutoff=2) > 1 or Levenshtein.distance(
+                    f1, f2, score_cutoff=2
+                ) > 1:
+                    continue
+            elif Levenshtein.distance(w1, w2, score_cutoff=2) > 1:
+                continue
+            d = _compatible(forms[i], forms[j], lexicon)
+            if d is not None:
+                dist[i, j] = d
+    return dist
+
+
 def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) -> Officer:
     full = [f for f in members if f.family] or members
     given = canonical_spelling(_counts(full, "given"), "given", lexicon)
-    family = canonical_spelling(_counts(full, "family"), "family", lexicon) if full[0].family else ""
+    family = ""
+    if full[0].family:
+        family = canonical_spelling(_counts(full, "family"), "family", lexicon)
     titles: Counter[str] = Counter()
     written: Counter[str] = Counter()
     for f in members:

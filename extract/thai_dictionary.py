@@ -26,12 +26,8 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
         "ศูนย์ราชการสะดวก",
         "ผู้กำกับดูแล",
         "ผู้รับรองข้อมูล",
-        "ขั้นสูง",
         "เงื่อนไขพิเศษ",
-        "เกณฑ์ด้านกายภาพ",
-        "เกณฑ์ด้านคุณภาพ",
-        "เกณฑ์ด้านผลลัพธ์",
-        "หนังสือเวียน",
+        "อารยสถาปัตย์",
     }
 )
 
@@ -108,7 +104,7 @@ def prefix_table() -> dict[str, float]:
 def word_cost(word: str) -> float | None:
     """Cost of ``word`` (-ln P), or None when it is not a dictionary word.
 
-    >>> word_cost("ประชาชน") < word_cost("ประซาซน" if False else "ประชาชนทั่วไป") or True
+    >>> word_cost("เช่น") < word_cost("เซ่น")
     True
     >>> word_cost("ประซาซน") is None
     True

@@ -39,16 +39,16 @@ def plan_pages(doc: SourceDocument) -> list[PageTask]:
     return [PageTask(doc.path, doc.kind, i) for i in range(count)]
 
 
-def read_page(task: PageTask, settings: OcrSettings) -> Page:
-    """Raw text of one page (no repair)."""
+def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = None) -> Page:
+    """Raw text of one page (no repair); `force_ocr` gives the reason to skip a text layer."""
     start = time.perf_counter()
     number = task.index + 1
     if task.kind is InputKind.TEXT:
         return Page(number, PageMethod.TEXT_FILE, task.text or "")
     warnings: tuple[str, ...] = ()
     if task.kind is InputKind.PDF:
-        layer = pdf.text_layer(task.path, task.index)
-        problem = pdf.text_layer_problem(layer)
+        layer = "" if force_ocr else pdf.text_layer(task.path, task.index)
+        problem = force_ocr or pdf.text_layer_problem(layer)
         if problem is None:
             return Page(
                 number, PageMethod.TEXT_LAYER, layer, seconds=time.perf_counter() - start

@@ -1,0 +1,431 @@
+"""Find person names in a line of (repaired) page text and split them into title, given and
+family name.
+
+A mention is a title (นาย, นาง, นางสาว / น.ส., ว่าที่ร้อยตรี, ดร., ranks), a given name glued to
+the title or one space after it, and a family name one space further. What makes ordinary words
+fail to be names:
+
+- the title must start a word (``พัฒนางาน`` holds no นาง);
+- the title and what follows must not be a dictionary word or a position (``นายอำเภอ``,
+  ``นายกรัฐมนตรี``, ``นางพยาบาล``) unless a known family name follows;
+- given and family names have the shape of names: Thai letters, starting with a consonant or a
+  leading vowel, not prose (no run of function words such as ``ที่``, ``หนึ่ง``, ``ได้``).
+
+A family name glued to the given name (``น.ส.นรีกานต์โกมิตร``) is split where the name lists say a
+given name ends or a family name begins.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.names import (
+    CONSONANTS,
+    LEADING_VOWELS,
+    MARKS,
+    STRAY,
+    NameKind,
+    NameLexicon,
+    clean_name,
+    name_lexicon,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """One person name as it stands in one line."""
+
+    title: str  # normalised: นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร., ranks (ร.ต.อ.) ...
+    title_as_written: str
+    given: str  # stray OCR specks removed, mark order normalised, letters untouched
+    family: str  # '' when the line gives no family name that can be told apart
+    as_written: str  # title to end of the family name, exactly as in the line
+    start: int  # span of as_written in the line
+    end: int
+
+    @property
+    def name(self) -> str:
+        """``"given family"``."""
+        return f"{self.given} {self.family}".strip()
+
+
+# --- titles --------------------------------------------------------------------------------------
+
+# Abbreviated titles, normalised form: each is matched with optional spaces around its dots.
+_ABBREVIATIONS = (
+    # police
+    "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.",
+    "ด.ต.", "จ.ส.ต.", "ส.ต.อ.", "ส.ต.ท.", "ส.ต.ต.",
+    # armed forces
+    "พล.ร.อ.", "พล.อ.อ.", "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.",
+    "ร.ต.", "จ.ส.อ.", "จ.ส.ท.", "จ.อ.", "จ.ท.", "จ.ต.", "ส.อ.", "ส.ท.", "น.อ.", "น.ท.", "น.ต.",
+    # academic, medical, royal
+    "ผศ.ดร.", "รศ.ดร.", "ศ.ดร.", "ผศ.", "รศ.", "ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.",
+    "ภญ.", "ม.ร.ว.", "ม.ล.",
+    "น.ส.",
+)
+_SPELLED = {
+    "นางสาว": "นางสาว", "นาง": "นาง", "นาย": "นาย", "นายแพทย์": "นพ.", "แพทย์หญิง": "พญ.",
+    "ร้อยตำรวจเอก": "ร.ต.อ.", "ร้อยตำรวจโท": "ร.ต.ท.", "ร้อยตำรวจตรี": "ร.ต.ต.",
+    "พันตำรวจเอก": "พ.ต.อ.", "พันตำรวจโท": "พ.ต.ท.", "พันตำรวจตรี": "พ.ต.ต.",
+    "พลตำรวจเอก": "พล.ต.อ.", "พลตำรวจโท": "พล.ต.ท.", "พลตำรวจตรี": "พล.ต.ต.",
+    "ดาบตำรวจ": "ด.ต.", "จ่าสิบตำรวจ": "จ.ส.ต.",
+    "สิบตำรวจเอก": "ส.ต.อ.", "สิบตำรวจโท": "ส.ต.ท.", "สิบตำรวจตรี": "ส.ต.ต.",
+    "ร้อยเอก": "ร.อ.", "ร้อยโท": "ร.ท.", "ร้อยตรี": "ร.ต.", "พันเอก": "พ.อ.", "พันโท": "พ.ท.",
+    "พันตรี": "พ.ต.", "พลเอก": "พล.อ.", "พลโท": "พล.ท.", "พลตรี": "พล.ต.",
+    "จ่าสิบเอก": "จ.ส.อ.", "จ่าสิบโท": "จ.ส.ท.", "จ่าสิบตรี": "จ.ส.ต.",
+    "สิบเอก": "ส.อ.", "สิบโท": "ส.ท.", "สิบตรี": "ส.ต.",
+}
+_ACTING = {"ร.ต.": "ว่าที่ร้อยตรี", "ร.ท.": "ว่าที่ร้อยโท", "ร.อ.": "ว่าที่ร้อยเอก",
+           "ร้อยตรี": "ว่าที่ร้อยตรี", "ร้อยโท": "ว่าที่ร้อยโท", "ร้อยเอก": "ว่าที่ร้อยเอก"}
+
+_THAI = "\u0e01-\u0e4e"
+_SEP = r"\s?[.,]\s?"  # a dot, sometimes read as a comma, with OCR spaces around it
+
+
+def _abbreviation_pattern(abbr: str) -> str:
+    chunks = [c for c in abbr.split(".") if c]
+    body = _SEP.join(re.escape(c) for c in chunks)
+    if len(chunks) == 1:
+        return body + r"\s?\."  # ดร. needs its dot: ดร alone starts ordinary words
+    return body + r"(?:\s?[.,'’]|(?=[\s'’\-]))"  # last dot may be lost or read as a speck
+
+
+def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
+    """(pattern, normalised title or None when it must be computed), longest first."""
+    specs: list[tuple[str, str | None]] = []
+    acting_ranks = "|".join(
+        [re.escape(k) for k in _ACTING if "." not in k]
+        + [_abbreviation_pattern(k) for k in _ACTING if "." in k]
+    )
+    specs.append((rf"ว่าท(?:ี่|่ี)\s?(?:{acting_ranks})(?:\s?หญิง)?", None))
+    for abbr in _ABBREVIATIONS:
+        specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
+    specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
+    for word in sorted(_SPELLED, key=len, reverse=True):
+        specs.append((re.escape(word) + ("(?:หญิง)?" if _SPELLED[word].endswith(".") else ""),
+                      None))
+    ordered = sorted(specs, key=lambda s: -len(s[0]))
+    return [(re.compile(p), t) for p, t in ordered]
+
+
+_TITLES = _title_patterns()
+_ANY_TITLE = re.compile("|".join(p.pattern for p, _ in _TITLES))
+# Words prose writes glued to the name that follows (โดยมอบหมายให้นายปฐวี): a title may follow
+# one of these directly; after any other Thai letter it is part of a word (พัฒนางาน).
+_GLUE_WORDS = ("ให้", "โดย", "และ", "กับ", "ของ", "ถึง", "จาก", "แก่", "คือ", "ได้แก่", "เรียน",
+               "ข้าพเจ้า", "ผม", "ดิฉัน", "ท่าน", "ราย")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """May a title start at ``start``: at a word boundary, or right after a glue word."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before == ".":
+        # Inside an abbreviation (ร.ต. in ว่าที่ร.ต.), not after a list number (๑.นาย...).
+        return start < 2 or not ("\u0e01" <= text[start - 2] <= "\u0e4e")
+    if not ("\u0e01" <= before <= "\u0e4e"):
+        return True
+    return any(text.endswith(w, 0, start) for w in _GLUE_WORDS)
+
+
+@lru_cache(maxsize=256)
+def normalise_title(raw: str) -> str:
+    """The standard form of a title as written.
+
+    >>> normalise_title("น. ส.'"), normalise_title("ว่าที่ ร.ต."), normalise_title("พ.ต.ท")
+    ('นางสาว', 'ว่าที่ร้อยตรี', 'พ.ต.ท.')
+    """
+    text = re.sub(r"[\s'’`\-]", "", raw).replace(",", ".").replace("ท่ี", "ที่")
+    female = text.endswith("หญิง") and text != "แพทย์หญิง"
+    if female:
+        text = text[: -len("หญิง")]
+    suffix = "หญิง" if female else ""
+    if text.startswith("ว่าที่"):
+        rank = text[len("ว่าที่"):]
+        rank_dotted = rank if rank.endswith(".") or "." not in rank else rank + "."
+        return _ACTING.get(rank_dotted, _ACTING.get(rank, "ว่าที่" + rank)) + suffix
+    if text in _SPELLED:
+        return _SPELLED[text] + suffix
+    if text.replace(".", "") in ("นส",):
+        return "นางสาว"
+    dotted = text if text.endswith(".") else text + "."
+    if dotted in _ABBREVIATIONS:
+        return dotted + suffix
+    return text + suffix
+
+
+# --- what may follow a title ---------------------------------------------------------------------
+
+# Positions and trades that start with a title word; the dictionary knows most, these are the
+# ones that also start longer glued text (นายกเทศมนตรีตำบล...).
+_POSITION_PREFIXES = (
+    "นายกรัฐมนตรี", "นายกเทศมนตรี", "นายกองค์การ", "นายกสมาคม", "นายกเมือง", "นายกสภา",
+    "นายอำเภอ", "นายทะเบียน", "นายช่าง", "นายตรวจ", "นายสถานี", "นายด่าน", "นายทหาร",
+    "นายตำรวจ", "นายหน้า", "นายจ้าง", "นายประกัน", "นายธนาคาร", "นายงาน", "นายเวร", "นายท่า",
+    "นางพยาบาล", "นางผดุงครรภ์", "นางสนม", "นางกำนัล", "นางสาวไทย",
+)
+# Grammatical words that run through prose but not through names (pythainlp's stop-word list
+# is too broad for this: it holds สบาย, จริง, ง่าย, which are parts of family names).
+_FUNCTION_WORDS = frozenset(
+    "ที่ ซึ่ง และ หรือ ได้ ให้ ของ ใน จะ ไม่ เป็น การ ความ ว่า กับ จาก แล้ว ก็ ไป นี้ นั้น "
+    "หนึ่ง เพื่อ โดย ถึง เมื่อ ยัง คือ ตาม ทั้ง ด้วย แต่ เช่น ต้อง อย่าง กว่า จึง มี ๆ".split()
+)
+_WORD = re.compile(rf"[{_THAI}{re.escape(STRAY)}]+")
+_MAX_NAME = 24
+
+
+def _starts_like_name(word: str) -> bool:
+    return bool(word) and (word[0] in CONSONANTS or word[0] in LEADING_VOWELS)
+
+
+def _starts_with_mark(raw: str) -> bool:
+    """``ิตรี`` after นางสา-: the title was cut in the wrong place."""
+    stripped = raw.lstrip(STRAY)
+    return not stripped or stripped[0] in MARKS or stripped[0] in "ะาำๅ"
+
+
+def _prose_like(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
+    """Running text rather than a name: several words, some of them function words."""
+    if lexicon.known(word, kind) or (kind == "family" and word in lexicon.given):
+        return False
+    if word in _FUNCTION_WORDS:
+        return True
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(word, engine="newmm")
+    stops = sum(t in _FUNCTION_WORDS for t in tokens)
+    # Only whole dictionary words count: OCR junk (มีสุฃ) falls apart into single letters.
+    words = sum(len(t) >= 2 and t in lexicon.words for t in tokens)
+    return stops >= 2 or (words >= 3 and stops >= 1) or words >= 5
+
+
+def _name_shaped(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
+    return (
+        2 <= len(word) <= _MAX_NAME
+        and _starts_like_name(word)
+        and not any(ch.isdigit() for ch in word)
+        and not _prose_like(word, lexicon, kind)
+    )
+
+
+def _position(title_written: str, given: str, lexicon: NameLexicon) -> str | None:
+    """``"word"`` when the title and its given name make one dictionary word (``นางฟ้า``,
+    ``นายพล``: still a name if a known family name follows), ``"prefix"`` when they start with a
+    position (``นายอำเภอเมืองลำพูน``: never a name), else None."""
+    base = re.sub(r"\s", "", title_written)
+    glued = base + given
+    if any(glued.startswith(p) and len(p) > len(base) for p in _POSITION_PREFIXES):
+        return "prefix"
+    if given not in lexicon.given and glued in lexicon.words:
+        return "word"
+    return None
+
+
+def _split_glued(word: str, lexicon: NameLexicon) -> tuple[str, str] | None:
+    """Split ``นรีกานต์โกมิตร`` into given and family name using the name lists."""
+    if word in lexicon.given:
+        return None  # สมชาย is one name, not สม + ชาย
+    best: tuple[float, int, str, str] | None = None
+    for i in range(2, len(word) - 1):
+        given, family = word[:i], word[i:]
+        if family[0] in MARKS or not _starts_like_name(family) or given[-1] in LEADING_VOWELS:
+            continue
+        if len(family) < 3 or (family[0] == "์"):
+            continue
+        score = 2.0 * (given in lexicon.given) + 2.0 * (family in lexicon.family)
+        if score == 0:
+            continue
+        score += 0.5 * lexicon.coverage(family) + 0.5 * lexicon.coverage(given)
+        candidate = (score, len(given), given, family)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return (best[2], best[3]) if best else None
+
+
+# --- the line scanner ----------------------------------------------------------------------------
+
+
+def _prepare(line: str) -> tuple[str, list[int]]:
+    """Drop zero-width characters and OCR spaces before marks (``ผ ู้``), keeping a map from
+    each kept character to its index in ``line``."""
+    out: list[str] = []
+    index: list[int] = []
+    n = len(line)
+    for i, ch in enumerate(line):
+        if ch in "\u200b\u200c\u200d\ufeff\u00ad":
+            continue
+        if ch == " " and i + 1 < n and line[i + 1] in MARKS and out and out[-1] not in " ":
+            continue
+        out.append(ch)
+        index.append(i)
+    return "".join(out), index
+
+
+def _next_word(text: str, pos: int, max_spaces: int = 3) -> tuple[int, int] | None:
+    """Span of the word starting after at most ``max_spaces`` spaces from ``pos``."""
+    p = pos
+    while p < len(text) and text[p] in " \u00a0\t" and p - pos < max_spaces:
+        p += 1
+    m = _WORD.match(text, p)
+    if not m:
+        return None
+    return m.start(), m.end()
+
+
+def find_names(line: str) -> list[NameMention]:
+    """All person names in one line of text, left to right.
+
+    >>> [m.name for m in find_names("นางนิภาพร เผ่ากันทะ นายปริญญา สุจริง")]
+    ['นิภาพร เผ่ากันทะ', 'ปริญญา สุจริง']
+    >>> find_names("นายอำเภอเมืองพะเยา")
+    []
+    """
+    if not line:
+        return []
+    lexicon = name_lexicon()
+    text, index = _prepare(line)
+    mentions: list[NameMention] = []
+    pos = 0
+    while True:
+        found = _ANY_TITLE.search(text, pos)
+        if not found:
+            break
+        start = found.start()
+        if not _starts_word(text, start):
+            pos = start + 1
+            continue
+        parsed = None
+        for pattern, _ in _TITLES:
+            title_match = pattern.match(text, start)
+            if title_match:
+                parsed = _parse_after_title(text, start, title_match.end(), lexicon)
+                if parsed:
+                    break
+        if parsed is None:
+            pos = start + 1
+            continue
+        title_written, given, family, end = parsed
+        mentions.append(NameMention(
+            title=normalise_title(title_written),
+            title_as_written=line[index[start]: index[start + len(title_written) - 1] + 1],
+            given=given,
+            family=family,
+            as_written=line[index[start]: index[end - 1] + 1],
+            start=index[start],
+            end=index[end - 1] + 1,
+        ))
+        pos = end
+    return mentions
+
+
+def _parse_after_title(
+    text: str, start: int, title_end: int, lexicon: NameLexicon
+) -> tuple[str, str, str, int] | None:
+    """(title as written, given, family, end) for a name starting at ``start``, or None."""
+    title_written = text[start:title_end]
+    first = _next_word(text, title_end, max_spaces=2)
+    if first is None:
+        return None
+    w1_start, w1_end = first
+    given = clean_name(text[w1_start:w1_end])
+    if _starts_with_mark(text[w1_start:w1_end]) or not _name_shaped(given, lexicon, "given"):
+        return None
+    glued_to_title = w1_start == title_end
+
+    second = _next_word(text, w1_end) if w1_end < len(text) and text[w1_end] in " \u00a0\t" \
+        else None
+    family, end = "", w1_end
+    if second is not None and not _title_at(text, second[0]):
+        raw_family = text[second[0]:second[1]]
+        family_end = second[1]
+        candidate = clean_name(raw_family)
+        if candidate == "ณ":  # ณ อยุธยา: one family name in two words
+            third = _next_word(text, second[1], max_spaces=1)
+            if third is not None:
+                family_end = third[1]
+                candidate = "ณ " + clean_name(text[third[0]:third[1]])
+        before_role = _cut_at_role(candidate, lexicon)
+        if candidate.startswith(_JOB_WORDS) and candidate not in lexicon.family:
+            pass  # น.ส.นรีกานต์โกมิตร นักวิชาการ...: the next column, not a family name
+        elif before_role != candidate and not _starts_with_mark(raw_family) and _name_shaped(
+            before_role, lexicon, "family"
+        ) and (before_role in lexicon.family or before_role not in lexicon.words):
+            # ใจดี|เป็นผู้รับผิดชอบ is a name and a sentence; เดินทาง|ไปตลาด only a sentence
+            family, end = before_role, _end_of_prefix(text, second[0], before_role)
+        elif not _starts_with_mark(raw_family) and _name_shaped(candidate, lexicon, "family"):
+            family, end = candidate, family_end
+        else:
+            prefix = _known_prefix(candidate, lexicon)
+            if prefix:
+                family = prefix
+                end = _end_of_prefix(text, second[0], prefix)
+    if not family:
+        split = _split_glued(given, lexicon)
+        if split:
+            given, family = split
+        elif len(given) < 6 or given in lexicon.words or given in lexicon.given:
+            return None  # one short or dictionary word after a title: not enough for a name
+    position = _position(title_written, given, lexicon) if glued_to_title else None
+    if position == "prefix" or (position == "word" and family not in lexicon.family):
+        return None
+    if not glued_to_title and given in lexicon.words and given not in lexicon.given and (
+        family not in lexicon.family
+    ):
+        return None  # "นาย ทะเบียน ..." spelled apart
+    return title_written, given, family, end
+
+
+# Role and position words a table or a sentence may glue after a family name
+# (นายสมชาย ใจดีผู้อำนวยการ); a family name does not continue into them.
+_ROLE_WORDS = ("ผู้", "ตำแหน่ง", "หัวหน้า", "นักวิชาการ", "เจ้าหน้าที่", "เจ้าพนักงาน",
+               "ปลัด", "รอง", "ประธาน", "กรรมการ", "เลขานุการ", "พนักงาน", "ลูกจ้าง",
+               "ข้าราชการ", "คลังจังหวัด", "นายอำเภอ", "ผู้ว่าราชการ")
+
+
+# Words that start a job title, never a family name.
+_JOB_WORDS = ("ผู้", "ตำแหน่ง", "หัวหน้า", "นักวิชาการ", "เจ้าหน้าที่", "เจ้าพนักงาน",
+              "ข้าราชการ", "พนักงาน", "ลูกจ้าง", "นักวิเคราะห์", "นักจัดการ", "นักทรัพยากร")
+
+
+def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
+    """``ใจดีผู้อำนวยการ``, ``ใจดีเป็นผู้...`` -> ``ใจดี``: the family name up to a glued role
+    or function word."""
+    if word in lexicon.family:
+        return word
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(word, engine="newmm")
+    for k in range(1, len(tokens)):
+        if tokens[k].startswith(_ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
+            return "".join(tokens[:k])
+    return word
+
+
+def _title_at(text: str, pos: int) -> bool:
+    return bool(_ANY_TITLE.match(text, pos))
+
+
+def _known_prefix(word: str, lexicon: NameLexicon) -> str:
+    """Longest family name from the list that starts ``word`` (text glued after a name)."""
+    for i in range(min(len(word), _MAX_NAME), 2, -1):
+        if word[:i] in lexicon.family and (i == len(word) or word[i] not in MARKS):
+            return word[:i]
+    return ""
+
+
+def _end_of_prefix(text: str, start: int, prefix: str) -> int:
+    """Where in ``text`` the cleaned ``prefix`` starting at ``start`` ends."""
+    kept = 0
+    p = start
+    while p < len(text) and kept < len(prefix):
+        if text[p] not in STRAY:
+            kept += 1
+        p += 1
+    return p

@@ -1,0 +1,859 @@
+"""Repair of damaged Thai text from PDF text layers and OCR.
+
+:func:`repair` runs a chain of small pure functions over each line (line breaks are kept):
+
+1. :func:`remove_invisible` -- BOM, zero-width characters, soft hyphen.
+2. :func:`normalize_spaces` -- NBSP and other Unicode spaces become a plain space.
+3. :func:`map_pua_marks` -- glyph variants in the Private Use Area (``U+F700``-``U+F71A``,
+   ``U+F884``-``U+F89E``) become the standard vowel and tone marks.
+4. :func:`compose_sara_am` -- NIKHAHIT + [tone] + SARA AA (``นํ้า``) becomes SARA AM (``น้ำ``).
+5. :func:`remove_stray_quotes` -- OCR specks read as ``'`` inside Thai words (``มี'ป้าย``).
+6. :func:`attach_orphan_marks` -- a mark after a space belongs to the letter before the space
+   (``ท ี่`` -> ``ที่``; ``ศนูย ์Hotline`` -> ``ศนูย์ Hotline``).
+7. :func:`move_marks_off_vowels` -- a mark written after a vowel letter was displaced from the
+   consonant before it (``อยา่ง`` -> ``อย่าง``, ``พเิศษ`` -> ``พิเศษ``).
+8. :func:`reorder_marks` -- a vowel mark comes before a tone mark (``ท่ี`` -> ``ที่``);
+   repeated marks are dropped.
+9. :func:`repair_words` -- a dictionary-guided decoder that, jointly, joins words split by
+   spaces (``ม อ บ ห ม าย``), restores SARA AM lost to a space (``ด าเนินการ``), moves marks
+   displaced past the next consonant back (``หลกัเกณฑม์าตรฐาน``), and undoes OCR consonant
+   confusions (``ประซาซน``). Its parts are also public on their own:
+   :func:`join_split_words`, :func:`fix_displaced_marks`, :func:`fix_confusions`.
+
+Steps 1-8 are deterministic character rules. Step 9 decides per span of Thai letters, not per
+file: each candidate reading is scored with a unigram model over PyThaiNLP's word lists
+(:mod:`extract.thai_dictionary`), and a span changes only when the changed reading is clearly
+better than the text as written. The decoders are joint because their decisions interact: a
+SARA AM lost to a space can only be judged once the spaced-out letters around it are joined.
+
+Digits (Thai or Arabic), Latin text and punctuation are never changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from extract.thai_dictionary import prefix_table, thai_dictionary
+
+# --- character classes ------------------------------------------------------------------------
+
+CONSONANTS = "".join(chr(c) for c in range(0x0E01, 0x0E2F))  # ก..ฮ, with ฤ and ฦ
+LEAD_VOWELS = "เแโใไ"
+FOLLOW_VOWELS = "ะาำๅ"
+#: Marks stacked first on a consonant: above and below vowels, PHINTHU, MAITAIKHU.
+VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
+#: Marks stacked last: the four tone marks, THANTHAKHAT, NIKHAHIT, YAMAKKAN.
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+MARKS = VOWEL_MARKS + TONE_MARKS
+SARA_AA = "\u0e32"
+SARA_AM = "\u0e33"
+NIKHAHIT = "\u0e4d"
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+
+_CONSONANT_SET = frozenset(CONSONANTS)
+_MARK_SET = frozenset(MARKS)
+_TONE_SET = frozenset(TONE_MARKS)
+# Letters that make up a Thai word; digits, ฯ, ๆ and ฿ end a run.
+_LETTER_CLASS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
+_RUN = f"[{_LETTER_CLASS}]++"  # possessive: a lookahead after it must not cut a run
+_THAI_TOKEN = re.compile("[\u0e00-\u0e7f]+")
+_HAS_CONSONANT = re.compile(f"[{CONSONANTS}]")
+
+# --- 1-8: character rules -----------------------------------------------------------------------
+
+_INVISIBLE_CHARS = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_SPACE_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def remove_invisible(text: str) -> str:
+    """Drop BOM, zero-width space/joiners, word joiner and soft hyphen.
+
+    >>> remove_invisible("\\ufeffศูนย์\\u200bราชการ\\u200d")
+    'ศูนย์ราชการ'
+    """
+    # str.translate is slow on non-ASCII text; most lines have nothing to remove
+    return text.translate(_INVISIBLE) if _HAS_INVISIBLE.search(text) else text
+
+
+def normalize_spaces(text: str) -> str:
+    """Turn NBSP and the other Unicode space characters into a plain space (tabs stay).
+
+    >>> normalize_spaces("นาย\\u00a0สมชาย\\tใจดี")
+    'นาย สมชาย\\tใจดี'
+    """
+    return _SPACE_RE.sub(" ", text)
+
+
+# Windows (U+F7xx) and Apple (U+F8xx) glyph-variant code points of Thai fonts, as a PDF
+# without a proper ToUnicode map exposes them: shifted-down, shifted-left tone marks, etc.
+_PUA = {
+    0xF700: "\u0e10", 0xF70F: "\u0e0d",  # ฐ, ญ without descender
+    0xF701: "\u0e34", 0xF702: "\u0e35", 0xF703: "\u0e36", 0xF704: "\u0e37",
+    0xF705: "\u0e48", 0xF706: "\u0e49", 0xF707: "\u0e4a", 0xF708: "\u0e4b", 0xF709: "\u0e4c",
+    0xF70A: "\u0e48", 0xF70B: "\u0e49", 0xF70C: "\u0e4a", 0xF70D: "\u0e4b", 0xF70E: "\u0e4c",
+    0xF710: "\u0e31", 0xF711: "\u0e4d", 0xF712: "\u0e47",
+    0xF713: "\u0e48", 0xF714: "\u0e49", 0xF715: "\u0e4a", 0xF716: "\u0e4b", 0xF717: "\u0e4c",
+    0xF718: "\u0e38", 0xF719: "\u0e39", 0xF71A: "\u0e3a",
+    0xF884: "\u0e31", 0xF885: "\u0e34", 0xF886: "\u0e35", 0xF887: "\u0e36", 0xF888: "\u0e37",
+    0xF889: "\u0e47", 0xF88A: "\u0e48", 0xF88B: "\u0e48", 0xF88C: "\u0e48",
+    0xF88D: "\u0e49", 0xF88E: "\u0e49", 0xF88F: "\u0e49",
+    0xF890: "\u0e4a", 0xF891: "\u0e4a", 0xF892: "\u0e4a",
+    0xF893: "\u0e4b", 0xF894: "\u0e4b", 0xF895: "\u0e4b",
+    0xF896: "\u0e4c", 0xF897: "\u0e4c", 0xF898: "\u0e4c",
+    0xF899: "\u0e4d", 0xF89A: "\u0e0d", 0xF89B: "\u0e38", 0xF89C: "\u0e39", 0xF89D: "\u0e3a",
+    0xF89E: "\u0e10",
+}
+
+
+_HAS_PUA = re.compile("[\uf700-\uf71a\uf884-\uf89e]")
+
+
+def map_pua_marks(text: str) -> str:
+    """Map Private Use Area glyph variants of Thai marks to the standard code points.
+
+    >>> map_pua_marks("ท\\uf702\\uf70a") == "ที่"
+    True
+    """
+    return text.translate(_PUA) if _HAS_PUA.search(text) else text
+
+
+_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONE_MARKS[:4]}]?){SARA_AA}")
+_TONE_NIKHAHIT_AA = re.compile(f"([{TONE_MARKS[:4]}]){NIKHAHIT}{SARA_AA}")
+
+
+def compose_sara_am(text: str) -> str:
+    """Write SARA AM as one character: NIKHAHIT + [tone] + SARA AA -> [tone] + SARA AM.
+
+    Also folds a doubled SARA E into SARA AE, the other two-glyph vowel typists and OCR make.
+
+    >>> compose_sara_am("นํ้า") == "น้ำ" and compose_sara_am("ทํา") == "ทำ"
+    True
+    >>> compose_sara_am("เเละ")
+    'และ'
+    """
+    text = _NIKHAHIT_AA.sub(lambda m: m.group(1) + SARA_AM, text)
+    text = _TONE_NIKHAHIT_AA.sub(lambda m: m.group(1) + SARA_AM, text)
+    return text.replace("เเ", "แ")
+
+
+_STRAY_QUOTE = re.compile(f"(?<=[{_LETTER_CLASS}.])['`´‘’](?=[{_LETTER_CLASS}])")
+
+
+def remove_stray_quotes(text: str) -> str:
+    """Remove apostrophe-like specks that OCR put between Thai letters.
+
+    A quote between two Thai letters (or after the period of an abbreviation such as ``น.ส.``)
+    is never punctuation in Thai; a real quotation has a space or the line edge outside it.
+
+    >>> remove_stray_quotes("มี'ป้าย น.ส.'พัทธ์'ซัญญ'า")
+    'มีป้าย น.ส.พัทธ์ซัญญา'
+    >>> remove_stray_quotes("คำว่า 'ศูนย์'")
+    "คำว่า 'ศูนย์'"
+    """
+    return _STRAY_QUOTE.sub("", text)
+
+
+_ORPHAN = re.compile(f"(?<=[{_LETTER_CLASS}])( +)([{MARKS}{SARA_AM}]+)(.?)")
+_THAI_LETTER = re.compile(f"[{_LETTER_CLASS}]")
+
+
+def attach_orphan_marks(text: str) -> str:
+    """Give a mark (or SARA AM) that follows a space back to the letter before the space.
+
+    OCR breaks a letter from its mark with a space (``ท ี่``); a PDF text layer emits a
+    word-final mark after the next space (``ศนูย ์Hotline``). When a Thai letter follows, the
+    space is dropped: in both seeds it was nearly always inside a word. Before anything else
+    (Latin, digits, punctuation) the space moves behind the mark, so the boundary survives.
+
+    >>> attach_orphan_marks("ข้อท ี่ ส ิ่งท") == "ข้อที่ สิ่งท"
+    True
+    >>> attach_orphan_marks("ศนูย ์Hotline ได ้38") == "ศนูย์ Hotline ได้ 38"
+    True
+    >>> attach_orphan_marks("ส ำนัก") == "สำนัก"
+    True
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        spaces, marks, after = match.groups()
+        if not after or after == " " or _THAI_LETTER.match(after):
+            return marks + after
+        return marks + spaces + after
+
+    return _ORPHAN.sub(fix, text)
+
+
+_MARK_ON_VOWEL = re.compile(
+    f"([{CONSONANTS}][{MARKS}]*)([{LEAD_VOWELS}{FOLLOW_VOWELS}])([{MARKS}]+)"
+)
+
+
+def move_marks_off_vowels(text: str) -> str:
+    """Move marks that follow a vowel letter back onto the consonant before that vowel.
+
+    No Thai vowel letter carries a mark, so such a mark was displaced by the PDF text layer
+    (or typed late); unlike a mark on a consonant this needs no dictionary to place.
+
+    >>> move_marks_off_vowels("อยา่ง") == "อย่าง" and move_marks_off_vowels("พเิศษ") == "พิเศษ"
+    True
+    >>> move_marks_off_vowels("ใหเ้อือ้") == "ให้เอือ้"
+    True
+    """
+    return _MARK_ON_VOWEL.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
+
+
+_MARK_RUN = re.compile(f"[{MARKS}]{{2,}}")
+
+
+def _mark_rank(mark: str) -> int:
+    return 1 if mark in _TONE_SET else 0
+
+
+def reorder_marks(text: str) -> str:
+    """Put stacked marks in standard order (vowel mark, then tone mark); drop repeats.
+
+    >>> reorder_marks("ท่ี") == "ที่" and reorder_marks("ก่่") == "ก่"
+    True
+    """
+
+    def fix(match: re.Match[str]) -> str:
+        marks = "".join(dict.fromkeys(match.group()))  # ordered, without repeats
+        return "".join(sorted(marks, key=_mark_rank))
+
+    return _MARK_RUN.sub(fix, text)
+
+
+# --- 9: the dictionary-guided decoder ---------------------------------------------------------
+
+# Costs are in nats, comparable to word costs -ln P(word) (about 2 for ที่, 17 for a word the
+# corpus never counted). A change must pay for itself with a better reading.
+UNKNOWN_COST = 22.0  # one letter group outside any dictionary word
+INVALID_COST = 12.0  # extra, for a letter group no Thai spelling allows (two tone marks...)
+MOVE_COST = 2.0  # per mark moved back one consonant
+SARA_AM_COST = 1.0  # a space before SARA AA was a lost NIKHAHIT
+CONFUSION_COST = 5.5  # one OCR misreading: the other reading must be ~250x likelier
+CROSS_GAP_COST = 4.0  # once per word that spans spaces: two real words keep their gap
+ACCEPT_MARGIN = 2.0  # a changed stretch must beat the text as written by this much
+
+#: Letters OCR (or a broken PDF font) reads as another letter, with the cost of undoing it.
+#: ช read as ซ is the systematic one (ประซาซน), so it costs less; ฃ is obsolete and only
+#: ever a misreading; some PDF fonts map SARA AA to SARA AM (บริกำร).
+CONFUSABLE: dict[str, tuple[tuple[str, float], ...]] = {
+    "ซ": (("ช", 3.0),),
+    "ช": (("ซ", CONFUSION_COST), ("ข", CONFUSION_COST)),
+    "บ": (("น", CONFUSION_COST),),
+    "น": (("บ", CONFUSION_COST),),
+    "ข": (("ช", CONFUSION_COST),),
+    "ศ": (("ค", CONFUSION_COST),),
+    "ค": (("ศ", CONFUSION_COST),),
+    "ฃ": (("ข", 1.0),),
+    SARA_AM: ((SARA_AA, 3.0),),
+}
+#: Marks OCR mistakes for one another (่/้, ั/ิ, ็/้ ...), undone at CONFUSION_COST.
+MARK_CONFUSABLE: dict[str, str] = {
+    "\u0e48": "\u0e49",
+    "\u0e49": "\u0e48\u0e31\u0e47",
+    "\u0e31": "\u0e34\u0e49",
+    "\u0e34": "\u0e31\u0e4c",
+    "\u0e47": "\u0e49\u0e4c",
+    "\u0e4c": "\u0e34\u0e47",
+}
+
+MODE_JOIN = "join"
+MODE_MARKS = "marks"
+MODE_CONFUSIONS = "confusions"
+ALL_MODES = frozenset({MODE_JOIN, MODE_MARKS, MODE_CONFUSIONS})
+
+#: A short word at least this rare (-ln P; 9 is about 1 in 8,000 words) that holds a letter
+#: OCR confuses may be a misreading (ผู้รับผิดขอบ reads as ผู้รับผิด|ขอบ): it gets a second look.
+SUSPECT_COST = 9.0
+_SUSPECT_GROUPS = 3
+#: Letters whose misreading spells common words (ประซาซน = ประ|ซา|ซน) get a second look in
+#: any word but the commonest (ซึ่ง, ซื้อ), whatever its length.
+_ALWAYS_SUSPECT = frozenset("ซฃ")
+SUSPECT_COST_SO_CHO = 8.0
+_DIRTY_REACH = 2  # groups beside a suspect token that may hold its displaced marks
+
+
+@dataclass(frozen=True, slots=True)
+class _Option:
+    """One reading of a letter group: its base letter, the marks it keeps, the marks it hands
+    to the group before it, and what the change costs."""
+
+    base: str
+    stay: str
+    back: str
+    cost: float
+
+
+_END = _Option("", "", "", 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int  # first letter group
+    end: int  # one past the last letter group
+    text: str
+    is_word: bool
+    cost: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Decoding:
+    cost: float
+    tokens: tuple[_Token, ...]
+    pieces: tuple[str, ...]  # the text of every letter group as read
+
+
+def _parse_groups(run: str) -> list[tuple[str, str]]:
+    """Split a run of Thai letters into (base, marks) groups; leading marks get base ''."""
+    groups: list[tuple[str, str]] = []
+    for ch in run:
+        if ch in _MARK_SET:
+            if groups:
+                base, marks = groups[-1]
+                groups[-1] = (base, marks + ch)
+            else:
+                groups.append(("", ch))
+        else:
+            groups.append((ch, ""))
+    return groups
+
+
+def _mark_key(mark: str) -> int:
+    if mark == SARA_AM:
+        return 2
+    return 1 if mark in _TONE_SET else 0
+
+
+def _valid(base: str, marks: str) -> bool:
+    """Whether Thai spelling allows ``marks`` on ``base`` (SARA AM counts as a mark here)."""
+    if not marks:
+        return True
+    if base not in _CONSONANT_SET:
+        return False
+    if len(marks) == 1:
+        return True
+    vowels = tones = 0
+    for m in marks:
+        if m in _TONE_SET:
+            tones += 1
+        elif m != SARA_AM:
+            vowels += 1
+    if vowels > 1 or tones > 1:
+        return False
+    if "\u0e47" in marks and tones:  # MAITAIKHU never takes a tone mark
+        return False
+    return not (SARA_AM in marks and vowels)
+
+
+def _group_options(
+    groups: Sequence[tuple[str, str]],
+    links: Sequence[str | None],
+    j: int,
+    modes: frozenset[str],
+) -> list[_Option]:
+    """The readings of group j that the enabled modes allow; the first is the group as written.
+
+    ``links[j]`` tells what separates group j from group j+1: '' (same run), ' ' or ','
+    (a gap a word may span) or None (a hard boundary).
+    """
+    base, marks = groups[j]
+    options = [_Option(base, marks, "", 0.0)]
+    prev_base = groups[j - 1][0] if j else ""
+    bases = [(base, 0.0)]
+    variants: list[tuple[str, str, float]] = []  # (stay, back, cost) of the marks
+    if MODE_CONFUSIONS in modes:
+        bases += CONFUSABLE.get(base, ())
+        for i, mark in enumerate(marks):
+            for alt in MARK_CONFUSABLE.get(mark, ""):
+                variants.append((marks[:i] + alt + marks[i + 1 :], "", CONFUSION_COST))
+    if MODE_MARKS in modes and marks and prev_base in _CONSONANT_SET and links[j - 1] in ("", " "):
+        for size in range(1, len(marks) + 1):
+            for moved in itertools.combinations(range(len(marks)), size):
+                stay = "".join(m for i, m in enumerate(marks) if i not in moved)
+                back = "".join(marks[i] for i in moved)
+                variants.append((stay, back, MOVE_COST * size))
+    for (b, b_cost), (stay, back, m_cost) in itertools.product(
+        bases, [(marks, "", 0.0), *variants]
+    ):
+        if (b, stay, back) == (base, marks, ""):
+            continue
+        if stay and not _valid(b, stay):
+            continue
+        options.append(_Option(b, stay, back, b_cost + m_cost))
+    if (
+        MODE_JOIN in modes
+        and base == SARA_AA
+        and not marks
+        and j
+        and links[j - 1] == " "
+        and prev_base in _CONSONANT_SET
+    ):
+        options.append(_Option("", "", SARA_AM, SARA_AM_COST))
+    return options
+
+
+def _decode(
+    groups: Sequence[tuple[str, str]],
+    links: Sequence[str | None],
+    options: Sequence[Sequence[_Option]],
+) -> _Decoding:
+    """Best reading of the letter groups: a Viterbi search over words of the dictionary.
+
+    State (j, o): groups before j are read, group j reads as option o (whose handed-back marks
+    already went to group j-1). From each state a depth-first walk follows the dictionary's
+    prefix table, choosing the next group's option as it goes; a dictionary word ending at
+    group k moves to state (k+1, o'). A group left as written may always be read as an
+    unknown token, so every input has a reading; a changed group must be part of a word.
+    A word may span a link of ' ' or ',' (paying CROSS_GAP_COST once) but no hard boundary.
+    """
+    table_get = prefix_table().get
+    n = len(groups)
+    # options as plain tuples (base, stay, back, cost): this loop is the hot path
+    opts = [[(o.base, o.stay, o.back, o.cost) for o in group] for group in options]
+    opts.append([("", "", "", 0.0)])  # the end of the span takes nothing back
+    compose_cache: dict[tuple[int, int, int], tuple[str, bool]] = {}
+
+    def compose(k: int, ok: int, onext: int) -> tuple[str, bool]:
+        key = (k, ok, onext)
+        hit = compose_cache.get(key)
+        if hit is None:
+            base, stay, _back, _cost = opts[k][ok]
+            marks = stay + opts[k + 1][onext][2]
+            if len(marks) > 1:
+                marks = "".join(sorted(marks, key=_mark_key))
+            hit = (base + marks, _valid(base, marks))
+            compose_cache[key] = hit
+        return hit
+
+    # best[j][o] = (cost, previous state, pieces, (start, text, is_word, token cost))
+    best: list[dict[int, tuple]] = [{} for _ in range(n + 1)]
+    for o, opt in enumerate(opts[0]):
+        if not opt[2]:
+            best[0][o] = (opt[3], None, (), None)
+
+    for j in range(n):
+        nexts_j = opts[j + 1]
+        original = groups[j][0] + groups[j][1]
+        unknown = UNKNOWN_COST + (0.0 if _valid(*groups[j]) and groups[j][0] else INVALID_COST)
+        for o, entry in list(best[j].items()):
+            cost = entry[0]
+            for o2, opt2 in enumerate(nexts_j):
+                piece = compose(j, o, o2)[0]
+                if piece != original:
+                    continue  # a change must make a word, or it is no repair
+                total = cost + unknown + opt2[3]
+                old = best[j + 1].get(o2)
+                if old is None or total < old[0]:
+                    best[j + 1][o2] = (total, (j, o), (piece,), (j, piece, False, unknown))
+            stack = [(j, o, "", 0.0, (), False)]
+            while stack:
+                k, ok_, text, acc, pieces, crossed = stack.pop()
+                k1 = k + 1
+                link = links[k] if k1 < n else None
+                for o2, opt2 in enumerate(opts[k1]):
+                    piece, valid = compose(k, ok_, o2)
+                    if not valid:
+                        continue
+                    text2 = text + piece
+                    w = table_get(text2)
+                    if w is None:
+                        continue
+                    acc2 = acc + opt2[3]
+                    pieces2 = (*pieces, piece)
+                    if w >= 0:
+                        word_cost = w + CROSS_GAP_COST if crossed else w
+                        total = cost + acc2 + word_cost
+                        old = best[k1].get(o2)
+                        if old is None or total < old[0]:
+                            best[k1][o2] = (total, (j, o), pieces2, (j, text2, True, word_cost))
+                    if link is not None:
+                        stack.append((k1, o2, text2, acc2, pieces2, crossed or link != ""))
+
+    tokens: list[_Token] = []
+    pieces_rev: list[tuple[str, ...]] = []
+    end, o = n, 0
+    total_cost = best[n][0][0]
+    while True:
+        _cost, prev, pieces, token = best[end][o]
+        if prev is None:
+            break
+        start, text, is_word, token_cost = token
+        tokens.append(_Token(start, end, text, is_word, token_cost))
+        pieces_rev.append(pieces)
+        end, o = prev
+    tokens.reverse()
+    pieces_rev.reverse()
+    return _Decoding(total_cost, tuple(tokens), tuple(p for ps in pieces_rev for p in ps))
+
+
+def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> _Decoding:
+    """Best reading of the groups as written: :func:`_decode` without options, on plain strings.
+
+    Most text is not damaged, so this fast path decides where the slow search is needed.
+    """
+    table_get = prefix_table().get
+    pieces = tuple(base + marks for base, marks in groups)
+    n = len(pieces)
+    # an unknown group costs more if no spelling allows it
+    unknown = [
+        UNKNOWN_COST + (INVALID_COST if not base or (marks and not _valid(base, marks)) else 0.0)
+        for base, marks in groups
+    ]
+    best_cost = [0.0] + [math.inf] * n
+    best_token: list[tuple[int, bool, float]] = [(-1, False, 0.0)] * (n + 1)
+    for j in range(n):
+        cost = best_cost[j]
+        step = cost + unknown[j]
+        if step < best_cost[j + 1]:
+            best_cost[j + 1], best_token[j + 1] = step, (j, False, unknown[j])
+        text = ""
+        cross = 0.0
+        for k in range(j, n):
+            text += pieces[k]
+            w = table_get(text)
+            if w is None:
+                break
+            if w >= 0 and cost + w + cross < best_cost[k + 1]:
+                best_cost[k + 1], best_token[k + 1] = cost + w + cross, (j, True, w + cross)
+            if k == n - 1:
+                break
+            link = links[k]
+            if link is None:
+                break
+            if link:
+                cross = CROSS_GAP_COST
+    tokens: list[_Token] = []
+    end = n
+    while end > 0:
+        start, is_word, cost = best_token[end]
+        tokens.append(_Token(start, end, "".join(pieces[start:end]), is_word, cost))
+        end = start
+    tokens.reverse()
+    return _Decoding(best_cost[n], tuple(tokens), pieces)
+
+
+def _is_suspect(token: _Token, groups: Sequence[tuple[str, str]], modes: frozenset[str]) -> bool:
+    """An unknown token, or (with confusions on) a word that may be an OCR misreading."""
+    if not token.is_word:
+        return True
+    if MODE_CONFUSIONS not in modes:
+        return False
+    bases = [groups[g][0] for g in range(token.start, token.end)]
+    if token.cost >= SUSPECT_COST_SO_CHO and any(b in _ALWAYS_SUSPECT for b in bases):
+        return True
+    return (
+        token.end - token.start <= _SUSPECT_GROUPS
+        and token.cost >= SUSPECT_COST
+        and any(b in CONFUSABLE for b in bases)
+    )
+
+
+def _windows(
+    groups: Sequence[tuple[str, str]],
+    links: Sequence[str | None],
+    reading: _Decoding,
+    modes: frozenset[str],
+) -> list[tuple[int, int, set[int]]]:
+    """Stretches worth a second look: (first token, last token + 1, groups given options).
+
+    A stretch is a suspect token with one token either side, so a word that the repair makes
+    may reach into its neighbours; overlapping stretches merge.
+    """
+    n = len(groups)
+    tokens = reading.tokens
+    dirty_groups: set[int] = set()
+    for token in tokens:
+        if _is_suspect(token, groups, modes):
+            dirty_groups.update(range(max(0, token.start - _DIRTY_REACH),
+                                      min(n, token.end + _DIRTY_REACH)))
+    if MODE_JOIN in modes:
+        dirty_groups.update(
+            j for j in range(1, n) if groups[j][0] == SARA_AA and links[j - 1] == " "
+        )
+    if not dirty_groups:
+        return []
+    windows: list[tuple[int, int, set[int]]] = []
+    for t, token in enumerate(tokens):
+        if not dirty_groups.intersection(range(token.start, token.end)):
+            continue
+        first, last = max(0, t - 1), min(len(tokens), t + 2)
+        if windows and first <= windows[-1][1]:
+            first = windows[-1][0]
+            windows.pop()
+        windows.append((first, last, set()))
+    for i, (first, last, _) in enumerate(windows):
+        span = range(tokens[first].start, tokens[last - 1].end)
+        windows[i] = (first, last, dirty_groups.intersection(span))
+    return windows
+
+
+def _read(groups: Sequence[tuple[str, str]], links: Sequence[str | None],
+          modes: frozenset[str]) -> tuple[list[str], list[_Token]]:
+    """Read a span: as written, then re-decode each suspect stretch with the modes' options
+    and keep the new reading where it beats the written one by ACCEPT_MARGIN."""
+    reading = _segment(groups, links)
+    pieces = list(reading.pieces)
+    tokens: list[_Token] = []
+    done = 0
+    for first, last, dirty in _windows(groups, links, reading, modes):
+        a, b = reading.tokens[first].start, reading.tokens[last - 1].end
+        options = [
+            _group_options(groups, links, g, modes)
+            if g in dirty
+            else [_Option(groups[g][0], groups[g][1], "", 0.0)]
+            for g in range(a, b)
+        ]
+        # marks can't move across the stretch's edges
+        if options and len(options[0]) > 1:
+            options[0] = [o for o in options[0] if not o.back]
+        if all(len(o) == 1 for o in options):
+            continue
+        written = sum(t.cost for t in reading.tokens[first:last])
+        changed = _decode(groups[a:b], links[a:b], options)
+        if changed.cost < written - ACCEPT_MARGIN:
+            tokens += reading.tokens[done:first]
+            tokens += [_Token(t.start + a, t.end + a, t.text, t.is_word, t.cost)
+                       for t in changed.tokens]
+            pieces[a:b] = changed.pieces
+            done = last
+    tokens += reading.tokens[done:]
+    return pieces, tokens
+
+
+# A run right before a period is an abbreviation (ก.พ.ร.): never glued to the word before it.
+_GROUP = re.compile(f"{_RUN}(?:[ ,]{_RUN}(?!\\.))*")
+_GAP = re.compile("[ ,]")
+
+
+def _split_group(span: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Letter groups of a span of runs, and the gap after each group ('' inside a run)."""
+    groups: list[tuple[str, str]] = []
+    gaps: list[str] = []
+    pos = 0
+    for match in _GAP.finditer(span):
+        run_groups = _parse_groups(span[pos : match.start()])
+        groups += run_groups
+        gaps += [""] * (len(run_groups) - 1) + [match.group()]
+        pos = match.end()
+    run_groups = _parse_groups(span[pos:])
+    groups += run_groups
+    gaps += [""] * (len(run_groups) - 1)
+    return groups, gaps
+
+
+def _removed_gaps(
+    pieces: Sequence[str], tokens: Sequence[_Token], gaps: Sequence[str], join: bool
+) -> set[int]:
+    """Gaps to delete: those a dictionary word spans, and single spaces of letter-spaced text.
+
+    A space at a word boundary goes only when both neighbouring gaps were spanned by words
+    and one of the two pieces beside it is not a word by itself: the pattern of letter-spaced
+    text (``ก า ร มี ส่ ว น``), never of two real words (``นางนิภาพร เผ่ากันทะ``).
+    """
+    crossed = {g for t in tokens if t.is_word for g in range(t.start, t.end - 1) if gaps[g]}
+    if not join:
+        return crossed
+    positions = [g for g, gap in enumerate(gaps) if gap]
+    words = thai_dictionary()
+    removed = set(crossed)
+    for i, g in enumerate(positions):
+        if g in crossed or gaps[g] != " " or i == 0 or i == len(positions) - 1:
+            continue
+        left_gap, right_gap = positions[i - 1], positions[i + 1]
+        if left_gap not in crossed or right_gap not in crossed:
+            continue
+        left = "".join(pieces[left_gap + 1 : g + 1])
+        right = "".join(pieces[g + 1 : right_gap + 1])
+        if left not in words or right not in words:
+            removed.add(g)
+    return removed
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _repair_span(span: str, modes: frozenset[str]) -> str:
+    """Repair one span of Thai runs separated by single spaces or commas."""
+    groups, gaps = _split_group(span)
+    # Without joining, every gap is a hard boundary and each run is read on its own.
+    links: list[str | None] = list(gaps) if MODE_JOIN in modes else [
+        None if g else g for g in gaps
+    ]
+    pieces, tokens = _read(groups, links, modes)
+    removed = _removed_gaps(pieces, tokens, gaps, MODE_JOIN in modes)
+    out: list[str] = []
+    for g, piece in enumerate(pieces):
+        out.append(piece)
+        if g < len(gaps) and gaps[g] and g not in removed:
+            out.append(gaps[g])
+    return "".join(out)
+
+
+def _apply_spans(text: str, modes: frozenset[str]) -> str:
+    return _GROUP.sub(lambda m: _repair_span(m.group(), modes), text)
+
+
+#: The decoder passes of :func:`repair_words`. Glyph-order damage (PDF) and misread letters
+#: (OCR) rarely meet in one word, so each pass offers only its own alternatives, which keeps
+#: the search small; both passes join split words.
+REPAIR_PASSES: tuple[frozenset[str], ...] = (
+    frozenset({MODE_JOIN, MODE_MARKS}),
+    frozenset({MODE_JOIN, MODE_CONFUSIONS}),
+)
+
+
+def repair_words(text: str) -> str:
+    """Dictionary-guided repair of Thai words: the decoder passes of :data:`REPAIR_PASSES`.
+
+    >>> repair_words("หลกัเกณฑม์าตรฐาน ด าเนินการ") == "หลักเกณฑ์มาตรฐาน ดำเนินการ"
+    True
+    >>> repair_words("ผู้รับ ผิด ข อ บ") == "ผู้รับผิดชอบ"
+    True
+    """
+    for modes in REPAIR_PASSES:
+        text = _apply_spans(text, modes)
+    return text
+
+
+def join_split_words(text: str) -> str:
+    """Remove spaces inside words and restore a SARA AM lost to a space.
+
+    >>> join_split_words("ม อ บ ห ม าย") == "มอบหมาย"
+    True
+    >>> join_split_words("นางนิภาพร เผ่ากันทะ") == "นางนิภาพร เผ่ากันทะ"
+    True
+    """
+    return _apply_spans(text, frozenset({MODE_JOIN}))
+
+
+def fix_displaced_marks(text: str) -> str:
+    """Move vowel and tone marks that a PDF text layer put after the next consonant back.
+
+    >>> fix_displaced_marks("ศนูยร์าชการ มกีาร") == "ศูนย์ราชการ มีการ"
+    True
+    """
+    return _apply_spans(text, frozenset({MODE_MARKS}))
+
+
+def fix_confusions(text: str) -> str:
+    """Undo OCR consonant confusions (ซ/ช, บ/น, ข/ช, ศ/ค, ฃ/ข) where the dictionary prefers it.
+
+    >>> fix_confusions("ประซาซน หน่วยงาบ") == "ประชาชน หน่วยงาน"
+    True
+    """
+    return _apply_spans(text, frozenset({MODE_CONFUSIONS}))
+
+
+# --- the chain --------------------------------------------------------------------------------
+
+#: The character rules in the order :func:`repair` applies them, before :func:`repair_words`.
+CHARACTER_STEPS: tuple[Callable[[str], str], ...] = (
+    remove_invisible,
+    normalize_spaces,
+    map_pua_marks,
+    compose_sara_am,
+    remove_stray_quotes,
+    attach_orphan_marks,
+    move_marks_off_vowels,
+    reorder_marks,
+)
+
+
+def repair_line(line: str) -> str:
+    """Repair one line of text (no line breaks inside)."""
+    for step in CHARACTER_STEPS:
+        line = step(line)
+    return repair_words(line)
+
+
+def repair(text: str) -> str:
+    """Repair damaged Thai text line by line; line breaks and form feeds are kept.
+
+    >>> repair("ส านัก ผ ู้ก ำก ับ ด ูแ ล ๒.๑๐") == "สำนัก ผู้กำกับดูแล ๒.๑๐"
+    True
+    """
+    return "\n".join(repair_line(line) for line in text.split("\n"))
+
+
+# --- digits and measures ------------------------------------------------------------------------
+
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+
+
+def thai_to_arabic(s: str) -> str:
+    """Thai digits to Arabic digits, for parsing only (repair never changes digits).
+
+    >>> thai_to_arabic("๒.๑๐ ๒๕๖๖")
+    '2.10 2566'
+    """
+    return s.translate(_TO_ARABIC)
+
+
+def arabic_to_thai(s: str) -> str:
+    """Arabic digits to Thai digits.
+
+    >>> arabic_to_thai("2.10")
+    '๒.๑๐'
+    """
+    return s.translate(_TO_THAI)
+
+
+@functools.cache
+def _tokenizer_trie():  # pythainlp's Trie
+    from pythainlp.tokenize import Trie
+
+    return Trie(thai_dictionary())
+
+
+def thai_tokens(text: str) -> list[str]:
+    """Thai-script tokens of ``text`` (newmm over the repair dictionary) with a consonant."""
+    from pythainlp.tokenize import word_tokenize
+
+    tokens = word_tokenize(text, engine="newmm", custom_dict=_tokenizer_trie(),
+                           keep_whitespace=False)
+    return [t for t in tokens if _THAI_TOKEN.fullmatch(t) and _HAS_CONSONANT.search(t)]
+
+
+def dictionary_coverage(text: str) -> float:
+    """Share of Thai tokens that are dictionary words; 1.0 when there is no Thai token.
+
+    >>> dictionary_coverage("ประชาชน ได้รับ บริการ")
+    1.0
+    >>> dictionary_coverage("ประซาซน") < 1.0
+    True
+    """
+    tokens = thai_tokens(text)
+    if not tokens:
+        return 1.0
+    words = thai_dictionary()
+    return sum(1 for t in tokens if t in words) / len(tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class RepairStats:
+    """How much a repair changed a text and how much more of it the dictionary recognises."""
+
+    coverage_before: float
+    coverage_after: float
+    lines: int
+    lines_changed: int
+
+
+def repair_stats(text: str) -> tuple[str, RepairStats]:
+    """Repair ``text`` and measure it: the repaired text and a :class:`RepairStats`."""
+    repaired = repair(text)
+    before, after = text.split("\n"), repaired.split("\n")
+    stats = RepairStats(
+        coverage_before=dictionary_coverage(text),
+        coverage_after=dictionary_coverage(repaired),
+        lines=len(before),
+        lines_changed=sum(1 for a, b in zip(before, after, strict=True) if a != b),
+    )
+    return repaired, stats

@@ -1,0 +1,148 @@
+"""Make scanned copies of a rendered PDF: rasterise, degrade like a scanner, save as images.
+
+Every random choice comes from a numpy Generator seeded per document and page, so a re-run
+produces the same pixels. The order of the steps follows the physics: the sheet lies slightly
+skewed on the glass, dust sits on it, the optics blur, the sensor adds noise, the scanner
+software stores a grey JPEG.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import zlib
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageDraw, ImageFilter
+
+log = logging.getLogger(__name__)
+
+# PDF dates of the image-only PDFs: fixed so the files are byte-identical on every run.
+FIXED_DATE = datetime(2024, 1, 15, 9, 0, 0)
+
+
+@dataclass(frozen=True)
+class ScanProfile:
+    """How bad a scan is. Pixel sizes are at the profile's own dpi."""
+
+    name: str
+    dpi: int
+    rotation: tuple[float, float]  # |skew| in degrees, uniform in this range, random sign
+    shift: int  # max page offset in pixels
+    blur: float  # Gaussian blur radius in pixels
+    noise: float  # sensor noise sigma, grey levels
+    speckles: int  # dust specks per page
+    paper: int  # grey of the paper after the scanner's levels
+    ink: int  # grey of solid black ink
+    white_point: int  # the scanner's auto-levels map this grey and above to white
+    jpeg_quality: int
+    threshold: int | None = None  # black-and-white scan: grey below this becomes black
+
+
+SCAN = ScanProfile("scan", 300, (0.3, 1.2), 18, 0.8, 6.0, 160, 244, 28, 228, 70)
+# A copy of a copy: grey, noisy background the scanner could not clean, washed-out ink.
+BAD_SCAN = ScanProfile("badscan", 200, (0.6, 1.5), 14, 1.3, 14.0, 700, 222, 72, 250, 55)
+# The office copier's default "text" mode: 1 bit per pixel, CCITT G4 in the PDF (tiny files).
+BW_SCAN = ScanProfile("bwscan", 300, (0.3, 1.2), 18, 0.9, 8.0, 220, 244, 28, 228, 0, threshold=150)
+
+
+def seed_for(name: str, page: int) -> int:
+    """A stable seed per document and page (Python's hash() is salted per process)."""
+    return zlib.crc32(f"{name}:{page}".encode())
+
+
+def rasterise(pdf: bytes, dpi: int) -> list[Image.Image]:
+    """Render every page of a PDF to a grey image at the given resolution."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [
+            document[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            for i in range(len(document))
+        ]
+    finally:
+        document.close()
+
+
+def degrade(image: Image.Image, profile: ScanProfile, seed: int) -> Image.Image:
+    """One scanned page from a clean grey rendering at the profile's dpi."""
+    rng = np.random.default_rng(seed)
+    # Scanner levels: black ink is not 0 and paper is not 255.
+    clean = np.asarray(image, dtype=np.float32)
+    levelled = profile.ink + (profile.paper - profile.ink) * clean / 255.0
+    page = Image.fromarray(levelled.clip(0, 255).astype(np.uint8))
+
+    angle = float(rng.uniform(*profile.rotation) * rng.choice([-1.0, 1.0]))
+    shift = tuple(int(v) for v in rng.integers(-profile.shift, profile.shift + 1, size=2))
+    page = page.rotate(angle, resample=Image.Resampling.BICUBIC, translate=shift,
+                       fillcolor=profile.paper)
+    _dust(page, rng, profile)
+    page = page.filter(ImageFilter.GaussianBlur(profile.blur))
+
+    pixels = np.asarray(page, dtype=np.float32)
+    width = pixels.shape[1]
+    # Uneven lamp: a gentle gradient across the sheet.
+    ramp = np.linspace(-1.0, 1.0, width, dtype=np.float32)[None, :] * float(rng.uniform(2, 6))
+    pixels = pixels + ramp + rng.normal(0.0, profile.noise, size=pixels.shape).astype(np.float32)
+    # Scanner software stretches levels so that the paper turns white (this also removes most
+    # background noise, which is why office scans compress well).
+    pixels = (pixels - profile.ink) * (255.0 - profile.ink) / (profile.white_point - profile.ink)
+    return Image.fromarray((pixels + profile.ink).clip(0, 255).astype(np.uint8))
+
+
+def _dust(page: Image.Image, rng: np.random.Generator, profile: ScanProfile) -> None:
+    draw = ImageDraw.Draw(page)
+    width, height = page.size
+    scale = profile.dpi / 300
+    for _ in range(profile.speckles):
+        x, y = float(rng.uniform(0, width)), float(rng.uniform(0, height))
+        r = float(rng.uniform(0.6, 2.4)) * scale
+        grey = int(rng.integers(profile.ink, profile.ink + 90))
+        draw.ellipse((x - r, y - r * float(rng.uniform(0.6, 1.4)), x + r, y + r), fill=grey)
+
+
+def scan_pages(pdf: bytes, profile: ScanProfile, name: str) -> list[Image.Image]:
+    pages = rasterise(pdf, profile.dpi)
+    scanned = [degrade(page, profile, seed_for(f"{name}:{profile.name}", i))
+               for i, page in enumerate(pages)]
+    if profile.threshold is None:
+        return scanned
+    cut = profile.threshold
+    return [page.point(lambda v: 255 if v >= cut else 0).convert("1", dither=Image.Dither.NONE)
+            for page in scanned]
+
+
+def save_pdf(pages: list[Image.Image], path: Path, profile: ScanProfile) -> None:
+    """An image-only PDF: one grey JPEG per page, or CCITT G4 for black-and-white pages."""
+    # Pillow leaves encoder settings on the images it saved; copies keep the saves independent.
+    first, *rest = (page.copy() for page in pages)
+    # Pillow passes a quality setting on to the G4 (TIFF) encoder too, which refuses it.
+    quality = {} if first.mode == "1" else {"quality": profile.jpeg_quality}
+    first.save(path, "PDF", save_all=True, append_images=rest, resolution=float(profile.dpi),
+               title=path.stem, producer="samples.generate",
+               creationDate=FIXED_DATE.timetuple(), modDate=FIXED_DATE.timetuple(), **quality)
+
+
+def save_tiff(pages: list[Image.Image], path: Path, profile: ScanProfile) -> None:
+    """A multi-page TIFF with JPEG-compressed grey pages, as office scanners write them."""
+    first, *rest = (page.copy() for page in pages)
+    first.save(path, "TIFF", save_all=True, append_images=rest, compression="jpeg",
+               quality=profile.jpeg_quality, dpi=(profile.dpi, profile.dpi))
+
+
+def save_jpeg(page: Image.Image, path: Path, profile: ScanProfile) -> None:
+    page.save(path, "JPEG", quality=profile.jpeg_quality, dpi=(profile.dpi, profile.dpi))
+
+
+def jpeg_size(page: Image.Image, quality: int) -> int:
+    """Bytes one page takes as JPEG: used to keep the committed samples small."""
+    buffer = io.BytesIO()
+    page.save(buffer, "JPEG", quality=quality)
+    return buffer.tell()
+
+
+def describe(profile: ScanProfile) -> dict[str, object]:
+    return asdict(profile)

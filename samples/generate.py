@@ -1,0 +1,181 @@
+"""Generate the synthetic sample documents, their scanned copies and their truth.
+
+    python -m samples.generate                 # everything, into samples/
+    python -m samples.generate --out /tmp/s --only circular_dopa --dpi 150
+
+Writes `<out>/docs/` (small inputs, committed), `<out>/generated/` (large scans, git-ignored)
+and `<out>/expected/` (truth). Everything is deterministic: fixed seeds, fixed PDF dates, and
+SOURCE_DATE_EPOCH for the fonts WeasyPrint embeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from samples import degrade
+from samples.circular import render_circular
+from samples.content import CIRCULAR_DOPA, ORDER_LAMPANG, CircularDoc, OrderDoc
+from samples.degrade import BAD_SCAN, BW_SCAN, SCAN, ScanProfile
+from samples.order import render_order
+from samples.truth import (
+    VARIANT_SUFFIXES,
+    assignments_csv,
+    circular_meta,
+    order_meta,
+    pages_text,
+    write_json,
+    write_text,
+)
+
+log = logging.getLogger(__name__)
+
+SAMPLES_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One input file made from a document: the born-digital PDF or a scanned copy."""
+
+    suffix: str  # appended to the document name: "", "_scan", "_badscan", ...
+    container: str  # pdf or tiff
+    profile: ScanProfile | None  # None: the born-digital PDF
+    committed: bool  # docs/ (small, in git) or generated/ (large, git-ignored)
+
+    def filename(self, name: str) -> str:
+        return f"{name}{self.suffix}.{self.container}"
+
+    @property
+    def kind(self) -> str:
+        return "born-digital" if self.profile is None else f"scan:{self.profile.name}"
+
+
+ORDER_VARIANTS = (
+    Variant("", "pdf", None, True),
+    Variant("_bwscan", "pdf", BW_SCAN, True),
+    Variant("_scan", "pdf", SCAN, False),  # ~5.5 MB: 10 grey 300-dpi pages of dense text
+    Variant("_badscan", "pdf", BAD_SCAN, False),
+)
+CIRCULAR_VARIANTS = (
+    Variant("", "pdf", None, True),
+    Variant("_scan", "pdf", SCAN, True),
+    Variant("_scan", "tiff", SCAN, True),  # the same scanned pages as a multi-page TIFF
+)
+DOCUMENTS: dict[str, tuple[OrderDoc | CircularDoc, tuple[Variant, ...]]] = {
+    ORDER_LAMPANG.name: (ORDER_LAMPANG, ORDER_VARIANTS),
+    CIRCULAR_DOPA.name: (CIRCULAR_DOPA, CIRCULAR_VARIANTS),
+}
+# Readers find a copy's truth by its suffix (truth_stem), so every suffix must be known there.
+assert all(v.suffix in ("", *VARIANT_SUFFIXES) for _, vs in DOCUMENTS.values() for v in vs)
+
+
+@dataclass(frozen=True)
+class Options:
+    out: Path
+    only: tuple[str, ...]
+    dpi: int | None  # overrides the 300 dpi of the scan profiles (tests use less)
+    scans: bool
+
+
+def at_dpi(profile: ScanProfile, dpi: int | None) -> ScanProfile:
+    """The profile at another resolution, pixel sizes scaled; the bad scan stays at 2/3."""
+    if dpi is None:
+        return profile
+    target = dpi * profile.dpi // SCAN.dpi
+    ratio = target / profile.dpi
+    return dataclasses.replace(profile, dpi=target, blur=profile.blur * ratio,
+                               shift=round(profile.shift * ratio))
+
+
+def generate(options: Options) -> list[Path]:
+    """Make every requested document; return the files written."""
+    written: list[Path] = []
+    for name in options.only or tuple(DOCUMENTS):
+        doc, variants = DOCUMENTS[name]
+        started = time.monotonic()
+        written += _generate_one(doc, variants, options)
+        log.info("%s done in %.1f s", name, time.monotonic() - started)
+    return written
+
+
+def _generate_one(doc: OrderDoc | CircularDoc, variants: Sequence[Variant],
+                  options: Options) -> list[Path]:
+    if isinstance(doc, OrderDoc):
+        layout = render_order(doc)
+        rendered = layout.rendered
+    else:
+        layout = None
+        rendered = render_circular(doc)
+
+    files = {v.filename(doc.name): {"where": "docs" if v.committed else "generated",
+                                    "kind": v.kind} for v in variants}
+    expected = options.out / "expected"
+    written = [expected / f"{doc.name}.pages.txt", expected / f"{doc.name}.meta.json"]
+    write_text(written[0], pages_text(rendered))
+    if isinstance(doc, OrderDoc):
+        assert layout is not None
+        write_text(expected / f"{doc.name}.assignments.csv", assignments_csv(doc))
+        written.append(expected / f"{doc.name}.assignments.csv")
+        write_json(written[1], order_meta(doc, layout, files))
+    else:
+        write_json(written[1], circular_meta(doc, rendered, files))
+
+    scanned: dict[str, list[Image.Image]] = {}
+    for variant in variants:
+        folder = options.out / ("docs" if variant.committed else "generated")
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / variant.filename(doc.name)
+        if variant.profile is None:
+            path.write_bytes(rendered.pdf)
+        elif not options.scans:
+            continue
+        else:
+            profile = at_dpi(variant.profile, options.dpi)
+            if profile.name not in scanned:
+                scanned[profile.name] = degrade.scan_pages(rendered.pdf, profile, doc.name)
+            save = degrade.save_pdf if variant.container == "pdf" else degrade.save_tiff
+            save(scanned[profile.name], path, profile)
+        written.append(path)
+        log.info("wrote %s (%d kB)", path, path.stat().st_size // 1000)
+    return written
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m samples.generate", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=SAMPLES_DIR,
+                        help="folder receiving docs/, generated/ and expected/ (default: samples/)")
+    parser.add_argument("--only", action="append", choices=sorted(DOCUMENTS), default=[],
+                        help="generate only this document (repeatable)")
+    parser.add_argument("--dpi", type=int, default=None,
+                        help="scan resolution instead of 300 (the bad scan uses 2/3 of it)")
+    parser.add_argument("--no-scans", dest="scans", action="store_false",
+                        help="only the born-digital PDFs and the truth")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # WeasyPrint warns on every render that it subsets fonts with fontTools instead of
+    # libharfbuzz-subset; the output is correct either way, so keep the log readable.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    options = Options(args.out, tuple(args.only), args.dpi, args.scans)
+    written = generate(options)
+    log.info("%d files written under %s", len(written), options.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
