@@ -144,9 +144,7 @@ class Catalog:
         """Criteria whose number matches (Thai or Arabic digits); "1" may be P1 and R1."""
         wanted = normalize_number(printed_number)
         return [
-            c
-            for c in self.criteria
-            if c.number == wanted and (group is None or c.group == group)
+            c for c in self.criteria if c.number == wanted and (group is None or c.group == group)
         ]
 
     def iter_section(

@@ -65,10 +65,13 @@ def _trigrams(key: str) -> frozenset[str]:
     return frozenset(key[i : i + 3] for i in range(len(key) - 2))
 
 
-def _candidates(query: str, index: tuple[_Entry, ...], number: str | None) -> list[int]:
+def _candidates(
+    query: str, index: tuple[_Entry, ...], number: str | None, keep_at_least: int = 1
+) -> list[int]:
     """Entries worth a full rapidfuzz comparison: the best by shared trigrams, plus any whose
     number agrees with the printed one (so the prior can still act)."""
-    if len(index) <= PREFILTER_KEEP:
+    wanted = max(PREFILTER_KEEP, keep_at_least)
+    if len(index) <= wanted:
         return list(range(len(index)))
     grams = _trigrams(query)
     if not grams:
@@ -77,7 +80,7 @@ def _candidates(query: str, index: tuple[_Entry, ...], number: str | None) -> li
         range(len(index)),
         key=lambda i: -len(grams & index[i].grams) / min(len(grams), len(index[i].grams) or 1),
     )
-    keep = set(overlap[:PREFILTER_KEEP])
+    keep = set(overlap[:wanted])
     if number and number.strip():
         keep.update(i for i, e in enumerate(index) if number_agreement(number, e.criterion) > 0)
     return sorted(keep)
@@ -124,7 +127,7 @@ def match_item(
     scored: list[tuple[float, int, int, Match]] = []
     for rank, ed in enumerate(editions):
         index = _index(ed)
-        for order in _candidates(query, index, number):
+        for order in _candidates(query, index, number, keep_at_least=top):
             entry = index[order]
             score = _score(query, number, entry)
             crit = entry.criterion

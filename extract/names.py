@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -687,10 +686,3 @@ def _counts(forms: list[_Form], kind: NameKind) -> Counter[str]:
         counts[f.given if kind == "given" else f.family] += f.count
     return counts
 
-
-_SPACES = re.compile(r"\s+")
-
-
-def compact(name: str) -> str:
-    """A name with spaces removed, for comparisons that ignore spacing."""
-    return _SPACES.sub("", name)

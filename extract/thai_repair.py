@@ -58,6 +58,8 @@ THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _CONSONANT_SET = frozenset(CONSONANTS)
 _MARK_SET = frozenset(MARKS)
 _TONE_SET = frozenset(TONE_MARKS)
+_LEAD_SET = frozenset(LEAD_VOWELS)
+_FOLLOW_SET = frozenset(FOLLOW_VOWELS)
 # Letters that make up a Thai word; digits, ฯ, ๆ and ฿ end a run.
 _LETTER_CLASS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 _RUN = f"[{_LETTER_CLASS}]++"  # possessive: a lookahead after it must not cut a run
@@ -358,15 +360,22 @@ def _group_options(
     links: Sequence[str | None],
     j: int,
     modes: frozenset[str],
-) -> list[_Option]:
+) -> tuple[_Option, ...]:
     """The readings of group j that the enabled modes allow; the first is the group as written.
 
     ``links[j]`` tells what separates group j from group j+1: '' (same run), ' ' or ','
     (a gap a word may span) or None (a hard boundary).
     """
-    base, marks = groups[j]
-    options = [_Option(base, marks, "", 0.0)]
     prev_base = groups[j - 1][0] if j else ""
+    link_before = links[j - 1] if j else None
+    return _options_for(*groups[j], prev_base, link_before, modes)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _options_for(
+    base: str, marks: str, prev_base: str, link_before: str | None, modes: frozenset[str]
+) -> tuple[_Option, ...]:
+    options = [_Option(base, marks, "", 0.0)]
     bases = [(base, 0.0)]
     variants: list[tuple[str, str, float]] = []  # (stay, back, cost) of the marks
     if MODE_CONFUSIONS in modes:
@@ -374,7 +383,7 @@ def _group_options(
         for i, mark in enumerate(marks):
             for alt in MARK_CONFUSABLE.get(mark, ""):
                 variants.append((marks[:i] + alt + marks[i + 1 :], "", CONFUSION_COST))
-    if MODE_MARKS in modes and marks and prev_base in _CONSONANT_SET and links[j - 1] in ("", " "):
+    if MODE_MARKS in modes and marks and prev_base in _CONSONANT_SET and link_before in ("", " "):
         for size in range(1, len(marks) + 1):
             for moved in itertools.combinations(range(len(marks)), size):
                 stay = "".join(m for i, m in enumerate(marks) if i not in moved)
@@ -392,12 +401,11 @@ def _group_options(
         MODE_JOIN in modes
         and base == SARA_AA
         and not marks
-        and j
-        and links[j - 1] == " "
+        and link_before == " "
         and prev_base in _CONSONANT_SET
     ):
         options.append(_Option("", "", SARA_AM, SARA_AM_COST))
-    return options
+    return tuple(options)
 
 
 def _decode(
@@ -416,22 +424,32 @@ def _decode(
     """
     table_get = prefix_table().get
     n = len(groups)
-    # options as plain tuples (base, stay, back, cost): this loop is the hot path
+    # What each option of group k reads as, next to each option o2 of group k+1 (which may
+    # hand marks back): rows[k][o] = [(o2, piece, cost of o2)], split into readings Thai
+    # spelling allows (for words) and the reading as written (for an unknown token).
     opts = [[(o.base, o.stay, o.back, o.cost) for o in group] for group in options]
     opts.append([("", "", "", 0.0)])  # the end of the span takes nothing back
-    compose_cache: dict[tuple[int, int, int], tuple[str, bool]] = {}
-
-    def compose(k: int, ok: int, onext: int) -> tuple[str, bool]:
-        key = (k, ok, onext)
-        hit = compose_cache.get(key)
-        if hit is None:
-            base, stay, _back, _cost = opts[k][ok]
-            marks = stay + opts[k + 1][onext][2]
-            if len(marks) > 1:
-                marks = "".join(sorted(marks, key=_mark_key))
-            hit = (base + marks, _valid(base, marks))
-            compose_cache[key] = hit
-        return hit
+    word_rows: list[list[list[tuple[int, str, float]]]] = []
+    unknown_rows: list[list[list[tuple[int, str, float]]]] = []
+    for k in range(n):
+        original = groups[k][0] + groups[k][1]
+        nxt = opts[k + 1]
+        k_words, k_unknown = [], []
+        for base, stay, _back, _cost in opts[k]:
+            row_words, row_unknown = [], []
+            for o2, (_base2, _stay2, back2, cost2) in enumerate(nxt):
+                marks = stay + back2
+                if len(marks) > 1:
+                    marks = "".join(sorted(marks, key=_mark_key))
+                piece = base + marks
+                if _valid(base, marks):
+                    row_words.append((o2, piece, cost2))
+                if piece == original:  # a change must make a word, or it is no repair
+                    row_unknown.append((o2, piece, cost2))
+            k_words.append(row_words)
+            k_unknown.append(row_unknown)
+        word_rows.append(k_words)
+        unknown_rows.append(k_unknown)
 
     # best[j][o] = (cost, previous state, pieces, (start, text, is_word, token cost))
     best: list[dict[int, tuple]] = [{} for _ in range(n + 1)]
@@ -440,40 +458,34 @@ def _decode(
             best[0][o] = (opt[3], None, (), None)
 
     for j in range(n):
-        nexts_j = opts[j + 1]
-        original = groups[j][0] + groups[j][1]
         unknown = UNKNOWN_COST + (0.0 if _valid(*groups[j]) and groups[j][0] else INVALID_COST)
+        best_next = best[j + 1]
         for o, entry in list(best[j].items()):
             cost = entry[0]
-            for o2, opt2 in enumerate(nexts_j):
-                piece = compose(j, o, o2)[0]
-                if piece != original:
-                    continue  # a change must make a word, or it is no repair
-                total = cost + unknown + opt2[3]
-                old = best[j + 1].get(o2)
+            for o2, piece, cost2 in unknown_rows[j][o]:
+                total = cost + unknown + cost2
+                old = best_next.get(o2)
                 if old is None or total < old[0]:
-                    best[j + 1][o2] = (total, (j, o), (piece,), (j, piece, False, unknown))
+                    best_next[o2] = (total, (j, o), (piece,), (j, piece, False, unknown))
             stack = [(j, o, "", 0.0, (), False)]
             while stack:
                 k, ok_, text, acc, pieces, crossed = stack.pop()
                 k1 = k + 1
                 link = links[k] if k1 < n else None
-                for o2, opt2 in enumerate(opts[k1]):
-                    piece, valid = compose(k, ok_, o2)
-                    if not valid:
-                        continue
+                best_k1 = best[k1]
+                for o2, piece, cost2 in word_rows[k][ok_]:
                     text2 = text + piece
                     w = table_get(text2)
                     if w is None:
                         continue
-                    acc2 = acc + opt2[3]
+                    acc2 = acc + cost2
                     pieces2 = (*pieces, piece)
                     if w >= 0:
                         word_cost = w + CROSS_GAP_COST if crossed else w
                         total = cost + acc2 + word_cost
-                        old = best[k1].get(o2)
+                        old = best_k1.get(o2)
                         if old is None or total < old[0]:
-                            best[k1][o2] = (total, (j, o), pieces2, (j, text2, True, word_cost))
+                            best_k1[o2] = (total, (j, o), pieces2, (j, text2, True, word_cost))
                     if link is not None:
                         stack.append((k1, o2, text2, acc2, pieces2, crossed or link != ""))
 
@@ -509,11 +521,18 @@ def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> 
     ]
     best_cost = [0.0] + [math.inf] * n
     best_token: list[tuple[int, bool, float]] = [(-1, False, 0.0)] * (n + 1)
+    prev_base = ""
     for j in range(n):
         cost = best_cost[j]
         step = cost + unknown[j]
         if step < best_cost[j + 1]:
             best_cost[j + 1], best_token[j + 1] = step, (j, False, unknown[j])
+        base = groups[j][0]
+        # no word starts with a following vowel or right after a leading one
+        if not base or base in _FOLLOW_SET or prev_base in _LEAD_SET:
+            prev_base = base
+            continue
+        prev_base = base
         text = ""
         cross = 0.0
         for k in range(j, n):
@@ -595,11 +614,14 @@ def _windows(
     return windows
 
 
-def _read(groups: Sequence[tuple[str, str]], links: Sequence[str | None],
-          modes: frozenset[str]) -> tuple[list[str], list[_Token]]:
-    """Read a span: as written, then re-decode each suspect stretch with the modes' options
-    and keep the new reading where it beats the written one by ACCEPT_MARGIN."""
-    reading = _segment(groups, links)
+def _read(
+    groups: Sequence[tuple[str, str]],
+    links: Sequence[str | None],
+    modes: frozenset[str],
+    reading: _Decoding,
+) -> tuple[list[str], list[_Token]]:
+    """Re-decode each suspect stretch of ``reading`` (the span as written) with the modes'
+    options; keep the new reading where it beats the written one by ACCEPT_MARGIN."""
     pieces = list(reading.pieces)
     tokens: list[_Token] = []
     done = 0
@@ -608,12 +630,12 @@ def _read(groups: Sequence[tuple[str, str]], links: Sequence[str | None],
         options = [
             _group_options(groups, links, g, modes)
             if g in dirty
-            else [_Option(groups[g][0], groups[g][1], "", 0.0)]
+            else (_Option(groups[g][0], groups[g][1], "", 0.0),)
             for g in range(a, b)
         ]
         # marks can't move across the stretch's edges
         if options and len(options[0]) > 1:
-            options[0] = [o for o in options[0] if not o.back]
+            options[0] = tuple(o for o in options[0] if not o.back)
         if all(len(o) == 1 for o in options):
             continue
         written = sum(t.cost for t in reading.tokens[first:last])
@@ -678,25 +700,32 @@ def _removed_gaps(
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _repair_span(span: str, modes: frozenset[str]) -> str:
-    """Repair one span of Thai runs separated by single spaces or commas."""
-    groups, gaps = _split_group(span)
-    # Without joining, every gap is a hard boundary and each run is read on its own.
-    links: list[str | None] = list(gaps) if MODE_JOIN in modes else [
-        None if g else g for g in gaps
-    ]
-    pieces, tokens = _read(groups, links, modes)
-    removed = _removed_gaps(pieces, tokens, gaps, MODE_JOIN in modes)
-    out: list[str] = []
-    for g, piece in enumerate(pieces):
-        out.append(piece)
-        if g < len(gaps) and gaps[g] and g not in removed:
-            out.append(gaps[g])
-    return "".join(out)
+def _repair_span(span: str, passes: tuple[frozenset[str], ...]) -> str:
+    """Repair one span of Thai runs separated by single spaces or commas, pass by pass."""
+    reading: _Decoding | None = None
+    for modes in passes:
+        groups, gaps = _split_group(span)
+        join = MODE_JOIN in modes
+        # Without joining, every gap is a hard boundary and each run is read on its own.
+        links: list[str | None] = list(gaps) if join else [None if g else g for g in gaps]
+        if reading is None or not join:
+            reading = _segment(groups, links)
+        pieces, tokens = _read(groups, links, modes, reading)
+        removed = _removed_gaps(pieces, tokens, gaps, join)
+        out: list[str] = []
+        for g, piece in enumerate(pieces):
+            out.append(piece)
+            if g < len(gaps) and gaps[g] and g not in removed:
+                out.append(gaps[g])
+        repaired = "".join(out)
+        if repaired != span or not join:
+            reading = None  # the next pass must read the new text afresh
+        span = repaired
+    return span
 
 
-def _apply_spans(text: str, modes: frozenset[str]) -> str:
-    return _GROUP.sub(lambda m: _repair_span(m.group(), modes), text)
+def _apply_spans(text: str, passes: tuple[frozenset[str], ...]) -> str:
+    return _GROUP.sub(lambda m: _repair_span(m.group(), passes), text)
 
 
 #: The decoder passes of :func:`repair_words`. Glyph-order damage (PDF) and misread letters
@@ -716,9 +745,7 @@ def repair_words(text: str) -> str:
     >>> repair_words("ผู้รับ ผิด ข อ บ") == "ผู้รับผิดชอบ"
     True
     """
-    for modes in REPAIR_PASSES:
-        text = _apply_spans(text, modes)
-    return text
+    return _apply_spans(text, REPAIR_PASSES)
 
 
 def join_split_words(text: str) -> str:
@@ -729,7 +756,7 @@ def join_split_words(text: str) -> str:
     >>> join_split_words("นางนิภาพร เผ่ากันทะ") == "นางนิภาพร เผ่ากันทะ"
     True
     """
-    return _apply_spans(text, frozenset({MODE_JOIN}))
+    return _apply_spans(text, (frozenset({MODE_JOIN}),))
 
 
 def fix_displaced_marks(text: str) -> str:
@@ -738,7 +765,7 @@ def fix_displaced_marks(text: str) -> str:
     >>> fix_displaced_marks("ศนูยร์าชการ มกีาร") == "ศูนย์ราชการ มีการ"
     True
     """
-    return _apply_spans(text, frozenset({MODE_MARKS}))
+    return _apply_spans(text, (frozenset({MODE_MARKS}),))
 
 
 def fix_confusions(text: str) -> str:
@@ -747,7 +774,7 @@ def fix_confusions(text: str) -> str:
     >>> fix_confusions("ประซาซน หน่วยงาบ") == "ประชาชน หน่วยงาน"
     True
     """
-    return _apply_spans(text, frozenset({MODE_CONFUSIONS}))
+    return _apply_spans(text, (frozenset({MODE_CONFUSIONS}),))
 
 
 # --- the chain --------------------------------------------------------------------------------

@@ -21,8 +21,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _open_error(path: Path, exc: Exception) -> InputError:
-    name = type(exc).__name__
-    text = str(exc)
+    # pdfplumber wraps pdfminer's errors: look at the wrapped one too.
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    name = type(inner).__name__
+    text = str(inner)
     if "Password" in name or "Encrypt" in name or "password" in text.lower():
         return InputError(
             path,

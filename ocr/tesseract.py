@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pytesseract
 from PIL import Image
@@ -55,54 +57,37 @@ def check_languages(lang: str) -> None:
 
 
 def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
-    """OCR one page image: text with line structure, and the mean word confidence.
+    """OCR one page image: its plain text and the mean word confidence, in one engine run.
 
-    One call to image_to_data gives both, instead of running the engine twice.
+    Tesseract writes the `txt` and `tsv` renderings of the same recognition side by side; the
+    plain text keeps Thai marks in place (the tsv splits Thai into single letters), the tsv
+    gives the confidences. PGM is written because it costs nothing to encode.
     """
-    try:
-        data = pytesseract.image_to_data(
-            image,
-            lang=settings.lang,
-            config=settings.config(),
-            output_type=pytesseract.Output.DICT,
-            timeout=settings.timeout,
-        )
-    except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
-        raise OcrError(f"OCR timed out after {settings.timeout:.0f} s") from exc
-    except (pytesseract.TesseractError, subprocess.SubprocessError) as exc:
-        raise OcrError(f"Tesseract failed: {exc}") from exc
-    return OcrResult(text=_lines_from_data(data), confidence=_mean_confidence(data))
+    with tempfile.TemporaryDirectory(prefix="circulars-ocr-") as tmp:
+        source = Path(tmp) / "page.pgm"
+        base = Path(tmp) / "out"
+        image.convert("L").save(source)
+        try:
+            pytesseract.pytesseract.run_tesseract(
+                str(source), str(base), extension="txt", lang=settings.lang,
+                config=settings.config() + " tsv", timeout=settings.timeout,
+            )
+        except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
+            raise OcrError(f"OCR timed out after {settings.timeout:.0f} s") from exc
+        except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
+            raise OcrError(f"Tesseract failed: {exc}") from exc
+        text = base.with_suffix(".txt").read_text(encoding="utf-8")
+        tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
+    return OcrResult(text=text.strip("\n\f "), confidence=mean_confidence(tsv))
 
 
-def _lines_from_data(data: dict[str, list]) -> str:
-    """Rebuild plain text from Tesseract's word table: one line per text line, blank between blocks."""
-    lines: list[str] = []
-    current_key: tuple[int, int, int] | None = None
-    current_block: int | None = None
-    words: list[str] = []
-    for i, word in enumerate(data["text"]):
-        if data["level"][i] != 5:
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        if key != current_key:
-            if words:
-                lines.append(" ".join(words))
-            if current_block is not None and key[0] != current_block:
-                lines.append("")
-            words = []
-            current_key = key
-            current_block = key[0]
-        if word.strip():
-            words.append(word.strip())
-    if words:
-        lines.append(" ".join(words))
-    return "\n".join(lines).strip("\n")
-
-
-def _mean_confidence(data: dict[str, list]) -> float | None:
-    confs = [
-        float(c)
-        for c, w in zip(data["conf"], data["text"], strict=True)
-        if w.strip() and float(c) >= 0
-    ]
+def mean_confidence(tsv: str) -> float | None:
+    """Mean confidence of recognised words in Tesseract's tsv output (None if no word)."""
+    confs: list[float] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) == 12 and cols[0] == "5" and cols[11].strip():
+            conf = float(cols[10])
+            if conf >= 0:
+                confs.append(conf)
     return round(sum(confs) / len(confs), 2) if confs else None

@@ -120,8 +120,15 @@ def run_crosswalk(args: argparse.Namespace) -> ExitCode:
 def crosswalk_table(cw: Crosswalk, title_width: int | None) -> str:
     """Pairs (a `*` marks a criterion whose number changed), then the unmatched criteria."""
     half = None if title_width is None else max(12, title_width // 2)
-    header = (cw.edition_a, cw.edition_b, "sim", "", "how", f"title {cw.edition_a}",
-              f"title {cw.edition_b}")
+    header = (
+        cw.edition_a,
+        cw.edition_b,
+        "sim",
+        "",
+        "how",
+        f"title {cw.edition_a}",
+        f"title {cw.edition_b}",
+    )
     rows = [
         (
             p.a.id,
@@ -140,8 +147,10 @@ def crosswalk_table(cw: Crosswalk, title_width: int | None) -> str:
         f"\n{len(cw.pairs)} pairs ({moved} renumbered, marked *), "
         f"{len(cw.removed)} only in {cw.edition_a}, {len(cw.added)} only in {cw.edition_b}\n"
     )
-    for label, crits in ((f"only in {cw.edition_a} (removed)", cw.removed),
-                         (f"only in {cw.edition_b} (added)", cw.added)):
+    for label, crits in (
+        (f"only in {cw.edition_a} (removed)", cw.removed),
+        (f"only in {cw.edition_b} (added)", cw.added),
+    ):
         if crits:
             out.append(f"\n{label}:\n")
             out.extend(f"  {c.id:<6} {_shorten(c.title, title_width)}\n" for c in crits)
@@ -155,15 +164,30 @@ def crosswalk_csv(cw: Crosswalk) -> str:
     ea, eb = cw.edition_a, cw.edition_b
     for p in cw.pairs:
         writer.writerow(
-            (ea, p.a.id, p.a.number, eb, p.b.id, p.b.number, f"{p.similarity:.3f}",
-             int(p.number_changed), p.source, p.a.concept, p.b.concept, p.a.title, p.b.title)
+            (
+                ea,
+                p.a.id,
+                p.a.number,
+                eb,
+                p.b.id,
+                p.b.number,
+                f"{p.similarity:.3f}",
+                int(p.number_changed),
+                p.source,
+                p.a.concept,
+                p.b.concept,
+                p.a.title,
+                p.b.title,
+            )
         )
     for c in cw.removed:
-        writer.writerow((ea, c.id, c.number, eb, "", "", "", "", "removed", c.concept, "",
-                         c.title, ""))
+        writer.writerow(
+            (ea, c.id, c.number, eb, "", "", "", "", "removed", c.concept, "", c.title, "")
+        )
     for c in cw.added:
-        writer.writerow((ea, "", "", eb, c.id, c.number, "", "", "added", "", c.concept,
-                         "", c.title))
+        writer.writerow(
+            (ea, "", "", eb, c.id, c.number, "", "", "added", "", c.concept, "", c.title)
+        )
     return buf.getvalue()
 
 
@@ -211,8 +235,9 @@ def _criterion(cat: Catalog, wanted: str) -> Criterion:
 
 def _display_width(text: str) -> int:
     """Columns a string takes in a terminal: Thai vowel and tone marks take none."""
-    return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn" else 1
-               for ch in text)
+    return sum(
+        0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn" else 1 for ch in text
+    )
 
 
 def _shorten(text: str, width: int | None) -> str:

@@ -31,12 +31,30 @@ EDITIONS = ("2562", "2566", "2567")
 #   ๗ ข้อ + advanced ๑๑ ข้อ (๒๙ คะแนน), personnel basic ๑ + advanced ๔ (๙ คะแนน), technology
 #   advanced ๔ ข้อ ๘ คะแนน, special ๓ ข้อ ข้อละ ๖ คะแนน ๑๘ คะแนน, results ๓ ข้อ ข้อละ ๑๐ คะแนน.
 STATED = {
-    "2562": {"physical": 13, "quality_items": 52, "basic": 34, "advanced": 18, "special": 0,
-             "results": 3},
-    "2566": {"physical": 14, "quality_items": 39, "basic": 16, "advanced": 21, "special": 2,
-             "results": 3},
-    "2567": {"physical": 15, "quality_items": 33, "basic": 8, "advanced": 22, "special": 3,
-             "results": 3},
+    "2562": {
+        "physical": 13,
+        "quality_items": 52,
+        "basic": 34,
+        "advanced": 18,
+        "special": 0,
+        "results": 3,
+    },
+    "2566": {
+        "physical": 14,
+        "quality_items": 39,
+        "basic": 16,
+        "advanced": 21,
+        "special": 2,
+        "results": 3,
+    },
+    "2567": {
+        "physical": 15,
+        "quality_items": 33,
+        "basic": 8,
+        "advanced": 22,
+        "special": 3,
+        "results": 3,
+    },
 }
 STATED_2567_SECTIONS = {
     ("location", "advanced"): (3, 6),
@@ -216,7 +234,7 @@ def title_problems(text: str) -> list[str]:
         problems.append("tone mark not on a consonant or vowel")
     if re.search(f"{_TONE}{_ABOVE_BELOW}", text):
         problems.append("tone mark before vowel")
-    if re.search(f"(^|[^\u0e01-\u0e2e\u0e48-\u0e4b]){chr(0x0e33)}", text):
+    if re.search(f"(^|[^\u0e01-\u0e2e\u0e48-\u0e4b]){chr(0x0E33)}", text):
         problems.append("SARA AM not after a consonant")
     if re.search(f"{_LEADING}($|[^\u0e01-\u0e2e])", text):
         problems.append("leading vowel without consonant")
@@ -224,8 +242,10 @@ def title_problems(text: str) -> list[str]:
         has_thai = re.search("[\u0e01-\u0e5b]", token)
         if has_thai and re.search("[A-Za-z0-9]", token):
             problems.append(f"Latin/Thai mixed token {token!r}")
-        if any(not (ch.isalnum() or ch in _ALLOWED_PUNCT or unicodedata.category(ch) == "Mn")
-               for ch in token):
+        if any(
+            not (ch.isalnum() or ch in _ALLOWED_PUNCT or unicodedata.category(ch) == "Mn")
+            for ch in token
+        ):
             problems.append(f"odd symbol in {token!r}")
     for word in word_tokenize(text, engine="newmm", keep_whitespace=False):
         if re.search(_CONSONANT, word) and word not in _WORDS | _NOT_IN_DICTIONARY_OK:
@@ -255,8 +275,20 @@ def test_title_checker_catches_seed_damage(damaged):
 
 # Consonant confusions of the seed-003 scan that still spell dictionary syllables, so the word
 # check above cannot see them: none may survive in a catalog title.
-SEED_OCR_FORMS = ("ประซาซน", "ซัดเจน", "เซ่น", "ราซการ", "รับผิดขอบ", "ซ่องทาง", "หน่วยงาบ",
-                  "ป้ญหา", "ขัดเจน", "ประโยซน์", "ราขการ", "เนินเลิศ")
+SEED_OCR_FORMS = (
+    "ประซาซน",
+    "ซัดเจน",
+    "เซ่น",
+    "ราซการ",
+    "รับผิดขอบ",
+    "ซ่องทาง",
+    "หน่วยงาบ",
+    "ป้ญหา",
+    "ขัดเจน",
+    "ประโยซน์",
+    "ราขการ",
+    "เนินเลิศ",
+)
 
 
 def test_every_title_is_clean(cat):

@@ -36,7 +36,8 @@ def test_seed_003_assignment_f1() -> None:
 def test_seed_003_distinct_officers_equal_truth() -> None:
     ex = _extract(SEED_003)
     meta = json.loads((EXPECTED / "003_d10b89281753108f.meta.json").read_text())
-    true_count = meta["distinct_officers"] if "distinct_officers" in meta else len(meta["officers"])
+    true_count = meta["officer_count"]
+    assert true_count == len(meta["officers"]) == 17
     assert len({a.officer_key for a in ex.assignments}) == true_count
 
 
