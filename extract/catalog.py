@@ -88,15 +88,18 @@ class DeclaredCounts:
 
 
 def normalize_number(text: str) -> str:
-    """A printed number in canonical form: Thai digits to Arabic, spaces and end dots dropped.
+    """A printed number in canonical form: Thai digits to Arabic, everything but digits and dots
+    (spaces, OCR junk such as a level marker read as ``©``) dropped, end dots stripped.
 
     >>> normalize_number("๒ .๑๐")
     '2.10'
     >>> normalize_number("๑๒.")
     '12'
+    >>> normalize_number("^ ๒.๑๗")
+    '2.17'
     """
-    out = re.sub(r"\s+", "", text.translate(_THAI_DIGITS))
-    return out.strip(".")
+    digits = re.sub(r"[^0-9.]", "", text.translate(_THAI_DIGITS))
+    return re.sub(r"\.{2,}", ".", digits).strip(".")
 
 
 class Catalog:

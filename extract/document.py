@@ -10,7 +10,7 @@ from extract import validate
 from extract.catalog import Catalog
 from extract.items import Parsed, walk
 from extract.layout import iter_lines
-from extract.matching import guess_edition, match_item
+from extract.matching import criterion_score, guess_edition, match_item
 from extract.meta import DocumentMeta, read_meta
 from extract.models import Assignment, Finding, Item
 from extract.names import Officer, cluster_officers
@@ -60,12 +60,7 @@ def _score_fn(catalog: Catalog | None):
 
 def catalog_score(catalog: Catalog, text: str, cid: str) -> float:
     """Similarity (0-100) of an item's text to one criterion of the catalog."""
-    if cid not in catalog:
-        return 0.0
-    for m in match_item(text, edition=catalog.edition, top=len(catalog)):
-        if m.criterion_id == cid:
-            return m.score * 100
-    return 0.0
+    return criterion_score(text, cid, catalog.edition) * 100 if cid in catalog else 0.0
 
 
 def extract_document(

@@ -136,6 +136,14 @@ def match_item(
     return [m for *_, m in scored[:top]]
 
 
+def criterion_score(text: str, criterion_id: str, edition: str, number: str | None = None) -> float:
+    """The match_item score (0..1) of one given criterion, without ranking the others."""
+    for entry in _index(edition):
+        if entry.criterion.id == criterion_id:
+            return round(_score(fold(text), number, entry), 4)
+    return 0.0
+
+
 def _score(query: str, number: str | None, entry: _Entry) -> float:
     sim = max(text_similarity(query, key) for key in entry.keys)
     if number is None or not number.strip():

@@ -163,31 +163,33 @@ def remove_stray_quotes(text: str) -> str:
 
 
 _ORPHAN = re.compile(f"(?<=[{_LETTER_CLASS}])( +)([{MARKS}{SARA_AM}]+)(.?)")
-_THAI_LETTER = re.compile(f"[{_LETTER_CLASS}]")
+_MARK_AFTER_PUNCT = re.compile(f"(?<=[{_LETTER_CLASS}])([)\\]}}\"'”’,:;!?])([{MARKS}]+)")
 
 
 def attach_orphan_marks(text: str) -> str:
     """Give a mark (or SARA AM) that follows a space back to the letter before the space.
 
     OCR breaks a letter from its mark with a space (``ท ี่``); a PDF text layer emits a
-    word-final mark after the next space (``ศนูย ์Hotline``). When a Thai letter follows, the
-    space is dropped: in both seeds it was nearly always inside a word. Before anything else
-    (Latin, digits, punctuation) the space moves behind the mark, so the boundary survives.
+    word-final mark after the next space (``ศนูย ์Hotline``) or punctuation (``สถานที)่``).
+    Either way the mark belongs to the letter before. The space then moves behind the mark
+    (dropped at the line end or before another space), so a real word boundary survives and
+    :func:`join_split_words` removes it where a dictionary word spans it.
 
-    >>> attach_orphan_marks("ข้อท ี่ ส ิ่งท") == "ข้อที่ สิ่งท"
+    >>> attach_orphan_marks("ข้อท ี่") == "ข้อที่"
     True
     >>> attach_orphan_marks("ศนูย ์Hotline ได ้38") == "ศนูย์ Hotline ได้ 38"
     True
-    >>> attach_orphan_marks("ส ำนัก") == "สำนัก"
+    >>> attach_orphan_marks("ส ำนัก (สถานที)่") == "สำ นัก (สถานที่)"
     True
     """
 
     def fix(match: re.Match[str]) -> str:
         spaces, marks, after = match.groups()
-        if not after or after == " " or _THAI_LETTER.match(after):
+        if not after or after == " ":
             return marks + after
         return marks + spaces + after
 
+    text = _MARK_AFTER_PUNCT.sub(lambda m: m.group(2) + m.group(1), text)
     return _ORPHAN.sub(fix, text)
 
 
@@ -429,7 +431,7 @@ def _decode(
     # spelling allows (for words) and the reading as written (for an unknown token).
     opts = [[(o.base, o.stay, o.back, o.cost) for o in group] for group in options]
     opts.append([("", "", "", 0.0)])  # the end of the span takes nothing back
-    word_rows: list[list[list[tuple[int, str, float]]]] = []
+    word_rows: list[list[list[tuple[int, str, float, bool]]]] = []
     unknown_rows: list[list[list[tuple[int, str, float]]]] = []
     for k in range(n):
         original = groups[k][0] + groups[k][1]
@@ -437,13 +439,14 @@ def _decode(
         k_words, k_unknown = [], []
         for base, stay, _back, _cost in opts[k]:
             row_words, row_unknown = [], []
-            for o2, (_base2, _stay2, back2, cost2) in enumerate(nxt):
+            for o2, (base2, _stay2, back2, cost2) in enumerate(nxt):
                 marks = stay + back2
                 if len(marks) > 1:
                     marks = "".join(sorted(marks, key=_mark_key))
                 piece = base + marks
                 if _valid(base, marks):
-                    row_words.append((o2, piece, cost2))
+                    # a SARA AA merged into SARA AM takes its space along: no gap remains
+                    row_words.append((o2, piece, cost2, not base2 and back2 == SARA_AM))
                 if piece == original:  # a change must make a word, or it is no repair
                     row_unknown.append((o2, piece, cost2))
             k_words.append(row_words)
@@ -473,7 +476,7 @@ def _decode(
                 k1 = k + 1
                 link = links[k] if k1 < n else None
                 best_k1 = best[k1]
-                for o2, piece, cost2 in word_rows[k][ok_]:
+                for o2, piece, cost2, absorbs_gap in word_rows[k][ok_]:
                     text2 = text + piece
                     w = table_get(text2)
                     if w is None:
@@ -487,7 +490,8 @@ def _decode(
                         if old is None or total < old[0]:
                             best_k1[o2] = (total, (j, o), pieces2, (j, text2, True, word_cost))
                     if link is not None:
-                        stack.append((k1, o2, text2, acc2, pieces2, crossed or link != ""))
+                        spans_gap = link != "" and not absorbs_gap
+                        stack.append((k1, o2, text2, acc2, pieces2, crossed or spans_gap))
 
     tokens: list[_Token] = []
     pieces_rev: list[tuple[str, ...]] = []
@@ -559,20 +563,19 @@ def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> 
     return _Decoding(best_cost[n], tuple(tokens), pieces)
 
 
-def _is_suspect(token: _Token, groups: Sequence[tuple[str, str]], modes: frozenset[str]) -> bool:
-    """An unknown token, or (with confusions on) a word that may be an OCR misreading."""
+def _is_suspect(token: _Token, modes: frozenset[str]) -> bool:
+    """An unknown token, or a rare short word that may be a misreading: with marks on, any
+    (``เต|มิ`` for เติม); with confusions on, one holding a letter OCR confuses."""
     if not token.is_word:
+        return True
+    short_and_rare = token.end - token.start <= _SUSPECT_GROUPS and token.cost >= SUSPECT_COST
+    if MODE_MARKS in modes and short_and_rare and token.end - token.start <= 2:
         return True
     if MODE_CONFUSIONS not in modes:
         return False
-    bases = [groups[g][0] for g in range(token.start, token.end)]
-    if token.cost >= SUSPECT_COST_SO_CHO and any(b in _ALWAYS_SUSPECT for b in bases):
+    if token.cost >= SUSPECT_COST_SO_CHO and any(ch in _ALWAYS_SUSPECT for ch in token.text):
         return True
-    return (
-        token.end - token.start <= _SUSPECT_GROUPS
-        and token.cost >= SUSPECT_COST
-        and any(b in CONFUSABLE for b in bases)
-    )
+    return short_and_rare and any(ch in CONFUSABLE for ch in token.text)
 
 
 def _windows(
@@ -584,34 +587,38 @@ def _windows(
     """Stretches worth a second look: (first token, last token + 1, groups given options).
 
     A stretch is a suspect token with one token either side, so a word that the repair makes
-    may reach into its neighbours; overlapping stretches merge.
+    may reach into its neighbours; overlapping stretches merge. Options go to the groups of
+    suspect tokens and _DIRTY_REACH groups around them (where their displaced marks may sit).
     """
     n = len(groups)
     tokens = reading.tokens
-    dirty_groups: set[int] = set()
-    for token in tokens:
-        if _is_suspect(token, groups, modes):
-            dirty_groups.update(range(max(0, token.start - _DIRTY_REACH),
-                                      min(n, token.end + _DIRTY_REACH)))
+    marked = [_is_suspect(token, modes) for token in tokens]
     if MODE_JOIN in modes:
-        dirty_groups.update(
-            j for j in range(1, n) if groups[j][0] == SARA_AA and links[j - 1] == " "
-        )
-    if not dirty_groups:
-        return []
+        for t, token in enumerate(tokens):
+            if not marked[t] and any(
+                groups[g][0] == SARA_AA and g and links[g - 1] == " "
+                for g in range(token.start, token.end)
+            ):
+                marked[t] = True
+    dirty: set[int] = set()
+    for t, flag in enumerate(marked):
+        if flag:
+            token = tokens[t]
+            dirty.update(range(max(0, token.start - _DIRTY_REACH),
+                               min(n, token.end + _DIRTY_REACH)))
     windows: list[tuple[int, int, set[int]]] = []
     for t, token in enumerate(tokens):
-        if not dirty_groups.intersection(range(token.start, token.end)):
+        if not any(g in dirty for g in range(token.start, token.end)):
             continue
+        # one more token either side: the repaired word may reach into it
         first, last = max(0, t - 1), min(len(tokens), t + 2)
         if windows and first <= windows[-1][1]:
-            first = windows[-1][0]
-            windows.pop()
-        windows.append((first, last, set()))
-    for i, (first, last, _) in enumerate(windows):
-        span = range(tokens[first].start, tokens[last - 1].end)
-        windows[i] = (first, last, dirty_groups.intersection(span))
-    return windows
+            first = windows.pop()[0]
+        windows.append((first, last, dirty))
+    return [
+        (first, last, {g for g in dirty if tokens[first].start <= g < tokens[last - 1].end})
+        for first, last, _ in windows
+    ]
 
 
 def _read(
@@ -676,26 +683,29 @@ def _removed_gaps(
 ) -> set[int]:
     """Gaps to delete: those a dictionary word spans, and single spaces of letter-spaced text.
 
-    A space at a word boundary goes only when both neighbouring gaps were spanned by words
-    and one of the two pieces beside it is not a word by itself: the pattern of letter-spaced
-    text (``ก า ร มี ส่ ว น``), never of two real words (``นางนิภาพร เผ่ากันทะ``).
+    A space at a word boundary goes only beside a spanned gap (so the text around it is
+    letter-spaced) and next to a fragment: a piece that is no word or a lone letter group
+    (``ก า ร มี ส่ ว น``). Two whole words apart from any spaced-out letters keep their space
+    (``นางนิภาพร เผ่ากันทะ``).
     """
     crossed = {g for t in tokens if t.is_word for g in range(t.start, t.end - 1) if gaps[g]}
-    if not join:
+    if not join or not crossed:
         return crossed
     positions = [g for g, gap in enumerate(gaps) if gap]
     words = thai_dictionary()
     removed = set(crossed)
     for i, g in enumerate(positions):
-        if g in crossed or gaps[g] != " " or i == 0 or i == len(positions) - 1:
+        if g in crossed or gaps[g] != " ":
             continue
-        left_gap, right_gap = positions[i - 1], positions[i + 1]
-        if left_gap not in crossed or right_gap not in crossed:
+        left_gap = positions[i - 1] if i else -1
+        right_gap = positions[i + 1] if i + 1 < len(positions) else len(pieces) - 1
+        if left_gap not in crossed and right_gap not in crossed:
             continue
-        left = "".join(pieces[left_gap + 1 : g + 1])
-        right = "".join(pieces[g + 1 : right_gap + 1])
-        if left not in words or right not in words:
-            removed.add(g)
+        for lo, hi in ((left_gap + 1, g + 1), (g + 1, right_gap + 1)):
+            chunk = [p for p in pieces[lo:hi] if p]
+            if len(chunk) == 1 or "".join(chunk) not in words:
+                removed.add(g)
+                break
     return removed
 
 
@@ -720,6 +730,10 @@ def _repair_span(span: str, passes: tuple[frozenset[str], ...]) -> str:
         repaired = "".join(out)
         if repaired != span or not join:
             reading = None  # the next pass must read the new text afresh
+            # ... unless the new reading leaves nothing for the later passes to look at
+            later = set().union(*passes[passes.index(modes) + 1 :])
+            if later and not any(_is_suspect(t, frozenset(later)) for t in tokens):
+                return repaired
         span = repaired
     return span
 

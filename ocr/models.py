@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ocr.tesseract import LineBox
 
 
 class InputKind(StrEnum):
@@ -47,6 +51,9 @@ class Page:
     confidence: float | None = None  # Tesseract mean word confidence 0-100, None if not OCR
     seconds: float = 0.0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # OCR'd pages only: each text line's box in pixels at `dpi`, for crops in the review queue.
+    lines: tuple[LineBox, ...] = field(default_factory=tuple)
+    dpi: int | None = None
 
 
 class InputError(Exception):

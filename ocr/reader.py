@@ -73,4 +73,6 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
         confidence=result.confidence,
         seconds=time.perf_counter() - start,
         warnings=warnings,
+        lines=result.lines,
+        dpi=settings.dpi if task.kind is InputKind.PDF else None,
     )

@@ -31,9 +31,22 @@ class OcrSettings:
 
 
 @dataclass(frozen=True)
+class LineBox:
+    """A recognised line in page-image pixels (at the OCR dpi)."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    text: str  # letters of the line without spaces (the tsv splits Thai into single letters)
+    confidence: float | None
+
+
+@dataclass(frozen=True)
 class OcrResult:
     text: str
     confidence: float | None  # mean word confidence 0-100; None when no word was found
+    lines: tuple[LineBox, ...] = ()
 
 
 class OcrError(RuntimeError):
@@ -78,7 +91,31 @@ def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
             raise OcrError(f"Tesseract failed: {exc}") from exc
         text = base.with_suffix(".txt").read_text(encoding="utf-8")
         tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
-    return OcrResult(text=text.strip("\n\f "), confidence=mean_confidence(tsv))
+    return OcrResult(
+        text=text.strip("\n\f "), confidence=mean_confidence(tsv), lines=line_boxes(tsv)
+    )
+
+
+def line_boxes(tsv: str) -> tuple[LineBox, ...]:
+    """Each text line's box and confidence, so a reviewer can be shown the scanned line."""
+    boxes: dict[tuple[str, str, str], list] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) != 12:
+            continue
+        key = (cols[2], cols[3], cols[4])
+        if cols[0] == "4":
+            boxes[key] = [int(cols[6]), int(cols[7]), int(cols[8]), int(cols[9]), [], []]
+        elif cols[0] == "5" and key in boxes and cols[11].strip():
+            boxes[key][4].append(cols[11].strip())
+            if float(cols[10]) >= 0:
+                boxes[key][5].append(float(cols[10]))
+    return tuple(
+        LineBox(left, top, width, height, "".join(words),
+                round(sum(confs) / len(confs), 1) if confs else None)
+        for left, top, width, height, words, confs in boxes.values()
+        if words
+    )
 
 
 def mean_confidence(tsv: str) -> float | None:

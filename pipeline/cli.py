@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "pipeline.cmd_ocr",
     "pipeline.cmd_run",
     "pipeline.cmd_catalog",
+    "pipeline.cmd_tables",
 )
 
 

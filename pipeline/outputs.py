@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 from pathlib import Path
 
 from pipeline import writers
@@ -19,6 +20,8 @@ def page_records(doc: DocumentResult) -> list[dict[str, object]]:
             "confidence": p.confidence,
             "seconds": round(p.seconds, 3),
             "warnings": list(p.warnings),
+            "dpi": p.dpi,
+            "lines": [asdict(box) for box in p.lines],
             "raw_text": p.raw_text,
             "text": p.text,
         }

@@ -25,9 +25,9 @@ from samples import degrade
 from samples.circular import render_circular
 from samples.content import CIRCULAR_DOPA, ORDER_LAMPANG, CircularDoc, OrderDoc
 from samples.degrade import BAD_SCAN, BW_SCAN, SCAN, ScanProfile
+from samples.naming import VARIANT_SUFFIXES
 from samples.order import render_order
 from samples.truth import (
-    VARIANT_SUFFIXES,
     assignments_csv,
     circular_meta,
     order_meta,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from samples.content import Item, OrderDoc, Section
@@ -66,6 +67,9 @@ def table_rows(order: OrderDoc) -> tuple[Row, ...]:
         rows.append(Row(len(rows), kind, number, text, item))
 
     for section in order.sections:
+        if section.declared_count != len(section.items):
+            raise ValueError(f"{order.name}: {section.key} declares {section.declared_count} "
+                             f"items but lists {len(section.items)}")
         add("declaration", "", section.declaration, None)
         if section.heading:
             add("heading", "", section.heading, None)
@@ -83,7 +87,7 @@ def _names(order: OrderDoc, keys: tuple[str, ...], row_index: int) -> str:
     return "".join(f"<div>{html.escape(p)}</div>" for p in people)
 
 
-def _runs(rows: tuple[Row, ...], key) -> dict[int, int]:
+def _runs(rows: tuple[Row, ...], key: Callable[[Row], str | None]) -> dict[int, int]:
     """Start index -> length of each run of consecutive rows sharing a non-None key."""
     runs: dict[int, int] = {}
     start = None

@@ -42,8 +42,9 @@ class Rendered:
 
 def layout(html: str) -> weasyprint.Document:
     """Lay out an HTML string (no PDF yet)."""
+    # Read by fontTools when WeasyPrint writes the PDF; a caller's own value wins.
     os.environ.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-    return weasyprint.HTML(string=html, base_url=".").render()
+    return weasyprint.HTML(string=html).render()
 
 
 def render(html: str) -> Rendered:

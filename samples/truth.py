@@ -20,23 +20,6 @@ from samples.render import Rendered
 from samples.thai import thai_date, thai_digits
 
 ASSIGNMENT_COLUMNS = ("criterion", "role", "title", "name")
-# File-name suffixes of the scanned copies; a copy shares the truth of its original.
-VARIANT_SUFFIXES = ("_scan", "_bwscan", "_badscan")
-
-
-def truth_stem(path: str | Path) -> str:
-    """The name of the truth files for an input file.
-
-    >>> truth_stem("samples/docs/order_lampang_bwscan.pdf")
-    'order_lampang'
-    >>> truth_stem("circular_dopa.pdf")
-    'circular_dopa'
-    """
-    stem = Path(path).stem
-    for suffix in VARIANT_SUFFIXES:
-        if stem.endswith(suffix):
-            return stem.removesuffix(suffix)
-    return stem
 
 
 def pages_text(rendered: Rendered) -> str:

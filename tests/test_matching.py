@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from extract.catalog import Catalog
-from extract.matching import Match, guess_edition, match_item
+from extract.matching import Match, criterion_score, guess_edition, match_item
 from extract.textnorm import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,9 +89,19 @@ def test_cross_edition_matching_of_damaged_text():
     assert match_item(by_id["P6"], edition="2566")[0].criterion_id == "Q2.6"
 
 
+def test_criterion_score_agrees_with_match_item():
+    text = dict(ITEMS)["Q2.9"]
+    best = match_item(text, number="©๒.๙", edition="2567", top=1)[0]
+    assert best.criterion_id == "Q2.9"  # level marker read as © around the number
+    assert criterion_score(text, "Q2.9", "2567", number="©๒.๙") == best.score
+    assert criterion_score(text, "P12", "2567") < best.score
+    assert criterion_score(text, "Q9.9", "2567") == 0.0
+
+
 def test_top_is_honoured():
     assert len(match_item("ระบบคิว", edition="2567", top=20)) == 20
-    assert len(match_item("ระบบคิว", top=200)) == len(Catalog.load("2562")) + 56 + 51
+    everything = sum(len(Catalog.load(ed)) for ed in Catalog.editions())
+    assert len(match_item("ระบบคิว", top=200)) == everything
 
 
 def test_all_editions_result():
