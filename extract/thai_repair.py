@@ -50,6 +50,10 @@ VOWEL_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
 #: Marks stacked last: the four tone marks, THANTHAKHAT, NIKHAHIT, YAMAKKAN.
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
 MARKS = VOWEL_MARKS + TONE_MARKS
+#: Written by :func:`attach_orphan_marks` where it moved a space behind a mark: a word
+#: boundary that is only a guess. :func:`repair_words` removes it where a dictionary word
+#: spans it and writes a plain space elsewhere.
+WEAK_GAP = "\u200b"
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
@@ -163,6 +167,7 @@ def remove_stray_quotes(text: str) -> str:
 
 
 _ORPHAN = re.compile(f"(?<=[{_LETTER_CLASS}])( +)([{MARKS}{SARA_AM}]+)(.?)")
+_THAI_LETTER = re.compile(f"[{_LETTER_CLASS}]")
 _MARK_AFTER_PUNCT = re.compile(f"(?<=[{_LETTER_CLASS}])([)\\]}}\"'”’,:;!?])([{MARKS}]+)")
 
 
@@ -171,15 +176,17 @@ def attach_orphan_marks(text: str) -> str:
 
     OCR breaks a letter from its mark with a space (``ท ี่``); a PDF text layer emits a
     word-final mark after the next space (``ศนูย ์Hotline``) or punctuation (``สถานที)่``).
-    Either way the mark belongs to the letter before. The space then moves behind the mark
-    (dropped at the line end or before another space), so a real word boundary survives and
-    :func:`join_split_words` removes it where a dictionary word spans it.
+    Either way the mark belongs to the letter before. The space moves behind the mark: as a
+    plain space before Latin, digits or punctuation; dropped at the line end or before
+    another space; before a Thai letter as :data:`WEAK_GAP` (a zero-width space), since only
+    the dictionary can tell a word boundary (``อาทิตย์ เวลา``) from a split word
+    (``ผู้ รับผิดชอบ``).
 
     >>> attach_orphan_marks("ข้อท ี่") == "ข้อที่"
     True
     >>> attach_orphan_marks("ศนูย ์Hotline ได ้38") == "ศนูย์ Hotline ได้ 38"
     True
-    >>> attach_orphan_marks("ส ำนัก (สถานที)่") == "สำ นัก (สถานที่)"
+    >>> attach_orphan_marks("ส ำนัก (สถานที)่") == "สำ\u200bนัก (สถานที่)"
     True
     """
 
@@ -187,6 +194,8 @@ def attach_orphan_marks(text: str) -> str:
         spaces, marks, after = match.groups()
         if not after or after == " ":
             return marks + after
+        if _THAI_LETTER.match(after):
+            return marks + WEAK_GAP + after
         return marks + spaces + after
 
     text = _MARK_AFTER_PUNCT.sub(lambda m: m.group(2) + m.group(1), text)
@@ -243,6 +252,7 @@ MOVE_COST = 2.0  # per mark moved back one consonant
 SARA_AM_COST = 1.0  # a space before SARA AA was a lost NIKHAHIT
 CONFUSION_COST = 5.5  # one OCR misreading: the other reading must be ~250x likelier
 CROSS_GAP_COST = 4.0  # once per word that spans spaces: two real words keep their gap
+WEAK_GAP_COST = -2.0  # per WEAK_GAP a word spans: a space that split a letter from its mark
 ACCEPT_MARGIN = 2.0  # a changed stretch must beat the text as written by this much
 
 #: Letters OCR (or a broken PDF font) reads as another letter, with the cost of undoing it.
@@ -268,6 +278,9 @@ MARK_CONFUSABLE: dict[str, str] = {
     "\u0e47": "\u0e49\u0e4c",
     "\u0e4c": "\u0e34\u0e47",
 }
+
+_SPACE_LINKS = frozenset({" ", WEAK_GAP})
+_SOFT_LINKS = frozenset({"", " ", WEAK_GAP})
 
 MODE_JOIN = "join"
 MODE_MARKS = "marks"
@@ -385,7 +398,7 @@ def _options_for(
         for i, mark in enumerate(marks):
             for alt in MARK_CONFUSABLE.get(mark, ""):
                 variants.append((marks[:i] + alt + marks[i + 1 :], "", CONFUSION_COST))
-    if MODE_MARKS in modes and marks and prev_base in _CONSONANT_SET and link_before in ("", " "):
+    if MODE_MARKS in modes and marks and prev_base in _CONSONANT_SET and link_before in _SOFT_LINKS:
         for size in range(1, len(marks) + 1):
             for moved in itertools.combinations(range(len(marks)), size):
                 stay = "".join(m for i, m in enumerate(marks) if i not in moved)
@@ -403,7 +416,7 @@ def _options_for(
         MODE_JOIN in modes
         and base == SARA_AA
         and not marks
-        and link_before == " "
+        and link_before in _SPACE_LINKS
         and prev_base in _CONSONANT_SET
     ):
         options.append(_Option("", "", SARA_AM, SARA_AM_COST))
@@ -470,9 +483,11 @@ def _decode(
                 old = best_next.get(o2)
                 if old is None or total < old[0]:
                     best_next[o2] = (total, (j, o), (piece,), (j, piece, False, unknown))
-            stack = [(j, o, "", 0.0, (), False)]
+            # walk state: group, its option, text so far, option costs, pieces, the cost of
+            # the gaps spanned so far, and whether a plain gap is among them
+            stack = [(j, o, "", 0.0, (), 0.0, False)]
             while stack:
-                k, ok_, text, acc, pieces, crossed = stack.pop()
+                k, ok_, text, acc, pieces, gap_cost, spans_plain = stack.pop()
                 k1 = k + 1
                 link = links[k] if k1 < n else None
                 best_k1 = best[k1]
@@ -484,14 +499,23 @@ def _decode(
                     acc2 = acc + cost2
                     pieces2 = (*pieces, piece)
                     if w >= 0:
-                        word_cost = w + CROSS_GAP_COST if crossed else w
+                        word_cost = w + gap_cost
                         total = cost + acc2 + word_cost
                         old = best_k1.get(o2)
                         if old is None or total < old[0]:
                             best_k1[o2] = (total, (j, o), pieces2, (j, text2, True, word_cost))
-                    if link is not None:
-                        spans_gap = link != "" and not absorbs_gap
-                        stack.append((k1, o2, text2, acc2, pieces2, crossed or spans_gap))
+                    if link is None:
+                        continue
+                    if not link or absorbs_gap:
+                        stack.append((k1, o2, text2, acc2, pieces2, gap_cost, spans_plain))
+                    elif link == WEAK_GAP:
+                        gap2 = gap_cost + WEAK_GAP_COST
+                        stack.append((k1, o2, text2, acc2, pieces2, gap2, spans_plain))
+                    elif spans_plain:
+                        stack.append((k1, o2, text2, acc2, pieces2, gap_cost, True))
+                    else:
+                        gap2 = gap_cost + CROSS_GAP_COST
+                        stack.append((k1, o2, text2, acc2, pieces2, gap2, True))
 
     tokens: list[_Token] = []
     pieces_rev: list[tuple[str, ...]] = []
@@ -539,6 +563,7 @@ def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> 
         prev_base = base
         text = ""
         cross = 0.0
+        spans_plain = False
         for k in range(j, n):
             text += pieces[k]
             w = table_get(text)
@@ -551,8 +576,11 @@ def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> 
             link = links[k]
             if link is None:
                 break
-            if link:
-                cross = CROSS_GAP_COST
+            if link == WEAK_GAP:
+                cross += WEAK_GAP_COST
+            elif link and not spans_plain:
+                cross += CROSS_GAP_COST
+                spans_plain = True
     tokens: list[_Token] = []
     end = n
     while end > 0:
@@ -596,7 +624,7 @@ def _windows(
     if MODE_JOIN in modes:
         for t, token in enumerate(tokens):
             if not marked[t] and any(
-                groups[g][0] == SARA_AA and g and links[g - 1] == " "
+                groups[g][0] == SARA_AA and g and links[g - 1] in _SPACE_LINKS
                 for g in range(token.start, token.end)
             ):
                 marked[t] = True
@@ -658,8 +686,8 @@ def _read(
 
 
 # A run right before a period is an abbreviation (ก.พ.ร.): never glued to the word before it.
-_GROUP = re.compile(f"{_RUN}(?:[ ,]{_RUN}(?!\\.))*")
-_GAP = re.compile("[ ,]")
+_GROUP = re.compile(f"{_RUN}(?:[ ,{WEAK_GAP}]{_RUN}(?!\\.))*")
+_GAP = re.compile(f"[ ,{WEAK_GAP}]")
 
 
 def _split_group(span: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -681,31 +709,30 @@ def _split_group(span: str) -> tuple[list[tuple[str, str]], list[str]]:
 def _removed_gaps(
     pieces: Sequence[str], tokens: Sequence[_Token], gaps: Sequence[str], join: bool
 ) -> set[int]:
-    """Gaps to delete: those a dictionary word spans, and single spaces of letter-spaced text.
+    """Gaps to delete: those a dictionary word spans, and spaces of letter-spaced text.
 
-    A space at a word boundary goes only beside a spanned gap (so the text around it is
-    letter-spaced) and next to a fragment: a piece that is no word or a lone letter group
-    (``ก า ร มี ส่ ว น``). Two whole words apart from any spaced-out letters keep their space
-    (``นางนิภาพร เผ่ากันทะ``).
+    A space at a word boundary goes only when the stretch on one side of it, up to the next
+    space, is short (one or two letter groups) and a word spans that next space: letter-spaced
+    text (``ก า ร มี ส่ ว น``). Whole words apart from spaced-out letters keep their space
+    (``นางนิภาพร เผ่ากันทะ``, ``พะเยา ที่ ๒๓``). Weak gaps and commas neither delimit the
+    stretches nor count as letter spacing, nor does a space that became SARA AM.
     """
     crossed = {g for t in tokens if t.is_word for g in range(t.start, t.end - 1) if gaps[g]}
     if not join or not crossed:
         return crossed
-    positions = [g for g, gap in enumerate(gaps) if gap]
-    words = thai_dictionary()
+    spaces = [g for g, gap in enumerate(gaps) if gap == " "]
+    spaced_out = {g for g in spaces if g in crossed and pieces[g + 1]}
     removed = set(crossed)
-    for i, g in enumerate(positions):
-        if g in crossed or gaps[g] != " ":
+    for i, g in enumerate(spaces):
+        if g in crossed:
             continue
-        left_gap = positions[i - 1] if i else -1
-        right_gap = positions[i + 1] if i + 1 < len(positions) else len(pieces) - 1
-        if left_gap not in crossed and right_gap not in crossed:
-            continue
-        for lo, hi in ((left_gap + 1, g + 1), (g + 1, right_gap + 1)):
-            chunk = [p for p in pieces[lo:hi] if p]
-            if len(chunk) == 1 or "".join(chunk) not in words:
+        if i and spaces[i - 1] in spaced_out:
+            if sum(1 for p in pieces[spaces[i - 1] + 1 : g + 1] if p) <= 2:
                 removed.add(g)
-                break
+                continue
+        if i + 1 < len(spaces) and spaces[i + 1] in spaced_out:
+            if sum(1 for p in pieces[g + 1 : spaces[i + 1] + 1] if p) <= 2:
+                removed.add(g)
     return removed
 
 
@@ -726,7 +753,7 @@ def _repair_span(span: str, passes: tuple[frozenset[str], ...]) -> str:
         for g, piece in enumerate(pieces):
             out.append(piece)
             if g < len(gaps) and gaps[g] and g not in removed:
-                out.append(gaps[g])
+                out.append(" " if gaps[g] == WEAK_GAP else gaps[g])
         repaired = "".join(out)
         if repaired != span or not join:
             reading = None  # the next pass must read the new text afresh
@@ -739,7 +766,7 @@ def _repair_span(span: str, passes: tuple[frozenset[str], ...]) -> str:
 
 
 def _apply_spans(text: str, passes: tuple[frozenset[str], ...]) -> str:
-    return _GROUP.sub(lambda m: _repair_span(m.group(), passes), text)
+    return _GROUP.sub(lambda m: _repair_span(m.group(), passes), text).replace(WEAK_GAP, " ")
 
 
 #: The decoder passes of :func:`repair_words`. Glyph-order damage (PDF) and misread letters

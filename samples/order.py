@@ -128,8 +128,8 @@ def chunk_table(order: OrderDoc, rows: tuple[Row, ...]) -> str:
     )
     return (
         f'<section class="page"><p class="att-head">{html.escape(head)}</p>'
-        '<table class="assign"><colgroup><col style="width:1.8cm"><col>'
-        '<col style="width:5.3cm"><col style="width:5.3cm"></colgroup>'
+        '<table class="assign"><colgroup><col style="width:2cm"><col>'
+        '<col style="width:5.9cm"><col style="width:5.9cm"></colgroup>'
         '<thead><tr><th rowspan="2">ข้อที่</th><th rowspan="2">สิ่งที่ต้องดำเนินการ</th>'
         '<th colspan="2">มอบหมายดำเนินการ</th></tr>'
         "<tr><th>ผู้กำกับดูแล</th><th>ผู้รับผิดชอบ</th></tr></thead>"
@@ -166,6 +166,10 @@ def paginate(order: OrderDoc, rows: tuple[Row, ...]) -> tuple[tuple[int, int], .
     A page never ends on a declaration or heading row. Once, an item's sub-items are sent to the
     next page so that the order has a row continuing across a page break (seed 003 has several).
     """
+
+    def fits(a: int, b: int) -> bool:
+        return len(_pages_of_rows(order, rows[a:b])) == 1
+
     chunks: list[tuple[int, int]] = []
     start = 0
     split_made = False
@@ -175,13 +179,16 @@ def paginate(order: OrderDoc, rows: tuple[Row, ...]) -> tuple[tuple[int, int], .
         fit = start
         while fit < end and rows[fit].index in first_page:
             fit += 1
-        fit = max(fit, start + 1)
+        # The trial's merged cells ran on past the page; the page's own cells stop at its end,
+        # so it may hold a row more, or a row less.
+        while fit < end and fits(start, fit + 1):
+            fit += 1
+        while fit - start > 1 and not fits(start, fit):
+            fit -= 1
         while fit < len(rows) and fit - start > 1 and rows[fit - 1].kind in HEADING_KINDS:
             fit -= 1
         if not split_made and fit < len(rows):
             fit = _split_point(rows, start, fit)
-        while fit - start > 1 and len(_pages_of_rows(order, rows[start:fit])) > 1:
-            fit -= 1  # the page's own merged cells made it taller than the trial
         split_made = split_made or (fit < len(rows) and rows[fit].kind == "sub")
         chunks.append((start, fit))
         start = fit
