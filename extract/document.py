@@ -6,6 +6,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from extract import validate
 from extract.catalog import Catalog
 from extract.items import Parsed, walk
@@ -14,10 +16,12 @@ from extract.matching import criterion_score, guess_edition, match_item
 from extract.meta import DocumentMeta, read_meta
 from extract.models import Assignment, Finding, Item
 from extract.names import Officer, cluster_officers
+from extract.numbering import parse_number
 from extract.officers import NameMention
 from extract.roles import resolve_roles
-from extract.sequence import assign_ids
 from extract.sections import DeclaredCount
+from extract.sequence import assign_ids
+from extract.textnorm import fold
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +31,11 @@ MIN_ITEMS_FOR_EDITION = 3
 MIN_ITEM_TEXT_SCORE = 50.0
 # Similarity an unnumbered row needs to be taken as the criterion whose title it repeats.
 MIN_DISCOVERY_SCORE = 85.0
+# A numberless row inside a numbered list: how many next criteria to try, and how well it
+# must fit one of them.
+RECOGNISE_AHEAD = 2
+MIN_RECOGNISE_SCORE = 80.0
+RECOGNISE_HEAD = 16  # folded letters compared at the start of the row and of the title
 
 
 @dataclass
@@ -74,10 +83,21 @@ def extract_document(
         scores = guess_edition([(it.number_as_written, it.text[:300]) for it in items])
         edition = scores[0][0] if scores else None
     catalog = Catalog.load(edition) if edition else None
+    if catalog is not None:
+        # Second pass, now that the catalog is known: rows whose number the scan lost entirely
+        # are recognised by their title (the walk itself is a few milliseconds).
+        parsed = walk(lines, _recogniser(catalog))
+        items = parsed.items
     known = {c.id for c in catalog} if catalog else None
     assign_ids(items, _score_fn(catalog), known)
     dropped: list[Item] = []
     if catalog is not None:
+        if _merge_unreadable(items, catalog):
+            for item in items:
+                item.criterion = ""
+                item.flags = [f for f in item.flags if f.startswith(("junk", "unreadable number"))]
+                item.flags = [f for f in item.flags if " taken as " not in f]
+            assign_ids(items, _score_fn(catalog), known)
         items, dropped = _drop_non_criteria(items, catalog)
         items = _discover_unnumbered(items, parsed, catalog)
     for item in items:
@@ -121,6 +141,63 @@ def extract_document(
     ]
     return Extraction(document, edition, scores, items, officers, assignments, parsed.declared,
                       findings, meta, parsed.mentions, key_of)
+
+
+def _recogniser(catalog: Catalog):
+    """A walk callback: is this unnumbered line the row of the next criterion in sequence?"""
+    by_group: dict[str, list[tuple[tuple[int, ...], str]]] = {}
+    for crit in catalog:
+        parts = tuple(int(p) for p in crit.number.split(".") if p.isdigit())
+        if parts:
+            by_group.setdefault(crit.group, []).append((parts, crit.id))
+
+    def recognise(group, section, text, current) -> tuple[int, ...] | None:
+        if len(text) < 10 or parse_number(text) is not None:
+            return None
+        after = current.written if current is not None and current.written else None
+        candidates = [
+            (parts, cid) for parts, cid in by_group.get(group.value, [])
+            if (section is None or group.value == "physical" or group.value == "results"
+                or parts[0] == section)
+            and (after is None or (len(after) == len(parts) and parts > after))
+        ][:RECOGNISE_AHEAD]
+        best: tuple[float, tuple[int, ...]] | None = None
+        head = fold(text)[:RECOGNISE_HEAD]
+        for parts, cid in candidates:
+            # A row starts with its title; a wrapped line only repeats the middle of one.
+            title_head = fold(catalog.get(cid).title)[:RECOGNISE_HEAD]
+            if fuzz.ratio(head[: len(title_head)], title_head) < MIN_RECOGNISE_SCORE:
+                continue
+            score = criterion_score(text[:150], cid, catalog.edition) * 100
+            if score >= MIN_RECOGNISE_SCORE and (best is None or score > best[0]):
+                best = (score, parts)
+        return best[1] if best else None
+
+    return recognise
+
+
+def _merge_unreadable(items: list[Item], catalog: Catalog) -> bool:
+    """An unreadable-number row whose text does not fit its sequence id continues the item above.
+
+    OCR turns a wrapped line's first letters into a number-like token as often as it turns a
+    real number into junk; the catalog tells the two apart. Returns whether anything merged.
+    """
+    merged = False
+    index = 1
+    while index < len(items):
+        item, above = items[index], items[index - 1]
+        if item.written is None and item.criterion and (
+            catalog_score(catalog, item.text[:300], item.criterion) < MIN_ITEM_TEXT_SCORE
+        ):
+            above.text = f"{above.text} {item.text}".strip()
+            above.name_rows.extend(item.name_rows)
+            above.role_labels.update(item.role_labels)
+            above.sub_numbers.append(item.number_as_written)
+            del items[index]
+            merged = True
+            continue
+        index += 1
+    return merged
 
 
 def _drop_non_criteria(items: list[Item], catalog: Catalog) -> tuple[list[Item], list[Item]]:

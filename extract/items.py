@@ -9,6 +9,7 @@ item, which is how the table's columns (supervisor first, then responsible) surv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from extract.models import Group, Item, Line
@@ -52,7 +53,12 @@ def _label_role(text: str, start: int) -> str | None:
     return None
 
 
-def walk(lines: list[Line]) -> Parsed:
+# Given (group, quality section, line text, current item), the parts of the criterion the line
+# is the missing-number row of, or None. Supplied once the edition's catalog is known.
+Recogniser = Callable[[Group, int | None, str, Item | None], tuple[int, ...] | None]
+
+
+def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
     out = Parsed()
     group: Group | None = None
     section: int | None = None
@@ -61,6 +67,7 @@ def walk(lines: list[Line]) -> Parsed:
     pending_marker: str | None = None
     section_break = False
     pending_header: tuple[Line, Header] | None = None
+    last_name_row: tuple[int, int] | None = None  # (item, physical row) of the last names
 
     def close_topic() -> None:
         nonlocal topic
@@ -128,7 +135,16 @@ def walk(lines: list[Line]) -> Parsed:
                 rest = number.rest
             pending_marker = None
         if group is not None and number is None:
-            out.loose.append((group, line, len(out.items)))
+            parts = recognise(group, section, text, current) if recognise else None
+            if parts is not None:
+                close_topic()
+                current = Item(group, "", parts, line.page, "", section_break=section_break,
+                               section=section if group in (Group.QUALITY, Group.SPECIAL) else None,
+                               flags=["number missing: row recognised by its catalog title"])
+                section_break = False
+                out.items.append(current)
+            else:
+                out.loose.append((group, line, len(out.items)))
         names = find_names(rest)
         row: list[int] = []
         for mention in names:
@@ -143,7 +159,11 @@ def walk(lines: list[Line]) -> Parsed:
             if label:
                 current.role_labels[index] = label
         if row and current is not None:
-            current.name_rows.append(row)
+            if current.name_rows and last_name_row == (id(current), line.row):
+                current.name_rows[-1].extend(row)  # another cell of the same table row
+            else:
+                current.name_rows.append(row)
+            last_name_row = (id(current), line.row)
         if current is not None:
             current.text = (current.text + " " + _without(rest, names)).strip()
     if pending_header is not None:
@@ -159,6 +179,9 @@ def _open(
     """Decide what a numbered line is: a new item, a topic heading, or a sub-item (None)."""
     parts = number.parts
     if parts is None:
+        if number.row_start and (group in (Group.PHYSICAL, Group.RESULTS) or section):
+            # An unreadable number opening a table row: an item whose id the sequence gives.
+            return Item(group, number.raw, None, line.page, "", flags=["unreadable number"])
         return None
     if not number.rest and not number.trailing_dot and not number.marker and len(parts) == 1:
         return None  # a bare integer on its own line: a page or slide number

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator
 from extract.models import Line
 
 _TAG = re.compile(r"<[^>]{1,200}>")
-_CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
+_TAB_SPLIT = re.compile(r"\t+")
+_PIPE_SPLIT = re.compile(r"\s*\|\s*")
 _RULE = re.compile(r"^[\s|:\-–—=_]*$")
 # Column headers repeated on every page of an assignment table, and attachment captions.
 # Compared with spaces removed, so `ผ ู้ก ำก ับ ด ูแ ล` counts before and after repair.
@@ -34,14 +35,25 @@ def is_table_header(text: str) -> bool:
 
 
 def iter_lines(pages: Iterable[tuple[int, str]]) -> Iterator[Line]:
-    """Lines of every page, cells of tab- or pipe-separated tables as separate lines."""
+    """Lines of every page; cells of tab- or markdown-pipe tables as separate lines of one row.
+
+    A `|` inside an OCR'd line is a scanned table border, not markup: it becomes a wide gap.
+    Runs of three or more spaces are kept (as three): in OCR text they mark column gaps.
+    """
+    row = 0
     for page_no, text in pages:
         for raw in text.splitlines():
+            row += 1
             line = _TAG.sub(" ", raw)
-            for cell in _CELL_SPLIT.split(line) if ("\t" in line or "|" in line) else [line]:
-                cell = re.sub(r"[ \u00a0]+", " ", cell).strip()
+            if line.lstrip().startswith("|"):
+                cells = _PIPE_SPLIT.split(line.strip().strip("|"))
+            else:
+                cells = _TAB_SPLIT.split(line.replace("|", "   "))
+            for cell in cells:
+                cell = re.sub(r"[ \u00a0]{3,}", "   ", cell)
+                cell = re.sub(r"(?<! )[ \u00a0]{1,2}(?! )", " ", cell).strip()
                 if not cell or _RULE.match(cell) or is_table_header(cell):
                     continue
                 if _ATTACHMENT.match(_squash(cell)):
                     continue
-                yield Line(page_no, cell)
+                yield Line(page_no, cell, row)

@@ -24,6 +24,7 @@ class Line:
 
     page: int
     text: str
+    row: int = 0  # physical line number in the document: cells of one table row share it
 
 
 @dataclass

@@ -28,6 +28,12 @@ _JUNK = re.compile(
     r"(?:\s(?=\S*[().\d๐-๙©®])[()\d.©®^\u0302\u0e00-\u0e7f]{1,5}){0,3})(?:\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])|\s*$)"
 )
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+# OCR of a table row whose number came out as something else (`a` for ๗, `ต` for ๓, `oe`):
+# a short token at the left margin, then a column gap (kept as 3+ spaces), then Thai text.
+_ROW_START = re.compile(
+    r"^\s*(?P<tok>[^\s]{1,3}(?:\s[^\s]{1,3})?)\s{3,}(?=[\u0e01-\u0e2e\u0e40-\u0e44(])"
+)
+_THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,}")
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,7 @@ class WrittenNumber:
     marker: str | None  # 'basic', 'advanced' or None
     rest: str  # the line after the number
     trailing_dot: bool = False  # `๕. เงื่อนไขพิเศษ`: a heading form
+    row_start: bool = False  # junk at the left margin followed by a column gap: a table row
 
     @property
     def is_junk(self) -> bool:
@@ -95,6 +102,14 @@ def parse_number(line: str) -> WrittenNumber | None:
                     rest=rest,
                     trailing_dot=bool(m.group("dot")),
                 )
+    r = _ROW_START.match(line)
+    if r and re.search(r"\w", r.group("tok")) and not _THAI_WORD.fullmatch(
+        r.group("tok").replace(" ", "")
+    ):
+        return WrittenNumber(
+            raw=r.group("tok"), parts=None, marker=None, rest=line[r.end():].strip(),
+            row_start=True,
+        )
     j = _JUNK.match(line)
     if j and _looks_like_junk_number(j.group("junk")):
         return WrittenNumber(

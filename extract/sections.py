@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from extract.models import Group
 from extract.numbering import to_arabic
+from extract.textnorm import fold
 
 QUALITY_SECTIONS = {  # section number in the 2566/2567 standard
     "ด้านสถานที่": 1,
@@ -23,9 +24,6 @@ _GROUP_WORDS = (
     ("เชิงคุณภาพ", Group.QUALITY),
     ("เกณฑ์พื้นฐาน", Group.QUALITY),
     ("เกณฑ์ขั้นสูง", Group.QUALITY),
-)
-_SECTION_HEAD = re.compile(
-    r"^(?:ข้อ\s*)?(?:[๐-๙0-9]{1,2}\s*\.?\s*)?(?P<name>ด้าน(?:สถานที่|บริการ|บุคลากร|เทคโนโลยี)|เงื่อนไขพิเศษ)"
 )
 _COUNT = re.compile(r"(?P<n>[๐-๙0-9]{1,3})\s*(?P<unit>หัวข้อ|ข้อย่อย|ข้อ)(?!ละ)")
 _LEVEL_WORDS = (("พื้นฐาน", "basic"), ("ขั้นสูง", "advanced"), ("ขั้นสง", "advanced"),
@@ -52,28 +50,41 @@ class DeclaredCount:
     text: str
 
 
+_FOLDED = {w: fold(w) for w in [*QUALITY_SECTIONS, *(w for w, _ in _GROUP_WORDS), "เกณฑ์"]}
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
 def parse_header(text: str) -> Header | None:
-    """A line that opens a block or a quality section; None for ordinary lines."""
+    """A line that opens a block or a quality section; None for ordinary lines.
+
+    Keywords are compared on `fold`ed text, so a stray OCR tone mark (`ก่ายภาพ`) or a confused
+    consonant does not hide a header.
+    """
     flat = _squash(text)
     if len(flat) > 220:
         return None
-    m = _SECTION_HEAD.match(flat)
-    if m and len(flat) < 60:
-        name = m.group("name")
-        group = Group.SPECIAL if name == "เงื่อนไขพิเศษ" else Group.QUALITY
-        return Header(group, QUALITY_SECTIONS[name], text)
-    if "เกณฑ์" not in flat:
-        return None
+    key = fold(flat)
+    if len(flat) < 60:
+        for name, number in QUALITY_SECTIONS.items():
+            pos = key.find(_FOLDED[name])
+            # `ข้อ ๑ ด้านสถานที่`, `๕. เงื่อนไขพิเศษ`: the name with at most a short prefix.
+            if 0 <= pos <= 3 and len(key) - len(_FOLDED[name]) <= 4:
+                group = Group.SPECIAL if number == 5 else Group.QUALITY
+                return Header(group, number, text)
+    has_criteria_word = _FOLDED["เกณฑ์"] in key
     for word, group in _GROUP_WORDS:
-        if word in flat:
+        # `โคณฑ์ด้านผลลัพธ์`: an OCR'd header may lose เกณฑ์ itself; a distinctive group name
+        # at the start of a short line still opens the block.
+        if _FOLDED[word] in key and (
+            has_criteria_word or (len(key) < 45 and key.find(_FOLDED[word]) <= 5)
+        ):
             section = None
             if group is Group.QUALITY:
                 for name, number in QUALITY_SECTIONS.items():
-                    if name in flat:
+                    if _FOLDED[name] in key:
                         section = number
                         group = Group.SPECIAL if number == 5 else group
                         break

@@ -38,6 +38,18 @@ def assign_ids(items: list[Item], score: Scorer | None = None, known: set[str] |
     for index, item in enumerate(items):
         parts = tuple(item.written or ())
         if not parts:
+            # Unreadable number: the next one in its scope.
+            section = item.section if item.group in (Group.QUALITY, Group.SPECIAL) else None
+            if item.group in (Group.QUALITY, Group.SPECIAL) and not section:
+                continue
+            scope = (item.group, section)
+            expected = prev.get(scope, 0) + 1
+            base = (section, expected) if section else (expected,)
+            item.criterion = criterion_id(item.group, base)
+            item.flags.append(f"unreadable number {item.number_as_written!r} taken as "
+                              f"{item.criterion} by sequence")
+            used.add(item.criterion)
+            prev[scope] = expected
             continue
         header_section = item.section
         if len(parts) == 2 and header_section and parts[0] != header_section:

@@ -30,6 +30,8 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
         "อารยสถาปัตย์",
     }
 )
+# Common words the list leaves out because they are one letter long.
+SHORT_WORDS: frozenset[str] = frozenset({"ณ"})
 
 #: Cost of a word that the corpus never counted (compounds, names): as if seen a few times.
 UNSEEN_COUNT = 3.0
@@ -39,10 +41,10 @@ NAME_COUNT = 3.0
 
 @functools.cache
 def general_words() -> frozenset[str]:
-    """PyThaiNLP's general word list plus :data:`DOMAIN_WORDS`."""
+    """PyThaiNLP's general word list plus :data:`DOMAIN_WORDS` and :data:`SHORT_WORDS`."""
     from pythainlp.corpus import thai_words
 
-    return frozenset(thai_words()) | DOMAIN_WORDS
+    return frozenset(thai_words()) | DOMAIN_WORDS | SHORT_WORDS
 
 
 @functools.cache

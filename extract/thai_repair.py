@@ -6,21 +6,21 @@
 2. :func:`normalize_spaces` -- NBSP and other Unicode spaces become a plain space.
 3. :func:`map_pua_marks` -- glyph variants in the Private Use Area (``U+F700``-``U+F71A``,
    ``U+F884``-``U+F89E``) become the standard vowel and tone marks.
-4. :func:`compose_sara_am` -- NIKHAHIT + [tone] + SARA AA (``นํ้า``) becomes SARA AM (``น้ำ``).
-5. :func:`remove_stray_quotes` -- OCR specks read as ``'`` inside Thai words (``มี'ป้าย``).
-6. :func:`attach_orphan_marks` -- a mark after a space belongs to the letter before the space
-   (``ท ี่`` -> ``ที่``; ``ศนูย ์Hotline`` -> ``ศนูย์ Hotline``).
-7. :func:`move_marks_off_vowels` -- a mark written after a vowel letter was displaced from the
+4. :func:`remove_stray_quotes` -- OCR specks read as ``'`` inside Thai words (``มี'ป้าย``).
+5. :func:`attach_orphan_marks` -- a mark after a space or punctuation belongs to the letter
+   before it (``ท ี่`` -> ``ที่``; ``ศนูย ์Hotline`` -> ``ศนูย์ Hotline``).
+6. :func:`move_marks_off_vowels` -- a mark written after a vowel letter was displaced from the
    consonant before it (``อยา่ง`` -> ``อย่าง``, ``พเิศษ`` -> ``พิเศษ``).
-8. :func:`reorder_marks` -- a vowel mark comes before a tone mark (``ท่ี`` -> ``ที่``);
-   repeated marks are dropped.
-9. :func:`repair_words` -- a dictionary-guided decoder that, jointly, joins words split by
-   spaces (``ม อ บ ห ม าย``), restores SARA AM lost to a space (``ด าเนินการ``), moves marks
-   displaced past the next consonant back (``หลกัเกณฑม์าตรฐาน``), and undoes OCR consonant
+7. :func:`reorder_marks` -- a vowel mark comes before a tone mark (``ท่ี`` -> ``ที่``).
+8. :func:`compose_sara_am` -- NIKHAHIT + [tone] + SARA AA (``นํ้า``) becomes SARA AM (``น้ำ``).
+9. :func:`repair_words` -- a dictionary-guided decoder that joins words split by spaces
+   (``ม อ บ ห ม าย``), restores SARA AM lost to a space (``ด าเนินการ``), moves marks
+   displaced past the next consonant back (``หลกัเกณฑม์าตรฐาน``), and undoes OCR letter
    confusions (``ประซาซน``). Its parts are also public on their own:
    :func:`join_split_words`, :func:`fix_displaced_marks`, :func:`fix_confusions`.
+10. :func:`remove_repeated_marks` -- a mark written twice that step 9 did not place.
 
-Steps 1-8 are deterministic character rules. Step 9 decides per span of Thai letters, not per
+Steps 1-8 and 10 are deterministic character rules. Step 9 decides per span of Thai letters, not per
 file: each candidate reading is scored with a unigram model over PyThaiNLP's word lists
 (:mod:`extract.thai_dictionary`), and a span changes only when the changed reading is clearly
 better than the text as written. The decoders are joint because their decisions interact: a
@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extract.thai_dictionary import prefix_table, thai_dictionary
+from extract.thai_dictionary import general_words, prefix_table, thai_dictionary
 
 # --- character classes ------------------------------------------------------------------------
 
@@ -130,8 +130,9 @@ def map_pua_marks(text: str) -> str:
     return text.translate(_PUA) if _HAS_PUA.search(text) else text
 
 
-_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONE_MARKS[:4]}]?){SARA_AA}")
-_TONE_NIKHAHIT_AA = re.compile(f"([{TONE_MARKS[:4]}]){NIKHAHIT}{SARA_AA}")
+# NIKHAHIT never ends a word, so a space between it and SARA AA is a split too
+_NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONE_MARKS[:4]}]?) ?{SARA_AA}")
+_TONE_NIKHAHIT_AA = re.compile(f"([{TONE_MARKS[:4]}]){NIKHAHIT} ?{SARA_AA}")
 
 
 def compose_sara_am(text: str) -> str:
@@ -140,6 +141,8 @@ def compose_sara_am(text: str) -> str:
     Also folds a doubled SARA E into SARA AE, the other two-glyph vowel typists and OCR make.
 
     >>> compose_sara_am("นํ้า") == "น้ำ" and compose_sara_am("ทํา") == "ทำ"
+    True
+    >>> compose_sara_am("ซํ้ า") == "ซ้ำ"
     True
     >>> compose_sara_am("เเละ")
     'และ'
@@ -168,7 +171,7 @@ def remove_stray_quotes(text: str) -> str:
 
 _ORPHAN = re.compile(f"(?<=[{_LETTER_CLASS}])( +)([{MARKS}{SARA_AM}]+)(.?)")
 _THAI_LETTER = re.compile(f"[{_LETTER_CLASS}]")
-_MARK_AFTER_PUNCT = re.compile(f"(?<=[{_LETTER_CLASS}])([)\\]}}\"'”’,:;!?])([{MARKS}]+)")
+_MARK_AFTER_PUNCT = re.compile(f"(?<=[{_LETTER_CLASS}])([)\\]}}\"'”’,.:;!?/-])([{MARKS}]+)")
 
 
 def attach_orphan_marks(text: str) -> str:
@@ -203,7 +206,7 @@ def attach_orphan_marks(text: str) -> str:
 
 
 _MARK_ON_VOWEL = re.compile(
-    f"([{CONSONANTS}][{MARKS}]*)([{LEAD_VOWELS}{FOLLOW_VOWELS}])([{MARKS}]+)"
+    f"([{CONSONANTS}][{MARKS}]*)( ?[{LEAD_VOWELS}{FOLLOW_VOWELS}])([{MARKS}]+)"
 )
 
 
@@ -211,9 +214,12 @@ def move_marks_off_vowels(text: str) -> str:
     """Move marks that follow a vowel letter back onto the consonant before that vowel.
 
     No Thai vowel letter carries a mark, so such a mark was displaced by the PDF text layer
-    (or typed late); unlike a mark on a consonant this needs no dictionary to place.
+    (or typed late); unlike a mark on a consonant this needs no dictionary to place. A space
+    between the consonant and the vowel (letter-spaced text) stays where it was.
 
     >>> move_marks_off_vowels("อยา่ง") == "อย่าง" and move_marks_off_vowels("พเิศษ") == "พิเศษ"
+    True
+    >>> move_marks_off_vowels("ใ ซ ไ่ ด") == "ใ ซ่ ไ ด"
     True
     >>> move_marks_off_vowels("ใหเ้อือ้") == "ให้เอือ้"
     True
@@ -229,17 +235,28 @@ def _mark_rank(mark: str) -> int:
 
 
 def reorder_marks(text: str) -> str:
-    """Put stacked marks in standard order (vowel mark, then tone mark); drop repeats.
+    """Put stacked marks in standard order: vowel mark, then tone mark.
 
-    >>> reorder_marks("ท่ี") == "ที่" and reorder_marks("ก่่") == "ก่"
+    A repeated mark is kept here: in PDF text it is often a neighbour's displaced mark
+    (``เทคโนโลยทีีม่``), which :func:`repair_words` puts back; :func:`remove_repeated_marks`
+    drops what is left afterwards.
+
+    >>> reorder_marks("ท่ี") == "ที่" and reorder_marks("ก่ี่") == "กี่่"
     True
     """
+    return _MARK_RUN.sub(lambda m: "".join(sorted(m.group(), key=_mark_rank)), text)
 
-    def fix(match: re.Match[str]) -> str:
-        marks = "".join(dict.fromkeys(match.group()))  # ordered, without repeats
-        return "".join(sorted(marks, key=_mark_rank))
 
-    return _MARK_RUN.sub(fix, text)
+_REPEATED_MARK = re.compile(f"([{MARKS}])\\1+")
+
+
+def remove_repeated_marks(text: str) -> str:
+    """Drop a mark written twice in a row (``ก่่`` -> ``ก่``).
+
+    >>> remove_repeated_marks("ก่่ ทีี")
+    'ก่ ที'
+    """
+    return _REPEATED_MARK.sub(r"\1", text)
 
 
 # --- 9: the dictionary-guided decoder ---------------------------------------------------------
@@ -254,6 +271,7 @@ CONFUSION_COST = 5.5  # one OCR misreading: the other reading must be ~250x like
 CROSS_GAP_COST = 4.0  # once per word that spans spaces: two real words keep their gap
 WEAK_GAP_COST = -2.0  # per WEAK_GAP a word spans: a space that split a letter from its mark
 ACCEPT_MARGIN = 2.0  # a changed stretch must beat the text as written by this much
+COMMON_COST = 9.0  # a word at least this common (about 1 in 8,000 words)
 
 #: Letters OCR (or a broken PDF font) reads as another letter, with the cost of undoing it.
 #: ช read as ซ is the systematic one (ประซาซน), so it costs less; ฃ is obsolete and only
@@ -271,8 +289,8 @@ CONFUSABLE: dict[str, tuple[tuple[str, float], ...]] = {
 }
 #: Marks OCR mistakes for one another (่/้, ั/ิ, ็/้ ...), undone at CONFUSION_COST.
 MARK_CONFUSABLE: dict[str, str] = {
-    "\u0e48": "\u0e49",
-    "\u0e49": "\u0e48\u0e31\u0e47",
+    "\u0e48": "\u0e49\u0e4c",
+    "\u0e49": "\u0e48\u0e31\u0e47\u0e4c",
     "\u0e31": "\u0e34\u0e49",
     "\u0e34": "\u0e31\u0e4c",
     "\u0e47": "\u0e49\u0e4c",
@@ -287,9 +305,9 @@ MODE_MARKS = "marks"
 MODE_CONFUSIONS = "confusions"
 ALL_MODES = frozenset({MODE_JOIN, MODE_MARKS, MODE_CONFUSIONS})
 
-#: A short word at least this rare (-ln P; 9 is about 1 in 8,000 words) that holds a letter
-#: OCR confuses may be a misreading (ผู้รับผิดขอบ reads as ผู้รับผิด|ขอบ): it gets a second look.
-SUSPECT_COST = 9.0
+#: A short word rarer than COMMON_COST that holds a letter OCR confuses may be a misreading
+#: (ผู้รับผิดขอบ reads as ผู้รับผิด|ขอบ): it gets a second look.
+SUSPECT_COST = COMMON_COST
 _SUSPECT_GROUPS = 3
 #: Letters whose misreading spells common words (ประซาซน = ประ|ซา|ซน) get a second look in
 #: any word but the commonest (ซึ่ง, ซื้อ), whatever its length.
@@ -307,9 +325,10 @@ class _Option:
     stay: str
     back: str
     cost: float
+    substituted: bool  # a letter or mark replaced by its look-alike
 
 
-_END = _Option("", "", "", 0.0)
+_END = _Option("", "", "", 0.0, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,28 +409,31 @@ def _group_options(
 def _options_for(
     base: str, marks: str, prev_base: str, link_before: str | None, modes: frozenset[str]
 ) -> tuple[_Option, ...]:
-    options = [_Option(base, marks, "", 0.0)]
+    options = [_Option(base, marks, "", 0.0, False)]
     bases = [(base, 0.0)]
-    variants: list[tuple[str, str, float]] = []  # (stay, back, cost) of the marks
+    # (stay, back, cost, substituted) of the marks
+    variants: list[tuple[str, str, float, bool]] = [(marks, "", 0.0, False)]
     if MODE_CONFUSIONS in modes:
         bases += CONFUSABLE.get(base, ())
         for i, mark in enumerate(marks):
             for alt in MARK_CONFUSABLE.get(mark, ""):
-                variants.append((marks[:i] + alt + marks[i + 1 :], "", CONFUSION_COST))
-    if MODE_MARKS in modes and marks and prev_base in _CONSONANT_SET and link_before in _SOFT_LINKS:
-        for size in range(1, len(marks) + 1):
-            for moved in itertools.combinations(range(len(marks)), size):
-                stay = "".join(m for i, m in enumerate(marks) if i not in moved)
-                back = "".join(marks[i] for i in moved)
-                variants.append((stay, back, MOVE_COST * size))
-    for (b, b_cost), (stay, back, m_cost) in itertools.product(
-        bases, [(marks, "", 0.0), *variants]
-    ):
-        if (b, stay, back) == (base, marks, ""):
+                variants.append((marks[:i] + alt + marks[i + 1 :], "", CONFUSION_COST, True))
+    if MODE_MARKS in modes and marks:
+        if prev_base in _CONSONANT_SET and link_before in _SOFT_LINKS:
+            for size in range(1, len(marks) + 1):
+                for moved in itertools.combinations(range(len(marks)), size):
+                    stay = "".join(m for i, m in enumerate(marks) if i not in moved)
+                    back = "".join(marks[i] for i in moved)
+                    variants.append((stay, back, MOVE_COST * size, False))
+        for i in range(1, len(marks)):
+            if marks[i] == marks[i - 1]:  # a repeat the text layer made: drop it
+                variants.append((marks[:i] + marks[i + 1 :], "", MOVE_COST, False))
+    seen = {(base, marks, "")}
+    for (b, b_cost), (stay, back, m_cost, m_sub) in itertools.product(bases, variants):
+        if (b, stay, back) in seen or (stay and not _valid(b, stay)):
             continue
-        if stay and not _valid(b, stay):
-            continue
-        options.append(_Option(b, stay, back, b_cost + m_cost))
+        seen.add((b, stay, back))
+        options.append(_Option(b, stay, back, b_cost + m_cost, m_sub or b != base))
     if (
         MODE_JOIN in modes
         and base == SARA_AA
@@ -419,7 +441,7 @@ def _options_for(
         and link_before in _SPACE_LINKS
         and prev_base in _CONSONANT_SET
     ):
-        options.append(_Option("", "", SARA_AM, SARA_AM_COST))
+        options.append(_Option("", "", SARA_AM, SARA_AM_COST, False))
     return tuple(options)
 
 
@@ -438,28 +460,34 @@ def _decode(
     A word may span a link of ' ' or ',' (paying CROSS_GAP_COST once) but no hard boundary.
     """
     table_get = prefix_table().get
+    general = general_words()
     n = len(groups)
     # What each option of group k reads as, next to each option o2 of group k+1 (which may
     # hand marks back): rows[k][o] = [(o2, piece, cost of o2)], split into readings Thai
     # spelling allows (for words) and the reading as written (for an unknown token).
-    opts = [[(o.base, o.stay, o.back, o.cost) for o in group] for group in options]
-    opts.append([("", "", "", 0.0)])  # the end of the span takes nothing back
-    word_rows: list[list[list[tuple[int, str, float, bool]]]] = []
+    opts = [[(o.base, o.stay, o.back, o.cost, o.substituted) for o in group] for group in options]
+    opts.append([("", "", "", 0.0, False)])  # the end of the span takes nothing back
+    # word_rows[k][o] = [(o2, piece, cost of o2, o2 takes the gap along, o2 swaps a
+    # look-alike, the piece got or lost marks)]
+    word_rows: list[list[list[tuple[int, str, float, bool, bool, bool]]]] = []
     unknown_rows: list[list[list[tuple[int, str, float]]]] = []
     for k in range(n):
         original = groups[k][0] + groups[k][1]
         nxt = opts[k + 1]
         k_words, k_unknown = [], []
-        for base, stay, _back, _cost in opts[k]:
+        for base, stay, back, _cost, _sub in opts[k]:
+            # marks moved away (fewer stay) or SARA AA merged into the group before
+            own_moved = bool(back) or len(stay) < len(groups[k][1])
             row_words, row_unknown = [], []
-            for o2, (base2, _stay2, back2, cost2) in enumerate(nxt):
+            for o2, (base2, _stay2, back2, cost2, sub2) in enumerate(nxt):
                 marks = stay + back2
                 if len(marks) > 1:
                     marks = "".join(sorted(marks, key=_mark_key))
                 piece = base + marks
                 if _valid(base, marks):
                     # a SARA AA merged into SARA AM takes its space along: no gap remains
-                    row_words.append((o2, piece, cost2, not base2 and back2 == SARA_AM))
+                    absorbs = not base2 and back2 == SARA_AM
+                    row_words.append((o2, piece, cost2, absorbs, sub2, own_moved or bool(back2)))
                 if piece == original:  # a change must make a word, or it is no repair
                     row_unknown.append((o2, piece, cost2))
             k_words.append(row_words)
@@ -482,23 +510,33 @@ def _decode(
                 total = cost + unknown + cost2
                 old = best_next.get(o2)
                 if old is None or total < old[0]:
-                    best_next[o2] = (total, (j, o), (piece,), (j, piece, False, unknown))
+                    best_next[o2] = (total, (j, o), (piece, None), (j, piece, False, unknown))
             # walk state: group, its option, text so far, option costs, pieces, the cost of
             # the gaps spanned so far, and whether a plain gap is among them
-            stack = [(j, o, "", 0.0, (), 0.0, False)]
+            # ... and whether a look-alike was swapped in (such a word needs 4+ letters or
+            # to be common: a swap that makes a short rare word like คู is no evidence)
+            # (the pieces read so far are a linked list (piece, rest): no copying per step)
+            # ... and whether marks moved: a word made by moving marks or by spanning a plain
+            # space must be a general word, not only a name (names are too varied to guide)
+            stack = [(j, o, "", 0.0, None, 0.0, False, opts[j][o][4], False)]
             while stack:
-                k, ok_, text, acc, pieces, gap_cost, spans_plain = stack.pop()
+                k, ok_, text, acc, pieces, gap_cost, spans_plain, swapped, moved = stack.pop()
                 k1 = k + 1
                 link = links[k] if k1 < n else None
                 best_k1 = best[k1]
-                for o2, piece, cost2, absorbs_gap in word_rows[k][ok_]:
+                for o2, piece, cost2, absorbs_gap, sub2, moved2 in word_rows[k][ok_]:
                     text2 = text + piece
                     w = table_get(text2)
                     if w is None:
                         continue
                     acc2 = acc + cost2
-                    pieces2 = (*pieces, piece)
-                    if w >= 0:
+                    pieces2 = (piece, pieces)
+                    moved2 = moved or moved2
+                    if (
+                        w >= 0
+                        and (not swapped or len(text2) > 3 or w <= COMMON_COST)
+                        and (not (moved2 or spans_plain) or text2 in general)
+                    ):
                         word_cost = w + gap_cost
                         total = cost + acc2 + word_cost
                         old = best_k1.get(o2)
@@ -506,19 +544,19 @@ def _decode(
                             best_k1[o2] = (total, (j, o), pieces2, (j, text2, True, word_cost))
                     if link is None:
                         continue
+                    swapped2 = swapped or sub2
                     if not link or absorbs_gap:
-                        stack.append((k1, o2, text2, acc2, pieces2, gap_cost, spans_plain))
+                        gap2, plain2 = gap_cost, spans_plain
                     elif link == WEAK_GAP:
-                        gap2 = gap_cost + WEAK_GAP_COST
-                        stack.append((k1, o2, text2, acc2, pieces2, gap2, spans_plain))
+                        gap2, plain2 = gap_cost + WEAK_GAP_COST, spans_plain
                     elif spans_plain:
-                        stack.append((k1, o2, text2, acc2, pieces2, gap_cost, True))
+                        gap2, plain2 = gap_cost, True
                     else:
-                        gap2 = gap_cost + CROSS_GAP_COST
-                        stack.append((k1, o2, text2, acc2, pieces2, gap2, True))
+                        gap2, plain2 = gap_cost + CROSS_GAP_COST, True
+                    stack.append((k1, o2, text2, acc2, pieces2, gap2, plain2, swapped2, moved2))
 
     tokens: list[_Token] = []
-    pieces_rev: list[tuple[str, ...]] = []
+    pieces_rev: list[str] = []  # every piece, last first
     end, o = n, 0
     total_cost = best[n][0][0]
     while True:
@@ -527,11 +565,13 @@ def _decode(
             break
         start, text, is_word, token_cost = token
         tokens.append(_Token(start, end, text, is_word, token_cost))
-        pieces_rev.append(pieces)
+        while pieces is not None:
+            piece, pieces = pieces
+            pieces_rev.append(piece)
         end, o = prev
     tokens.reverse()
     pieces_rev.reverse()
-    return _Decoding(total_cost, tuple(tokens), tuple(p for ps in pieces_rev for p in ps))
+    return _Decoding(total_cost, tuple(tokens), tuple(pieces_rev))
 
 
 def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> _Decoding:
@@ -540,6 +580,7 @@ def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> 
     Most text is not damaged, so this fast path decides where the slow search is needed.
     """
     table_get = prefix_table().get
+    general = general_words()
     pieces = tuple(base + marks for base, marks in groups)
     n = len(pieces)
     # an unknown group costs more if no spelling allows it
@@ -547,6 +588,7 @@ def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> 
         UNKNOWN_COST + (INVALID_COST if not base or (marks and not _valid(base, marks)) else 0.0)
         for base, marks in groups
     ]
+    after = [*links[: n - 1], None]  # what follows each group; nothing after the last
     best_cost = [0.0] + [math.inf] * n
     best_token: list[tuple[int, bool, float]] = [(-1, False, 0.0)] * (n + 1)
     prev_base = ""
@@ -564,23 +606,26 @@ def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> 
         text = ""
         cross = 0.0
         spans_plain = False
-        for k in range(j, n):
+        k = j
+        while True:
             text += pieces[k]
             w = table_get(text)
             if w is None:
                 break
-            if w >= 0 and cost + w + cross < best_cost[k + 1]:
-                best_cost[k + 1], best_token[k + 1] = cost + w + cross, (j, True, w + cross)
-            if k == n - 1:
-                break
-            link = links[k]
+            k += 1
+            if w >= 0 and (not spans_plain or text in general):
+                total = cost + w + cross
+                if total < best_cost[k]:
+                    best_cost[k], best_token[k] = total, (j, True, w + cross)
+            link = after[k - 1]
             if link is None:
                 break
-            if link == WEAK_GAP:
-                cross += WEAK_GAP_COST
-            elif link and not spans_plain:
-                cross += CROSS_GAP_COST
-                spans_plain = True
+            if link:
+                if link == WEAK_GAP:
+                    cross += WEAK_GAP_COST
+                elif not spans_plain:
+                    cross += CROSS_GAP_COST
+                    spans_plain = True
     tokens: list[_Token] = []
     end = n
     while end > 0:
@@ -622,21 +667,26 @@ def _windows(
     tokens = reading.tokens
     marked = [_is_suspect(token, modes) for token in tokens]
     if MODE_JOIN in modes:
-        for t, token in enumerate(tokens):
-            if not marked[t] and any(
-                groups[g][0] == SARA_AA and g and links[g - 1] in _SPACE_LINKS
-                for g in range(token.start, token.end)
-            ):
-                marked[t] = True
+        # a SARA AA right after a space may be a SARA AM that lost its NIKHAHIT
+        split_am = {
+            g for g in range(1, n) if groups[g][0] == SARA_AA and links[g - 1] in _SPACE_LINKS
+        }
+        if split_am:
+            for t, token in enumerate(tokens):
+                if not marked[t] and not split_am.isdisjoint(range(token.start, token.end)):
+                    marked[t] = True
     dirty: set[int] = set()
     for t, flag in enumerate(marked):
         if flag:
             token = tokens[t]
             dirty.update(range(max(0, token.start - _DIRTY_REACH),
                                min(n, token.end + _DIRTY_REACH)))
+    if not dirty:
+        return []
     windows: list[tuple[int, int, set[int]]] = []
+    lo, hi = min(dirty), max(dirty)
     for t, token in enumerate(tokens):
-        if not any(g in dirty for g in range(token.start, token.end)):
+        if token.end <= lo or token.start > hi or dirty.isdisjoint(range(token.start, token.end)):
             continue
         # one more token either side: the repaired word may reach into it
         first, last = max(0, t - 1), min(len(tokens), t + 2)
@@ -647,6 +697,49 @@ def _windows(
         (first, last, {g for g in dirty if tokens[first].start <= g < tokens[last - 1].end})
         for first, last, _ in windows
     ]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _decode_window(
+    groups: tuple[tuple[str, str], ...],
+    links: tuple[str | None, ...],
+    dirty: frozenset[int],
+    modes: frozenset[str],
+) -> _Decoding | None:
+    """Decode a stretch with alternatives for its dirty groups; None if there are none.
+
+    Cached: the same damaged stretch (a misread name, OCR junk) comes back on every page and
+    in every round of :func:`_repair_span`.
+    """
+    options = [
+        _group_options(groups, links, g, modes)
+        if g in dirty
+        else (_Option(groups[g][0], groups[g][1], "", 0.0, False),)
+        for g in range(len(groups))
+    ]
+    # marks can't move across the stretch's edges
+    if len(options[0]) > 1:
+        options[0] = tuple(o for o in options[0] if not o.back)
+    if all(len(o) == 1 for o in options):
+        return None
+    return _decode(groups, (*links, None), options)
+
+
+def _strands_a_letter(decoding: _Decoding, groups: Sequence[tuple[str, str]]) -> bool:
+    """Whether a word made by moving marks sits next to a bare letter left unreadable
+    (``ออน|ไ|ล่น`` for ออนไลน่): the move split a syllable, and the damage is of another kind
+    (here ่ misread for ์), better left to the confusion pass."""
+    tokens = decoding.tokens
+    for i, token in enumerate(tokens):
+        if token.is_word or token.end - token.start != 1 or groups[token.start][1]:
+            continue
+        for neighbour in tokens[max(0, i - 1) : i + 2 : 2] if i else tokens[1:2]:
+            if any(
+                decoding.pieces[g] != groups[g][0] + groups[g][1]
+                for g in range(neighbour.start, neighbour.end)
+            ):
+                return True
+    return False
 
 
 def _read(
@@ -662,20 +755,18 @@ def _read(
     done = 0
     for first, last, dirty in _windows(groups, links, reading, modes):
         a, b = reading.tokens[first].start, reading.tokens[last - 1].end
-        options = [
-            _group_options(groups, links, g, modes)
-            if g in dirty
-            else (_Option(groups[g][0], groups[g][1], "", 0.0),)
-            for g in range(a, b)
-        ]
-        # marks can't move across the stretch's edges
-        if options and len(options[0]) > 1:
-            options[0] = tuple(o for o in options[0] if not o.back)
-        if all(len(o) == 1 for o in options):
+        changed = _decode_window(
+            tuple(groups[a:b]),
+            tuple(links[a : b - 1]),
+            frozenset(g - a for g in dirty),
+            modes,
+        )
+        if changed is None:
             continue
         written = sum(t.cost for t in reading.tokens[first:last])
-        changed = _decode(groups[a:b], links[a:b], options)
-        if changed.cost < written - ACCEPT_MARGIN:
+        if changed.cost < written - ACCEPT_MARGIN and not (
+            MODE_MARKS in modes and _strands_a_letter(changed, groups[a:b])
+        ):
             tokens += reading.tokens[done:first]
             tokens += [_Token(t.start + a, t.end + a, t.text, t.is_word, t.cost)
                        for t in changed.tokens]
@@ -711,37 +802,65 @@ def _removed_gaps(
 ) -> set[int]:
     """Gaps to delete: those a dictionary word spans, and spaces of letter-spaced text.
 
-    A space at a word boundary goes only when the stretch on one side of it, up to the next
-    space, is short (one or two letter groups) and a word spans that next space: letter-spaced
-    text (``ก า ร มี ส่ ว น``). Whole words apart from spaced-out letters keep their space
-    (``นางนิภาพร เผ่ากันทะ``, ``พะเยา ที่ ๒๓``). Weak gaps and commas neither delimit the
-    stretches nor count as letter spacing, nor does a space that became SARA AM.
+    A gap at a word boundary goes only when the stretch on one side of it, up to the next
+    gap, is short (one or two letter groups) and that next gap went too: letter-spaced text
+    (``ก า ร มี ส่ ว น``). Whole words apart from spaced-out letters keep their space
+    (``นางนิภาพร เผ่ากันทะ``, ``พะเยา ที่ ๒๓``). A plain space looks only at plain spaces
+    around it (a weak gap beside it says nothing about letter spacing); a space that became
+    SARA AM is no evidence; commas stay unless a word spans them.
     """
     crossed = {g for t in tokens if t.is_word for g in range(t.start, t.end - 1) if gaps[g]}
     if not join or not crossed:
         return crossed
-    spaces = [g for g, gap in enumerate(gaps) if gap == " "]
-    spaced_out = {g for g in spaces if g in crossed and pieces[g + 1]}
+    evidence = {g for g in crossed if pieces[g + 1]}
     removed = set(crossed)
-    for i, g in enumerate(spaces):
-        if g in crossed:
-            continue
-        if i and spaces[i - 1] in spaced_out:
-            if sum(1 for p in pieces[spaces[i - 1] + 1 : g + 1] if p) <= 2:
-                removed.add(g)
-                continue
-        if i + 1 < len(spaces) and spaces[i + 1] in spaced_out:
-            if sum(1 for p in pieces[g + 1 : spaces[i + 1] + 1] if p) <= 2:
-                removed.add(g)
+    for kinds in ((" ",), (" ", WEAK_GAP)):
+        delimiters = [g for g, gap in enumerate(gaps) if gap in kinds]
+        candidates = {g for g in delimiters if gaps[g] == kinds[-1]}
+        changed = True
+        while changed:  # a removed gap is evidence for its neighbours in turn
+            changed = False
+            for i, g in enumerate(delimiters):
+                if g in removed or g not in candidates:
+                    continue
+                sides = []
+                if i:
+                    sides.append((delimiters[i - 1], delimiters[i - 1] + 1, g + 1))
+                if i + 1 < len(delimiters):
+                    sides.append((delimiters[i + 1], g + 1, delimiters[i + 1] + 1))
+                for beyond, lo, hi in sides:
+                    if beyond in evidence and sum(1 for p in pieces[lo:hi] if p) <= 2:
+                        removed.add(g)
+                        evidence.add(g)
+                        changed = True
+                        break
     return removed
+
+
+#: Each accepted change lowers the cost of the span's reading, so repeating the passes until
+#: nothing changes ends; the cap bounds the work on pathological input.
+MAX_ROUNDS = 4
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _repair_span(span: str, passes: tuple[frozenset[str], ...]) -> str:
-    """Repair one span of Thai runs separated by single spaces or commas, pass by pass."""
+    """Repair one span of Thai runs separated by single spaces or commas, until it is stable
+    (a mark moved back can make the next displaced mark readable, so one round may not do)."""
+    for _round in range(MAX_ROUNDS):
+        repaired = _repair_span_once(span, passes)
+        if repaired == span:
+            break
+        span = repaired
+    return span
+
+
+def _repair_span_once(span: str, passes: tuple[frozenset[str], ...]) -> str:
+    """One round of the passes over a span."""
     reading: _Decoding | None = None
+    split_text, (groups, gaps) = span, _split_group(span)
     for modes in passes:
-        groups, gaps = _split_group(span)
+        if span != split_text:
+            split_text, (groups, gaps) = span, _split_group(span)
         join = MODE_JOIN in modes
         # Without joining, every gap is a hard boundary and each run is read on its own.
         links: list[str | None] = list(gaps) if join else [None if g else g for g in gaps]
@@ -753,7 +872,7 @@ def _repair_span(span: str, passes: tuple[frozenset[str], ...]) -> str:
         for g, piece in enumerate(pieces):
             out.append(piece)
             if g < len(gaps) and gaps[g] and g not in removed:
-                out.append(" " if gaps[g] == WEAK_GAP else gaps[g])
+                out.append(gaps[g])  # a weak gap stays weak for the next pass
         repaired = "".join(out)
         if repaired != span or not join:
             reading = None  # the next pass must read the new text afresh
@@ -825,11 +944,11 @@ CHARACTER_STEPS: tuple[Callable[[str], str], ...] = (
     remove_invisible,
     normalize_spaces,
     map_pua_marks,
-    compose_sara_am,
     remove_stray_quotes,
     attach_orphan_marks,
     move_marks_off_vowels,
     reorder_marks,
+    compose_sara_am,  # last: the steps before may bring NIKHAHIT next to SARA AA
 )
 
 
@@ -837,7 +956,7 @@ def repair_line(line: str) -> str:
     """Repair one line of text (no line breaks inside)."""
     for step in CHARACTER_STEPS:
         line = step(line)
-    return repair_words(line)
+    return remove_repeated_marks(repair_words(line))
 
 
 def repair(text: str) -> str:
@@ -894,7 +1013,7 @@ def dictionary_coverage(text: str) -> float:
 
     >>> dictionary_coverage("ประชาชน ได้รับ บริการ")
     1.0
-    >>> dictionary_coverage("ประซาซน") < 1.0
+    >>> dictionary_coverage("ศนูยร์าชการ") < 1.0
     True
     """
     tokens = thai_tokens(text)

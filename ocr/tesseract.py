@@ -58,14 +58,28 @@ def tesseract_version() -> str:
     return str(pytesseract.get_tesseract_version())
 
 
+@cache
+def installed_languages() -> frozenset[str]:
+    """Language models Tesseract can load; script models (`script/Thai`) also by short name.
+
+    pytesseract's get_languages drops the `script/` entries, so ask the binary directly.
+    """
+    proc = subprocess.run(
+        [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+        capture_output=True, text=True, check=False,
+    )
+    names = [line.strip() for line in proc.stdout.splitlines()[1:] if line.strip()]
+    return frozenset(n.removeprefix("script/") for n in names)
+
+
 def check_languages(lang: str) -> None:
     """Fail early, with the fix, when a language pack is missing."""
-    available = set(pytesseract.get_languages(config=""))
-    missing = [code for code in lang.split("+") if code not in available]
+    available = installed_languages()
+    missing = [code for code in lang.split("+") if code.removeprefix("script/") not in available]
     if missing:
         raise OcrError(
             f"Tesseract language data missing: {', '.join(missing)} "
-            "(install tesseract-ocr-tha, or run `make run` which installs it)"
+            "(install tesseract-ocr-tha and tesseract-ocr-script-thai, or run `make run`)"
         )
 
 

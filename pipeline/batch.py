@@ -1,24 +1,62 @@
-"""Run a batch: plan every page of every file, process pages in parallel, finish per document."""
+"""Run a batch: plan every page of every file, process pages in parallel, finish per document.
+
+With a ledger, pages already in its cache are not sent to the executor, every page that comes
+back is cached at once (a crash loses only pages in flight), and each finished document is
+recorded. Identical files in one batch share their page work.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocr.detect import collect_inputs, describe
-from ocr.models import InputError, Page
+from ocr.models import InputError, Page, SourceDocument
 from ocr.pdf import is_thai
 from ocr.reader import PageTask, plan_pages
-from pipeline.models import BatchResult, DocumentResult, ErrorRecord, RunOptions
-from pipeline.pages import process_page
+from pipeline.executors import PageExecutor, PageOutcome, make_executor
+from pipeline.ledger import (
+    FileRow,
+    Ledger,
+    ledger_path,
+    now,
+    page_settings,
+    pipeline_version,
+    settings_key,
+)
+from pipeline.models import BatchResult, DocumentResult, ErrorRecord, RunOptions, Status
 from pipeline.progress import Progress
 
 log = logging.getLogger(__name__)
 
-DocumentHook = Callable[[DocumentResult], None]
+# Called once per document when all its pages are in; `reused` is True when the ledger shows
+# the document's outputs were made from the same file with the same settings and code.
+DocumentHook = Callable[[DocumentResult, bool], None]
+
+
+@dataclass
+class PlannedDocument:
+    doc: DocumentResult
+    count: int  # pages in the document
+    tasks: list[PageTask]  # pages still to compute
+    pages: dict[int, Page] = field(default_factory=dict)  # 0-based index -> page
+    reused: bool = False
+    started: str = ""
+
+    @property
+    def pending(self) -> int:
+        return self.count - len(self.pages) - sum(e.page is not None for e in self.doc.errors)
+
+
+@dataclass(frozen=True)
+class BatchKeys:
+    """The keys a run's results are filed under in the ledger."""
+
+    settings: str  # page cache key: engine, language, dpi, repair, page code
+    output: str  # document outputs: the page key plus edition and the whole pipeline version
 
 
 def _unique_name(stem: str, taken: set[str]) -> str:
@@ -30,23 +68,71 @@ def _unique_name(stem: str, taken: set[str]) -> str:
     return name
 
 
-def plan(inputs: list[Path], result: BatchResult) -> list[tuple[DocumentResult, list[PageTask]]]:
+def batch_keys(options: RunOptions, engine: str, ledger: Ledger | None) -> BatchKeys:
+    settings = page_settings(options.ocr, options.repair, engine)
+    key = settings_key(settings)
+    if ledger is not None:
+        ledger.register_settings(key, settings)
+    output = settings_key({"pages": key, "edition": options.edition, "code": pipeline_version()})
+    return BatchKeys(key, output)
+
+
+def _failed(ledger: Ledger | None, path: Path, exc: InputError, source: SourceDocument | None):
+    if ledger is None:
+        return
+    ledger.record_file(
+        FileRow(
+            path=ledger_path(path), status=str(Status.FAILURE), pipeline_version=pipeline_version(),
+            size=source.size if source else None, sha256=source.sha256 if source else None,
+            error=f"{exc.stage}: {exc.reason}", finished_at=now(),
+        )
+    )
+
+
+def plan(
+    inputs: list[Path],
+    result: BatchResult,
+    ledger: Ledger | None = None,
+    keys: BatchKeys | None = None,
+    force: bool = False,
+) -> list[PlannedDocument]:
+    """Open every input; list the pages still to compute, taking the rest from the cache."""
     files, missing = collect_inputs(inputs)
     for path in missing:
         result.errors.append(ErrorRecord(str(path), "sniff", "no such file or folder"))
         log.error("%s: no such file or folder", path)
-    planned: list[tuple[DocumentResult, list[PageTask]]] = []
+    use_cache = ledger is not None and keys is not None and not force
+    planned: list[PlannedDocument] = []
     taken: set[str] = set()
     for path in files:
+        source: SourceDocument | None = None
         try:
             source = describe(path)
-            tasks = plan_pages(source)
+            name = _unique_name(source.name, taken)
+            row = ledger.file(path) if use_cache else None  # type: ignore[union-attr]
+            cached = ledger.cached_pages(source.sha256, keys.settings) if use_cache else {}  # type: ignore[union-attr]
+            done_before = (
+                row is not None and row.sha256 == source.sha256
+                and row.status == Status.SUCCESS and row.pages is not None
+                and all(i in cached for i in range(row.pages))
+            )
+            if done_before:
+                # Unchanged and complete: no need to open the file again.
+                assert row is not None and row.pages is not None and keys is not None
+                count, tasks = row.pages, []
+                reused = row.output_key == keys.output and row.name == name
+            else:
+                tasks = plan_pages(source)
+                count, reused = len(tasks), False
+                tasks = [t for t in tasks if t.index not in cached]
         except InputError as exc:
             result.errors.append(ErrorRecord(exc.path, exc.stage, exc.reason))
             log.error("%s", exc)
+            _failed(ledger, path, exc, source)
             continue
-        doc = DocumentResult(source=source, name=_unique_name(source.name, taken))
-        planned.append((doc, tasks))
+        doc = DocumentResult(source=source, name=name)
+        pages = {i: page for i, page in cached.items() if i < count}
+        planned.append(PlannedDocument(doc, count, tasks, pages, reused, now()))
     return planned
 
 
@@ -56,67 +142,133 @@ def run_batch(
     options: RunOptions,
     on_document: DocumentHook | None = None,
     show_progress: bool | None = None,
+    *,
+    ledger: Ledger | None = None,
+    executor: PageExecutor | None = None,
+    force: bool = False,
 ) -> BatchResult:
-    """Process every page; call `on_document` as soon as each document's pages are all in."""
+    """Process every page; call `on_document` as soon as each document's pages are all in.
+
+    `ledger` adds the page cache and the file records (`force` ignores what it holds); the
+    `executor` decides where pages run (default: a local pool of `options.workers`).
+    """
     started = time.perf_counter()
     result = BatchResult(out_dir=out_dir)
-    planned = plan(inputs, result)
-    progress = Progress(sum(len(t) for _, t in planned), len(planned), show_progress)
-    pending = {id(doc): len(tasks) for doc, tasks in planned}
-    pages: dict[int, list[Page]] = {id(doc): [] for doc, _ in planned}
+    own_executor = executor is None
+    if executor is None:
+        executor = make_executor(options.workers)
+    try:
+        keys = batch_keys(options, executor.engine(), ledger) if ledger is not None else None
+        planned = plan(inputs, result, ledger, keys, force)
+        _run(planned, result, options, executor, ledger, keys, on_document, show_progress)
+    finally:
+        if own_executor:
+            executor.close()
+    result.documents.sort(key=lambda d: str(d.source.path))
+    result.seconds = time.perf_counter() - started
+    return result
 
-    def finish(doc: DocumentResult) -> None:
-        doc.pages = sorted(pages[id(doc)], key=lambda p: p.number)
+
+def _run(
+    planned: list[PlannedDocument],
+    result: BatchResult,
+    options: RunOptions,
+    executor: PageExecutor,
+    ledger: Ledger | None,
+    keys: BatchKeys | None,
+    on_document: DocumentHook | None,
+    show_progress: bool | None,
+) -> None:
+    # One task per distinct (file content, page): copies of a file wait on the same task.
+    unique: list[PageTask] = []
+    unique_keys: list[tuple[str, int]] = []
+    waiting: dict[tuple[str, int], list[PlannedDocument]] = {}
+    for entry in planned:
+        for task in entry.tasks:
+            key = (entry.doc.source.sha256, task.index)
+            if key not in waiting:
+                waiting[key] = []
+                unique.append(task)
+                unique_keys.append(key)
+            waiting[key].append(entry)
+        if ledger is not None and entry.tasks:
+            ledger.record_file(_row(entry, "running", keys))
+    total = sum(e.count for e in planned)
+    progress = Progress(total, len(planned), show_progress)
+    progress.pages_cached(sum(len(e.pages) for e in planned))
+
+    def finish(entry: PlannedDocument) -> None:
+        doc = entry.doc
+        doc.pages = [entry.pages[i] for i in sorted(entry.pages)]
         doc.seconds = sum(p.seconds for p in doc.pages)
         if doc.pages and not any(is_thai(p.raw_text) for p in doc.pages):
-            doc.errors.append(
-                ErrorRecord(str(doc.source.path), "read", "no Thai text found (not a Thai document?)")
-            )
+            reason = "no Thai text found (not a Thai document?)"
+            doc.errors.append(ErrorRecord(str(doc.source.path), "read", reason))
             doc.pages = []
-            log.error("%s: no Thai text found (not a Thai document?)", doc.source.path)
+            log.error("%s: %s", doc.source.path, reason)
+        begun = time.perf_counter()
         if on_document is not None:
             try:
-                on_document(doc)
+                on_document(doc, entry.reused)
             except Exception as exc:  # one document's bug must not sink the batch
                 log.exception("%s: failed after reading", doc.source.path)
                 doc.errors.append(ErrorRecord(str(doc.source.path), "extract", repr(exc)))
+        if ledger is not None:
+            ledger.record_file(
+                _row(entry, str(doc.status), keys, finish_seconds=time.perf_counter() - begun)
+            )
         result.errors.extend(doc.errors)
         result.documents.append(doc)
         progress.file_done(doc.name, doc.status)
 
-    def record(doc: DocumentResult, task: PageTask, get_page: Callable[[], Page]) -> None:
-        try:
-            pages[id(doc)].append(get_page())
-        except InputError as exc:
-            doc.errors.append(ErrorRecord(exc.path, exc.stage, exc.reason, task.index + 1))
-            log.error("%s", exc)
-        except Exception as exc:
-            reason = f"page {task.index + 1}: {type(exc).__name__}: {exc}"
-            doc.errors.append(ErrorRecord(str(task.path), "read", reason, task.index + 1))
-            log.error("%s: %s", task.path, reason)
-        progress.page_done()
-        pending[id(doc)] -= 1
-        if pending[id(doc)] == 0:
-            finish(doc)
+    def record(entry: PlannedDocument, task: PageTask, outcome: PageOutcome) -> None:
+        if outcome.page is not None:
+            entry.pages[task.index] = outcome.page
+        else:
+            path = str(entry.doc.source.path)
+            error = ErrorRecord(path, outcome.stage, outcome.reason, task.index + 1)
+            entry.doc.errors.append(error)
+            log.error("%s: page %d: %s", path, task.index + 1, outcome.reason)
+        if entry.pending == 0:
+            finish(entry)
 
-    for doc, tasks in planned:
-        if not tasks:
-            finish(doc)
-    workers = max(1, options.workers)
-    all_tasks = [(doc, t) for doc, tasks in planned for t in tasks]
-    if workers == 1 or len(all_tasks) <= 1:
-        for doc, task in all_tasks:
-            record(doc, task, lambda t=task: process_page(t, options.ocr, options.repair))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures: list[tuple[DocumentResult, PageTask, Future[Page]]] = [
-                (doc, t, pool.submit(process_page, t, options.ocr, options.repair))
-                for doc, t in all_tasks
-            ]
-            # Finish documents in submission order so outputs appear file by file.
-            for doc, task, future in futures:
-                record(doc, task, future.result)
+    for entry in planned:
+        if entry.pending == 0:
+            finish(entry)
+    for position, outcome in executor.map(unique, options.ocr, options.repair):
+        task = unique[position]
+        sha256, index = unique_keys[position]
+        if ledger is not None and keys is not None and outcome.page is not None:
+            ledger.store_page(sha256, index, keys.settings, outcome.page)
+        entries = waiting.pop((sha256, index))
+        progress.page_done(len(entries))
+        for entry in entries:
+            record(entry, task, outcome)
     progress.close()
-    result.documents.sort(key=lambda d: str(d.source.path))
-    result.seconds = time.perf_counter() - started
-    return result
+
+
+def _row(
+    entry: PlannedDocument, status: str, keys: BatchKeys | None, finish_seconds: float | None = None
+) -> FileRow:
+    doc = entry.doc
+    done = status != "running"
+    errors = "\n".join(
+        f"{e.stage}: {e.reason}" if e.page is None else f"{e.stage}: page {e.page}: {e.reason}"
+        for e in doc.errors
+    )
+    return FileRow(
+        path=ledger_path(doc.source.path),
+        status=status,
+        pipeline_version=pipeline_version(),
+        size=doc.source.size,
+        sha256=doc.source.sha256,
+        name=doc.name,
+        error=errors,
+        pages=entry.count,
+        # Only a finished document's outputs are vouched for.
+        output_key=keys.output if keys is not None and done else None,
+        read_seconds=round(sum(p.seconds for p in entry.pages.values()), 3),
+        finish_seconds=None if finish_seconds is None else round(finish_seconds, 3),
+        started_at=entry.started,
+        finished_at=now() if done else None,
+    )

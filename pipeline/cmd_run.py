@@ -28,12 +28,16 @@ def add_ocr_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def ocr_settings(args: argparse.Namespace) -> OcrSettings:
+def ocr_settings(args: argparse.Namespace, check: bool = True) -> OcrSettings:
+    """The OCR settings; `check` that this machine has the languages (not when a cluster OCRs)."""
+    if args.page_timeout <= 0:
+        raise UsageError("--page-timeout must be positive")
     settings = OcrSettings(
         lang=args.lang, psm=args.psm, dpi=args.dpi, preprocess=args.preprocess,
         timeout=args.page_timeout,
     )
-    check_languages(settings.lang)
+    if check:
+        check_languages(settings.lang)
     return settings
 
 
@@ -46,6 +50,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--edition", help="criteria edition to use instead of guessing (2562/2566/2567)")
     p.add_argument("--no-repair", action="store_true", help="keep raw text (for comparison)")
+    p.add_argument(
+        "--force", action="store_true",
+        help="redo every file and page, ignoring the ledger of earlier runs in --out",
+    )
+    p.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT",
+        help="send the pages to this Dask scheduler (pip install 'circulars[dask]')",
+    )
     add_ocr_options(p)
     p.set_defaults(func=run)
 
@@ -53,14 +65,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> ExitCode:
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.scheduler and "://" not in args.scheduler and ":" not in args.scheduler:
+        raise UsageError(f"--scheduler {args.scheduler}: expected tcp://HOST:PORT")
     options = RunOptions(
-        ocr=ocr_settings(args), workers=args.workers, edition=args.edition,
-        repair=not args.no_repair,
+        ocr=ocr_settings(args, check=not args.scheduler), workers=args.workers,
+        edition=args.edition, repair=not args.no_repair,
     )
-    batch = run_pipeline(args.inputs, args.out, options)
+    batch = run_pipeline(
+        args.inputs, args.out, options, force=args.force, scheduler=args.scheduler
+    )
     ok = sum(1 for d in batch.documents if not d.errors)
     log.info(
-        "%d document(s) processed, %d with errors, %d file(s) failed to open; outputs in %s (%.1f s)",
+        "%d document(s) processed, %d with errors, %d file(s) failed to open; "
+        "outputs in %s (%.1f s)",
         ok, sum(1 for d in batch.documents if d.errors),
         len([e for e in batch.errors if e.stage in {"sniff", "open"}]), args.out, batch.seconds,
     )

@@ -264,9 +264,11 @@ def test_hand_read_rows_of_the_order() -> None:
     assert p12 == {("supervisor", "นาง", "สุพัตรา แก้วมูลเมือง"),
                    ("responsible", "ว่าที่ร้อยตรี", "ณัฐพล บุญเรือง"),
                    ("responsible", "นาย", "เอกชัย ศรีสุข")}
-    # Page 4 opens with sub-item ๑.๒.๒ of item ๑.๒, whose names are written again there.
-    page4 = truth_pages(SAMPLES, ORDER)[3].splitlines()
-    first_row = page4[page4.index("๑.๒.๒"):page4.index("๑.๓")]
+    # Item ๑.๒ is the last row of page 3; page 4 opens with its sub-item ๑.๒.๑, and the names
+    # (supervisor and responsible) are written again in that row.
+    page3, page4 = (page.splitlines() for page in truth_pages(SAMPLES, ORDER)[2:4])
+    assert page3[-3:] == ["๑.๒", "มีการจัดการขยะอย่างมีประสิทธิภาพ", "นายสมศักดิ์ วงศ์ใหญ่"]
+    first_row = page4[page4.index("๑.๒.๑"):page4.index("๑.๒.๒")]
     assert "นางสุพัตรา แก้วมูลเมือง" in first_row and "นายสมศักดิ์ วงศ์ใหญ่" in first_row
 
 
