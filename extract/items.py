@@ -46,7 +46,7 @@ def _item_depth(group: Group) -> int:
 
 def _label_role(text: str, start: int) -> str | None:
     """An explicit `ผู้กำกับดูแล:` / `ผู้รับผิดชอบ:` label just before a name."""
-    before = re.sub(r"\s+", "", text[max(0, start - 30):start])
+    before = re.sub(r"\s+", "", text[max(0, start - 30) : start])
     for label, role in _ROLE_LABELS:
         if before.endswith((label, label + ":", label + "：", label + "-")):
             return role
@@ -87,14 +87,19 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
             out.declared.extend(declared_counts(prev.text, prev.page, head))
         header = parse_header(text)
         number = parse_number(text)
-        if header is not None and not (number and number.parts and len(number.parts) >= 2
-                                       and not declared_counts(text, line.page, header)):
+        if header is not None and not (
+            number
+            and number.parts
+            and len(number.parts) >= 2
+            and not declared_counts(text, line.page, header)
+        ):
             if pending_header is None and header.section is not None and current is None:
                 # `เกณฑ์ด้านคุณภาพ (ขั้นสูง) จำนวน ๔ ข้อ` then `ข้อ ๔ ด้านเทคโนโลยี`: the count
                 # above belongs to the section named next.
                 out.declared = [
-                    replace(d, section=header.section) if d.section is None and d.page == line.page
-                    and d.group is header.group else d
+                    replace(d, section=header.section)
+                    if d.section is None and d.page == line.page and d.group is header.group
+                    else d
                     for d in out.declared
                 ]
             close_topic()
@@ -113,13 +118,24 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
             opened = _open(number, group, section, line, pending_marker)
             if opened == "topic":
                 close_topic()
-                topic = Item(group, number.raw, number.parts, line.page, number.rest,
-                             marker=pending_marker, section_break=section_break)
+                topic = Item(
+                    group,
+                    number.raw,
+                    number.parts,
+                    line.page,
+                    number.rest,
+                    marker=pending_marker,
+                    section_break=section_break,
+                )
                 section_break = False
                 current = topic
                 rest = number.rest
             elif isinstance(opened, Item):
-                if topic is not None and number.parts and number.parts[0] == (topic.written or (0,))[0]:
+                if (
+                    topic is not None
+                    and number.parts
+                    and number.parts[0] == (topic.written or (0,))[0]
+                ):
                     topic = None  # the topic had sub-numbers: it was only a heading
                 close_topic()
                 opened.section_break = section_break
@@ -138,9 +154,16 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
             parts = recognise(group, section, text, current) if recognise else None
             if parts is not None:
                 close_topic()
-                current = Item(group, "", parts, line.page, "", section_break=section_break,
-                               section=section if group in (Group.QUALITY, Group.SPECIAL) else None,
-                               flags=["number missing: row recognised by its catalog title"])
+                current = Item(
+                    group,
+                    "",
+                    parts,
+                    line.page,
+                    "",
+                    section_break=section_break,
+                    section=section if group in (Group.QUALITY, Group.SPECIAL) else None,
+                    flags=["number missing: row recognised by its catalog title"],
+                )
                 section_break = False
                 out.items.append(current)
             else:
@@ -167,8 +190,9 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
         if current is not None:
             current.text = (current.text + " " + _without(rest, names)).strip()
     if pending_header is not None:
-        out.declared.extend(declared_counts(pending_header[0].text, pending_header[0].page,
-                                            pending_header[1]))
+        out.declared.extend(
+            declared_counts(pending_header[0].text, pending_header[0].page, pending_header[1])
+        )
     close_topic()
     return out
 
@@ -202,5 +226,5 @@ def _marker_from_cell(text: str) -> str | None:
 
 def _without(text: str, names: list[NameMention]) -> str:
     for mention in reversed(names):
-        text = text[: mention.start] + " " + text[mention.end:]
+        text = text[: mention.start] + " " + text[mention.end :]
     return re.sub(r"\s+", " ", text).strip()

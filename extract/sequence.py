@@ -27,7 +27,9 @@ def _with_last(group: Group, parts: tuple[int, ...], last: int) -> str:
     return criterion_id(group, (*parts[:-1], last))
 
 
-def assign_ids(items: list[Item], score: Scorer | None = None, known: set[str] | None = None) -> None:
+def assign_ids(
+    items: list[Item], score: Scorer | None = None, known: set[str] | None = None
+) -> None:
     """Set `criterion` and `flags` on every item, in place.
 
     `known` is the set of ids of the edition's catalog, when the edition is known.
@@ -46,8 +48,10 @@ def assign_ids(items: list[Item], score: Scorer | None = None, known: set[str] |
             expected = prev.get(scope, 0) + 1
             base = (section, expected) if section else (expected,)
             item.criterion = criterion_id(item.group, base)
-            item.flags.append(f"unreadable number {item.number_as_written!r} taken as "
-                              f"{item.criterion} by sequence")
+            item.flags.append(
+                f"unreadable number {item.number_as_written!r} taken as "
+                f"{item.criterion} by sequence"
+            )
             used.add(item.criterion)
             prev[scope] = expected
             continue
@@ -61,7 +65,7 @@ def assign_ids(items: list[Item], score: Scorer | None = None, known: set[str] |
         expected = prev.get(scope, 0) + 1
         written = parts[-1]
         chosen = written
-        later = set(written_ids[index + 1:])
+        later = set(written_ids[index + 1 :])
         candidate = _with_last(item.group, parts, expected)
         if written != expected:
             as_written = _with_last(item.group, parts, written)
@@ -77,12 +81,16 @@ def assign_ids(items: list[Item], score: Scorer | None = None, known: set[str] |
                 # item claims that number later or the text clearly fits the written one.
                 if candidate not in later and fits <= TEXT_OVERRIDE_MARGIN:
                     chosen = expected
-                    item.flags.append(f"{reason} number {item.number_as_written} corrected to "
-                                      f"{candidate} by sequence")
+                    item.flags.append(
+                        f"{reason} number {item.number_as_written} corrected to "
+                        f"{candidate} by sequence"
+                    )
                 else:
                     item.flags.append(f"{reason} number {item.number_as_written}")
-            elif candidate not in later and fits < -TEXT_OVERRIDE_MARGIN and (
-                known is None or candidate in known
+            elif (
+                candidate not in later
+                and fits < -TEXT_OVERRIDE_MARGIN
+                and (known is None or candidate in known)
             ):
                 chosen = expected
                 item.flags.append(

@@ -837,21 +837,16 @@ def _removed_gaps(
     return removed
 
 
-#: Each accepted change lowers the cost of the span's reading, so repeating the passes until
+#: Each accepted change lowers the cost of the line's reading, so repeating the chain until
 #: nothing changes ends; the cap bounds the work on pathological input.
 MAX_ROUNDS = 4
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _repair_span(span: str, passes: tuple[frozenset[str], ...]) -> str:
-    """Repair one span of Thai runs separated by single spaces or commas, until it is stable
-    (a mark moved back can make the next displaced mark readable, so one round may not do)."""
-    for _round in range(MAX_ROUNDS):
-        repaired = _repair_span_once(span, passes)
-        if repaired == span:
-            break
-        span = repaired
-    return span
+    """Repair one span of Thai runs separated by single spaces or commas (cached: headers,
+    names and phrases come back on every page)."""
+    return _repair_span_once(span, passes)
 
 
 def _repair_span_once(span: str, passes: tuple[frozenset[str], ...]) -> str:
@@ -953,10 +948,21 @@ CHARACTER_STEPS: tuple[Callable[[str], str], ...] = (
 
 
 def repair_line(line: str) -> str:
-    """Repair one line of text (no line breaks inside)."""
-    for step in CHARACTER_STEPS:
-        line = step(line)
-    return remove_repeated_marks(repair_words(line))
+    """Repair one line of text (no line breaks inside).
+
+    The chain runs again on a changed line until it is stable (at most MAX_ROUNDS times):
+    joining spaced-out letters can bring a mark next to the vowel it was displaced onto,
+    which the character rules then place; this keeps ``repair`` idempotent.
+    """
+    for _round in range(MAX_ROUNDS):
+        repaired = line
+        for step in CHARACTER_STEPS:
+            repaired = step(repaired)
+        repaired = remove_repeated_marks(repair_words(repaired))
+        if repaired == line:
+            break
+        line = repaired
+    return line
 
 
 def repair(text: str) -> str:

@@ -9,8 +9,10 @@ from extract.models import Finding, Group, Item
 from extract.sections import DeclaredCount
 
 _GROUP_TH = {
-    Group.PHYSICAL: "ด้านกายภาพ", Group.QUALITY: "ด้านคุณภาพ",
-    Group.SPECIAL: "เงื่อนไขพิเศษ", Group.RESULTS: "ด้านผลลัพธ์",
+    Group.PHYSICAL: "ด้านกายภาพ",
+    Group.QUALITY: "ด้านคุณภาพ",
+    Group.SPECIAL: "เงื่อนไขพิเศษ",
+    Group.RESULTS: "ด้านผลลัพธ์",
 }
 
 
@@ -33,12 +35,22 @@ def numbering_findings(document: str, items: list[Item]) -> list[Finding]:
             else:
                 kind, th = "note", ""
             severity = "info" if kind in ("junk_number", "note") else "warning"
-            out.append(Finding(document, kind, severity, item.criterion,
-                               f"page {item.page}: {flag}", f"หน้า {item.page}: {th}"))
+            out.append(
+                Finding(
+                    document,
+                    kind,
+                    severity,
+                    item.criterion,
+                    f"page {item.page}: {flag}",
+                    f"หน้า {item.page}: {th}",
+                )
+            )
     return out
 
 
-def gap_findings(document: str, items: list[Item], catalog_ids: Iterable[str] | None) -> list[Finding]:
+def gap_findings(
+    document: str, items: list[Item], catalog_ids: Iterable[str] | None
+) -> list[Finding]:
     """Catalog criteria between the first and last found number of a group that never appear."""
     found = {it.criterion for it in items if it.criterion}
     out: list[Finding] = []
@@ -46,9 +58,16 @@ def gap_findings(document: str, items: list[Item], catalog_ids: Iterable[str] | 
         return out
     for cid in catalog_ids:
         if cid not in found:
-            out.append(Finding(document, "gap", "warning", cid,
-                               f"{cid} of the catalog is not in the document",
-                               f"ไม่พบข้อ {cid} ในเอกสาร"))
+            out.append(
+                Finding(
+                    document,
+                    "gap",
+                    "warning",
+                    cid,
+                    f"{cid} of the catalog is not in the document",
+                    f"ไม่พบข้อ {cid} ในเอกสาร",
+                )
+            )
     return out
 
 
@@ -83,26 +102,51 @@ def count_findings(
         level = f" {decl.level}" if decl.level else ""
         label = f"{decl.group}{' section ' + str(decl.section) if decl.section else ''}{level}"
         if found is None:
-            out.append(Finding(document, "declared_count", "info", "",
-                               f"{label}: declares {decl.count} {decl.unit}, not countable here",
-                               f"{scope}: ระบุ {decl.count} {decl.unit}"))
+            out.append(
+                Finding(
+                    document,
+                    "declared_count",
+                    "info",
+                    "",
+                    f"{label}: declares {decl.count} {decl.unit}, not countable here",
+                    f"{scope}: ระบุ {decl.count} {decl.unit}",
+                )
+            )
         elif found == decl.count:
-            out.append(Finding(document, "declared_count_ok", "info", "",
-                               f"{label}: declares {decl.count} {decl.unit}, found {found}",
-                               f"{scope}: ระบุ {decl.count} {decl.unit} พบ {found} ตรงกัน"))
+            out.append(
+                Finding(
+                    document,
+                    "declared_count_ok",
+                    "info",
+                    "",
+                    f"{label}: declares {decl.count} {decl.unit}, found {found}",
+                    f"{scope}: ระบุ {decl.count} {decl.unit} พบ {found} ตรงกัน",
+                )
+            )
         else:
-            out.append(Finding(document, "declared_count", "error", "",
-                               f"{label}: declares {decl.count} {decl.unit} "
-                               f"(page {decl.page}) but {found} found",
-                               f"{scope}: ระบุ {decl.count} {decl.unit} แต่พบ {found}"))
+            out.append(
+                Finding(
+                    document,
+                    "declared_count",
+                    "error",
+                    "",
+                    f"{label}: declares {decl.count} {decl.unit} "
+                    f"(page {decl.page}) but {found} found",
+                    f"{scope}: ระบุ {decl.count} {decl.unit} แต่พบ {found}",
+                )
+            )
     return out
 
 
-def unassigned_findings(document: str, catalog_ids: Iterable[str], assigned: set[str]) -> list[Finding]:
+def unassigned_findings(
+    document: str, catalog_ids: Iterable[str], assigned: set[str]
+) -> list[Finding]:
     return [
-        Finding(document, "unassigned", "warning", cid, f"{cid}: nobody assigned",
-                f"{cid}: ไม่มีผู้รับผิดชอบ")
-        for cid in catalog_ids if cid not in assigned
+        Finding(
+            document, "unassigned", "warning", cid, f"{cid}: nobody assigned", f"{cid}: ไม่มีผู้รับผิดชอบ"
+        )
+        for cid in catalog_ids
+        if cid not in assigned
     ]
 
 

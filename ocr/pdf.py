@@ -32,7 +32,9 @@ def _open_error(path: Path, exc: Exception) -> InputError:
             "(e.g. `qpdf --decrypt --password=PASS in.pdf out.pdf`)",
             stage="open",
         )
-    return InputError(path, f"corrupt or truncated PDF ({name}: {text[:120] or 'no detail'})", "open")
+    return InputError(
+        path, f"corrupt or truncated PDF ({name}: {text[:120] or 'no detail'})", "open"
+    )
 
 
 def page_count(path: Path) -> int:

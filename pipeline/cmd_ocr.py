@@ -28,6 +28,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     for doc in batch.documents:
         for page in doc.pages:
             conf = f" conf {page.confidence:.0f}" if page.confidence is not None else ""
-            sys.stdout.write(f"=== {doc.source.path} page {page.number} ({page.method}{conf}) ===\n")
+            sys.stdout.write(
+                f"=== {doc.source.path} page {page.number} ({page.method}{conf}) ===\n"
+            )
             sys.stdout.write((page.raw_text if args.raw else page.text) + "\n")
     return ExitCode.SOME_FAILED if batch.failed else ExitCode.OK

@@ -55,7 +55,9 @@ def validate(args: argparse.Namespace) -> ExitCode:
 def matrix(args: argparse.Namespace) -> ExitCode:
     source = args.out_dir / "assignments.csv"
     if not source.exists():
-        raise UsageError(f"{source}: not found (run `circulars run ... --out {args.out_dir}` first)")
+        raise UsageError(
+            f"{source}: not found (run `circulars run ... --out {args.out_dir}` first)"
+        )
     rows = read_csv(source)
     missing = [c for c in ASSIGNMENT_COLUMNS if rows and c not in rows[0]]
     if missing:

@@ -294,7 +294,8 @@ def merge_findings(findings: list[dict[str, Any]]) -> list[tuple[str, str, str, 
         sev, kind = str(first.get("severity") or ""), str(first.get("kind") or "")
         if key[0] == "T" and len(group) >= MERGE_AT:
             ids = ", ".join(str(f["criterion"]) for f in group)
-            rows.append((sev, kind, ids, key[4].replace("\0", ids), key[3].replace("\0", ids)))
+            rows.append((sev, kind, f"{len(group)} ข้อ", key[4].replace("\0", ids),
+                         key[3].replace("\0", ids)))
         else:
             rows += [(sev, kind, str(f.get("criterion") or ""), thai_detail(f),
                       str(f.get("detail") or "")) for f in group]

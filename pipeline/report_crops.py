@@ -73,7 +73,10 @@ def align_lines(text: str, lines: Sequence[LineBox]) -> tuple[list[int], float]:
     for index, key in enumerate(keys):
         start, end = offset, offset + len(key)
         offset = end
-        if key and start < found.dest_end and end > found.dest_start:
+        overlap = min(end, found.dest_end) - max(start, found.dest_start)
+        # A line that only shares a few letters with the alignment's edge belongs to its
+        # neighbour (the end of the heading above, the start of the next item).
+        if key and overlap > 0 and (overlap >= 12 or overlap >= len(key) / 2):
             if chosen and not _adjacent(lines[chosen[-1]], lines[index]):
                 break
             chosen.append(index)

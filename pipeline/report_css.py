@@ -23,24 +23,24 @@ CSS = """
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: var(--font); font-size: 17px; line-height: 1.45; color: var(--ink);
-       margin: 0; background: #fff; }
+  margin: 0; background: #fff; }
 main { max-width: 1280px; margin: 0 auto; padding: 0 24px 48px; }
 header.top { background: #243b55; color: #fff; padding: 18px 24px; }
 header.top h1 { margin: 0; font-size: 28px; }
 header.top p { margin: 4px 0 0; color: #cfd8e3; }
-nav.toc { position: sticky; top: 0; z-index: 5; background: #fff;
-  border-bottom: 1px solid var(--line);
-          padding: 6px 24px; font-size: 15px; }
+nav.toc { position: sticky; top: 0; z-index: 5; background: #fff; padding: 6px 24px;
+  border-bottom: 1px solid var(--line); font-size: 15px; }
 nav.toc a { margin-right: 14px; color: #1f5fa8; text-decoration: none; white-space: nowrap; }
-h2 { font-size: 25px; border-bottom: 2px solid #243b55; margin: 36px 0 10px;
-  padding-bottom: 2px; }
+h2 { font-size: 25px; border-bottom: 2px solid #243b55; margin: 36px 0 10px; padding-bottom: 2px; }
 h3 { font-size: 20px; margin: 22px 0 6px; }
 .en { color: var(--muted); font-size: 0.82em; font-weight: normal; }
 .muted { color: var(--muted); }
+.ok { color: var(--ok); }
+.note { color: var(--muted); font-style: italic; }
+.as-written { color: var(--muted); font-size: 0.85em; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 10px 0; }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 6px;
-  padding: 8px 14px;
-        min-width: 130px; }
+  padding: 8px 14px; min-width: 130px; }
 .card b { display: block; font-size: 26px; line-height: 1.1; }
 .card.bad b { color: var(--bad); }
 table { border-collapse: collapse; margin: 6px 0 12px; font-size: 15px; }
@@ -54,12 +54,9 @@ dl.meta dd { margin: 0; }
 .sev-info { color: var(--muted); }
 tr.sev-error td { background: var(--bad-bg); }
 .chip { display: inline-block; border-radius: 10px; padding: 0 8px; margin: 1px 2px;
-  font-size: 14px;
-        background: var(--warn-bg); border: 1px solid #ecd9a0; }
+  font-size: 14px; background: var(--warn-bg); border: 1px solid #ecd9a0; }
 .chip.bad { background: var(--bad-bg); border-color: #f3b5b5; }
-.ok { color: var(--ok); }
-.note { color: var(--muted); font-style: italic; }
-.as-written { color: var(--muted); font-size: 0.85em; }
+table.assignments td:nth-child(4), table.assignments td:nth-child(5) { white-space: nowrap; }
 
 /* responsibility matrix heatmap */
 .matrix-wrap { overflow-x: auto; }
@@ -81,12 +78,12 @@ table.matrix .gstart { border-left: 2px solid #8796a8; }
 table.matrix th.uncovered, table.matrix td.uncovered { background: var(--bad-bg);
   color: var(--bad); }
 table.matrix tr.people td { font-weight: bold; }
-table.matrix td.tot { width: 38px; min-width: 38px; font-size: 13px; }
+table.matrix td.tot, table.matrix th.tot { width: 38px; min-width: 38px; font-size: 13px; }
 .legend { font-size: 14px; margin: 4px 0; }
 .legend i { display: inline-block; width: 16px; height: 14px; vertical-align: -2px;
-  margin: 0 4px 0 12px;
-  border: 1px solid #bbb; font-style: normal; }
-.legend i.sup { background: var(--sup); } .legend i.resp { background: var(--resp); }
+  margin: 0 4px 0 12px; border: 1px solid #bbb; font-style: normal; }
+.legend i.sup { background: var(--sup); }
+.legend i.resp { background: var(--resp); }
 .legend i.uncovered { background: var(--bad-bg); }
 
 /* charts */
@@ -94,31 +91,31 @@ svg.chart { max-width: 100%; height: auto; font-family: var(--font); }
 svg.chart text { font-size: 13px; fill: var(--ink); }
 svg.chart text.title { font-size: 14px; font-weight: bold; }
 svg.chart .axis { stroke: #9aa5b1; stroke-width: 1; }
-svg.chart .sup { fill: var(--sup); } svg.chart .resp { fill: var(--resp); }
-svg.chart .pts { fill: #7e9f5b; } svg.chart .ok { fill: #9cc59a;
-  } svg.chart .review { fill: #e9b949; }
-svg.chart .err { fill: #e57373; } svg.chart .warn { fill: #f3c969; }
+svg.chart .sup { fill: var(--sup); }
+svg.chart .resp { fill: var(--resp); }
+svg.chart .pts { fill: #7e9f5b; }
+svg.chart .ok { fill: #9cc59a; }
+svg.chart .review { fill: #e9b949; }
+svg.chart .err { fill: #e57373; }
+svg.chart .warn { fill: #f3c969; }
 
 /* coverage */
 ul.uncovered { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
-ul.uncovered li { background: var(--bad-bg); border: 1px solid #f3b5b5;
-  border-left: 5px solid var(--bad);
-  padding: 3px 8px; border-radius: 4px; max-width: 400px; font-size: 15px; }
+ul.uncovered li { background: var(--bad-bg); border: 1px solid #f3b5b5; border-radius: 4px;
+  border-left: 5px solid var(--bad); padding: 2px 8px; max-width: 360px; font-size: 14px; }
 ul.uncovered li b { color: var(--bad); margin-right: 4px; font-family: sans-serif;
-  font-size: 13px; }
+  font-size: 12px; }
 
 /* review queue */
-table.review td:nth-child(2) img { display: block; max-width: 430px; height: auto;
-  border: 1px solid var(--line);
-  image-rendering: auto; margin-bottom: 3px; }
+table.review td:nth-child(1) { width: 200px; }
+table.review img { display: block; max-width: 430px; height: auto; margin-bottom: 3px;
+  border: 1px solid var(--line); }
 table.review figure { margin: 0 0 6px; }
 table.review figcaption { font-size: 13px; color: var(--muted); }
-table.review td:nth-child(1) { width: 200px; }
-table.assignments td:nth-child(4), table.assignments td:nth-child(5) { white-space: nowrap; }
-.noscan { display: inline-block; color: var(--muted); border: 1px dashed #b8c0ca;
-  padding: 2px 8px;
-  border-radius: 4px; font-size: 13px; }
+.noscan { display: inline-block; white-space: nowrap; color: var(--muted); font-size: 13px;
+  border: 1px dashed #b8c0ca; padding: 2px 8px; border-radius: 4px; }
 
+/* print: A4, the matrix on landscape pages of its own */
 @page { size: A4 portrait; margin: 12mm; }
 @page matrix { size: A4 landscape; margin: 8mm; }
 @media print {
@@ -126,16 +123,18 @@ table.assignments td:nth-child(4), table.assignments td:nth-child(5) { white-spa
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
   header.top { background: none; color: var(--ink); padding: 0;
-  border-bottom: 2px solid var(--ink); }
+    border-bottom: 2px solid var(--ink); }
   header.top p { color: var(--muted); }
   section.document { break-before: page; }
   .matrix-page { page: matrix; }
   .matrix-wrap { overflow: visible; }
-  table.matrix th.who, table.matrix td.who { position: static; width: 150px; min-width: 150px; }
-  table.matrix th, table.matrix td { width: 14px; min-width: 14px; height: 15px;
-  font-size: 10px; }
-  table.matrix th.cid span { font-size: 9px; }
-  table, figure, tr, svg.chart { break-inside: avoid; }
+  /* 68 criteria (the 2562 edition) must fit the 281 mm of a landscape page */
+  table.matrix th, table.matrix td { width: 12px; min-width: 12px; height: 14px; font-size: 9px; }
+  table.matrix th.who, table.matrix td.who { position: static; width: 140px; min-width: 140px;
+    font-size: 10px; }
+  table.matrix td.tot, table.matrix th.tot { width: 28px; min-width: 28px; font-size: 9px; }
+  table.matrix th.cid span { font-size: 8px; }
+  table.matrix, tr, figure, svg.chart { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """.replace("__FONTS__", THAI_FONTS)

@@ -21,6 +21,7 @@ GROUP_LABEL = {
     "special": ("พิเศษ", "special"),
     "results": ("ผลลัพธ์", "results"),
 }
+CHIP_CHARS = 60  # titles of uncovered criteria: enough to recognise the requirement
 TITLE_CHARS = 110  # catalog titles in the assignments table; the full title is in items.csv
 _GROUP_OF_PREFIX = {"P": "physical", "Q": "quality", "R": "results"}
 
@@ -231,7 +232,7 @@ def coverage_html(resp: Responsibility) -> str:
                 '<span class="en">every criterion has someone assigned</span></p>')
     pts = sum(c.points or 0 for c in missing)
     chips = "".join(
-        f'<li title="{esc(c.id)}"><b>{esc(c.id)}</b>{esc(c.title)}'
+        f'<li title="{esc(c.title)}"><b>{esc(c.id)}</b>{esc(clip(c.title, CHIP_CHARS))}'
         + (f' <span class="en">({c.points} pt)</span>' if c.points else "") + "</li>"
         for c in missing
     )

@@ -26,6 +26,7 @@ class ReviewEntry:
     reasons: tuple[str, ...]
     text: str  # extracted text, the spellings found, or the lines' OCR text
     catalog_title: str
+    score: float | None
     crops: tuple[tuple[str, Crop], ...]  # (caption, crop)
 
 
@@ -50,7 +51,7 @@ def review_items(doc: DocumentData, cropper: ScanCropper) -> tuple[list[ReviewEn
         entries.append(ReviewEntry(
             "item", str(it.get("criterion") or "?"), page, tuple(reasons),
             f"{written} {it.get('text', '')}".strip(), str(it.get("match_title") or ""),
-            (("", crop),),
+            score if isinstance(score, int | float) else None, (("", crop),),
         ))
     return entries, max(0, len(chosen) - MAX_ITEMS)
 
@@ -79,7 +80,7 @@ def review_names(doc: DocumentData, cropper: ScanCropper) -> list[ReviewEntry]:
                 crops.append((variant, cropper.crop_text(page, variant)))
         entries.append(ReviewEntry(
             "name", person(officer.get("title"), officer.get("name")), None, tuple(reasons),
-            " | ".join(variants), "", tuple(crops),
+            " | ".join(variants), "", None, tuple(crops),
         ))
     return entries
 
@@ -100,7 +101,7 @@ def review_pages(doc: DocumentData, cropper: ScanCropper) -> list[ReviewEntry]:
         )
         entries.append(ReviewEntry(
             "page", f"page {page.number}", page.number, (f"OCR confidence {conf:.0f}",),
-            "\n".join(b.text for b in worst), "", crops,
+            "\n".join(b.text for b in worst), "", None, crops,
         ))
     return entries
 
@@ -126,6 +127,8 @@ def _row(entry: ReviewEntry, doc: DocumentData) -> list[str]:
     page = ""
     if entry.page and entry.kind != "page":
         page = f' <span class="muted">p. {entry.page}</span>'
+    if entry.score is not None:
+        page += f' <span class="muted">· {fmt_score(entry.score)}%</span>'
     what = (
         f'<span class="chip">{esc(kind)}</span> <b>{esc(entry.label)}</b>{page}<br>'
         + "".join(f'<span class="chip bad">{esc(r)}</span>' for r in entry.reasons)

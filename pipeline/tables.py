@@ -14,8 +14,16 @@ from pipeline import writers
 ROLE_MARK = {"supervisor": "ก", "responsible": "ร"}
 
 ASSIGNMENT_COLUMNS = [
-    "document", "edition", "criterion", "number_as_written", "role", "title", "name",
-    "name_as_written", "page", "match_score",
+    "document",
+    "edition",
+    "criterion",
+    "number_as_written",
+    "role",
+    "title",
+    "name",
+    "name_as_written",
+    "page",
+    "match_score",
 ]
 
 
@@ -35,7 +43,9 @@ class BatchOfficer:
     roles: Counter[str] = field(default_factory=Counter)
 
 
-def batch_officers(extractions: list[Extraction]) -> tuple[dict[str, BatchOfficer], dict[tuple[str, str], str]]:
+def batch_officers(
+    extractions: list[Extraction],
+) -> tuple[dict[str, BatchOfficer], dict[tuple[str, str], str]]:
     """Cluster names across the whole batch; map (document, officer key) to a batch key."""
     mentions = [m for ex in extractions for m in ex.mentions]
     officers, key_of_name = cluster_officers(mentions)
@@ -69,34 +79,77 @@ def write_batch_tables(out_dir: Path, extractions: list[Extraction]) -> None:
             officer = officers.get(doc_map.get((ex.document, a.officer_key), ""))
             title = officer.title if officer else a.title
             name = officer.name if officer else a.name
-            rows.append([a.document, a.edition, a.criterion, a.number_as_written, str(a.role),
-                         title, name, a.name_as_written, a.page, a.match_score])
+            rows.append(
+                [
+                    a.document,
+                    a.edition,
+                    a.criterion,
+                    a.number_as_written,
+                    str(a.role),
+                    title,
+                    name,
+                    a.name_as_written,
+                    a.page,
+                    a.match_score,
+                ]
+            )
     writers.write_csv(out_dir / "assignments.csv", ASSIGNMENT_COLUMNS, rows)
     writers.write_csv(
         out_dir / "items.csv",
-        ["document", "edition", "criterion", "number_as_written", "group", "page", "marker",
-         "match_score", "catalog_title", "flags", "text"],
+        [
+            "document",
+            "edition",
+            "criterion",
+            "number_as_written",
+            "group",
+            "page",
+            "marker",
+            "match_score",
+            "catalog_title",
+            "flags",
+            "text",
+        ],
         (
-            [ex.document, ex.edition or "", it.criterion, it.number_as_written, str(it.group),
-             it.page, it.marker or "", it.match_score, it.match_title, "; ".join(it.flags),
-             it.text[:300]]
-            for ex in extractions for it in ex.items
+            [
+                ex.document,
+                ex.edition or "",
+                it.criterion,
+                it.number_as_written,
+                str(it.group),
+                it.page,
+                it.marker or "",
+                it.match_score,
+                it.match_title,
+                "; ".join(it.flags),
+                it.text[:300],
+            ]
+            for ex in extractions
+            for it in ex.items
         ),
     )
     writers.write_csv(
         out_dir / "officers.csv",
         ["title", "name", "variants", "documents", "supervisor", "responsible"],
         (
-            [o.title, o.name, " | ".join(sorted(o.variants)), " | ".join(sorted(o.documents)),
-             o.roles["supervisor"], o.roles["responsible"]]
+            [
+                o.title,
+                o.name,
+                " | ".join(sorted(o.variants)),
+                " | ".join(sorted(o.documents)),
+                o.roles["supervisor"],
+                o.roles["responsible"],
+            ]
             for o in sorted(officers.values(), key=lambda o: o.name)
         ),
     )
     writers.write_csv(
         out_dir / "validation.csv",
         ["document", "kind", "severity", "criterion", "detail", "detail_th"],
-        ([f.document, f.kind, f.severity, f.criterion, f.detail, f.detail_th]
-         for ex in extractions for f in ex.findings),
+        (
+            [f.document, f.kind, f.severity, f.criterion, f.detail, f.detail_th]
+            for ex in extractions
+            for f in ex.findings
+        ),
     )
     write_matrices(out_dir, [dict(zip(ASSIGNMENT_COLUMNS, map(str, r), strict=True)) for r in rows])
 

@@ -12,7 +12,9 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.writers import atomic_write_bytes
 
-THAI_FONT = "Tahoma"  # ships with Windows and Office and has Thai glyphs; Excel's default lacks them
+THAI_FONT = (
+    "Tahoma"  # ships with Windows and Office and has Thai glyphs; Excel's default lacks them
+)
 FILL = {"ก": PatternFill("solid", fgColor="F4B183"), "ร": PatternFill("solid", fgColor="9DC3E6")}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -59,4 +61,6 @@ def _fill(ws, header: list[str], body: list[list[object]]) -> None:
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = 28
     for col in range(2, len(header) + 1):
-        ws.column_dimensions[get_column_letter(col)].width = max(6, min(14, len(str(header[col - 1])) + 2))
+        ws.column_dimensions[get_column_letter(col)].width = max(
+            6, min(14, len(str(header[col - 1])) + 2)
+        )

@@ -85,8 +85,8 @@ def test_usage_error_exit_code(tmp_path: Path) -> None:
 
 
 def test_encrypted_with_empty_password_is_read(order_pdf: Path, tmp_path: Path) -> None:
-    from ocr.reader import plan_pages
     from ocr.detect import describe
+    from ocr.reader import plan_pages
 
     pdf = _encrypted(order_pdf, tmp_path / "empty_pw.pdf", "")
     assert len(plan_pages(describe(pdf))) == 1

@@ -61,7 +61,9 @@ def test_blank_image_has_no_text() -> None:
 
 
 def test_mean_confidence_reads_word_rows_only() -> None:
-    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    header = "\t".join(
+        "level page_num block_num par_num line_num word_num left top width height conf text".split()
+    )
     rows = [
         "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t",
         "5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t90.0\tก",

@@ -6,8 +6,15 @@ from extract.sequence import assign_ids
 
 
 def _item(group: Group, parts, rows=(), text="", section_break=False, section=None) -> Item:
-    it = Item(group, ".".join(map(str, parts)), tuple(parts), 1, text,
-              section_break=section_break, section=section)
+    it = Item(
+        group,
+        ".".join(map(str, parts)),
+        tuple(parts),
+        1,
+        text,
+        section_break=section_break,
+        section=section,
+    )
     it.name_rows = [list(r) for r in rows]
     return it
 
@@ -22,12 +29,20 @@ def test_merged_cells_and_carried_supervisor() -> None:
         _item(Group.QUALITY, [1, 2], [[5], [6, 7]]),
     ]
     key_of = {0: "A", 1: "B", 2: "C", 3: "D", 4: "E", 5: "F", 6: "D", 7: "F"}
-    got = {(items[r.item_index].written, r.role, r.officer_key) for r in resolve_roles(items, key_of)}
+    got = {
+        (items[r.item_index].written, r.role, r.officer_key) for r in resolve_roles(items, key_of)
+    }
     assert got == {
-        ((1,), Role.SUPERVISOR, "A"), ((1,), Role.RESPONSIBLE, "B"), ((1,), Role.RESPONSIBLE, "C"),
-        ((2,), Role.SUPERVISOR, "A"), ((2,), Role.RESPONSIBLE, "B"), ((2,), Role.RESPONSIBLE, "C"),
-        ((1, 1), Role.SUPERVISOR, "D"), ((1, 1), Role.RESPONSIBLE, "E"),
-        ((1, 2), Role.SUPERVISOR, "D"), ((1, 2), Role.RESPONSIBLE, "F"),
+        ((1,), Role.SUPERVISOR, "A"),
+        ((1,), Role.RESPONSIBLE, "B"),
+        ((1,), Role.RESPONSIBLE, "C"),
+        ((2,), Role.SUPERVISOR, "A"),
+        ((2,), Role.RESPONSIBLE, "B"),
+        ((2,), Role.RESPONSIBLE, "C"),
+        ((1, 1), Role.SUPERVISOR, "D"),
+        ((1, 1), Role.RESPONSIBLE, "E"),
+        ((1, 2), Role.SUPERVISOR, "D"),
+        ((1, 2), Role.RESPONSIBLE, "F"),
     }
 
 
@@ -38,7 +53,9 @@ def test_section_break_resets_the_supervisor() -> None:
     ]
     roles = resolve_roles(items, {0: "A", 1: "B", 2: "C"})
     assert [(r.item_index, r.role, r.officer_key) for r in roles] == [
-        (0, Role.SUPERVISOR, "A"), (0, Role.RESPONSIBLE, "B"), (1, Role.RESPONSIBLE, "C"),
+        (0, Role.SUPERVISOR, "A"),
+        (0, Role.RESPONSIBLE, "B"),
+        (1, Role.RESPONSIBLE, "C"),
     ]
 
 

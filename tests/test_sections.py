@@ -7,7 +7,9 @@ from extract.sections import declared_counts, parse_header
 def _counts(line: str):
     header = parse_header(line)
     assert header is not None, line
-    return header, [(d.group, d.section, d.level, d.count) for d in declared_counts(line, 1, header)]
+    return header, [
+        (d.group, d.section, d.level, d.count) for d in declared_counts(line, 1, header)
+    ]
 
 
 def test_physical_header_with_count() -> None:
@@ -17,17 +19,17 @@ def test_physical_header_with_count() -> None:
 
 
 def test_one_line_declares_two_levels() -> None:
-    line = ("๒. เกณฑ์คุณภาพ ด้านบริการ (ขั้นพื้นฐาน ^ ) จำนวน ๗ ข้อ ข้อละ ๑ คะแนน รวม ๗ คะแนน "
-            "(ต้องผ่านเกณฑ์ทุกข้อ) เกณฑ์ด้านคุณภาพ ด้านบริการ (ขั้นสูง © ) จำนวน ๑๑ ข้อ ข้อละ ๒ คะแนน")
+    line = (
+        "๒. เกณฑ์คุณภาพ ด้านบริการ (ขั้นพื้นฐาน ^ ) จำนวน ๗ ข้อ ข้อละ ๑ คะแนน รวม ๗ คะแนน "
+        "(ต้องผ่านเกณฑ์ทุกข้อ) เกณฑ์ด้านคุณภาพ ด้านบริการ (ขั้นสูง © ) จำนวน ๑๑ ข้อ ข้อละ ๒ คะแนน"
+    )
     header, counts = _counts(line)
     assert (header.group, header.section) == (Group.QUALITY, 2)
     assert counts == [(Group.QUALITY, 2, "basic", 7), (Group.QUALITY, 2, "advanced", 11)]
 
 
 def test_special_conditions() -> None:
-    header, counts = _counts(
-        "เกณฑ์ด้านคุณภาพ (เงื่อนไขพิเศษเพิ่มเติม) จำนวน ๓ ข้อ ข้อละ ๖ คะแนน รวม ๑๘ คะแนน"
-    )
+    header, counts = _counts("เกณฑ์ด้านคุณภาพ (เงื่อนไขพิเศษเพิ่มเติม) จำนวน ๓ ข้อ ข้อละ ๖ คะแนน รวม ๑๘ คะแนน")
     assert header.group is Group.SPECIAL
     assert counts == [(Group.SPECIAL, 5, "special", 3)]
 
