@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from extract.models import Group
 from extract.numbering import to_arabic
 from extract.textnorm import fold
@@ -53,6 +55,11 @@ class DeclaredCount:
 _FOLDED = {w: fold(w) for w in [*QUALITY_SECTIONS, *(w for w, _ in _GROUP_WORDS), "เกณฑ์"]}
 
 
+def _misread_criteria_word(prefix: str) -> bool:
+    """`โคณฑ์` for `เกณฑ์` just before a group name: half the letters are enough."""
+    return len(prefix) >= 3 and fuzz.ratio(prefix[-4:], _FOLDED["เกณฑ์"]) >= 50
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -78,9 +85,8 @@ def parse_header(text: str) -> Header | None:
     for word, group in _GROUP_WORDS:
         # `โคณฑ์ด้านผลลัพธ์`: an OCR'd header may lose เกณฑ์ itself; a distinctive group name
         # at the start of a short line still opens the block.
-        if _FOLDED[word] in key and (
-            has_criteria_word or (len(key) < 45 and key.find(_FOLDED[word]) <= 5)
-        ):
+        pos = key.find(_FOLDED[word])
+        if pos >= 0 and (has_criteria_word or _misread_criteria_word(key[max(0, pos - 5):pos])):
             section = None
             if group is Group.QUALITY:
                 for name, number in QUALITY_SECTIONS.items():

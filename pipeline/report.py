@@ -93,7 +93,7 @@ def write_report(out_dir: Path) -> Path:
         views.append(DocView(doc, anchor, responsibility(doc), review, count))
     path = out_dir / REPORT_NAME
     write_text(path, render(batch, views))
-    log.info("report: %s (%d document(s))", path, len(views))
+    log.debug("report: %s (%d document(s))", path, len(views))
     return path
 
 

@@ -50,3 +50,12 @@ def test_section_heads() -> None:
 def test_ordinary_lines_are_not_headers() -> None:
     assert parse_header("มีการจัดให้มีระบบคิวเพื่อให้บริการได้อย่างเป็นธรรม") is None
     assert parse_header("(ด้านกายภาพและด้านสถานที่) มี ข้อ") is None
+
+
+def test_header_survives_ocr_damage() -> None:
+    # From the black-and-white scan of the generated order: เกณฑ์ misread, stray tone mark.
+    header = parse_header("โคณฑ์ด้านผลลัพธ์ จำนวน ๓ ข้อ ข้อละ ๑๐ คะแนน รวม ๓๐ คะแนน")
+    assert header is not None and header.group is Group.RESULTS
+    header = parse_header("เกณฑ์ด้านก่ายภาพ จำนวน ๑๕ Ha. (ต้องผ่านเกณฑ์ทกข้อ)")
+    assert header is not None and header.group is Group.PHYSICAL
+    assert parse_header("ข้อ ๑ ต้านสถานที") is not None
