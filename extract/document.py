@@ -108,9 +108,7 @@ def extract_document(
             item.match_score = round(best[0].score * 100, 1)
             item.match_title = best[0].title
             if best[0].criterion_id != item.criterion:
-                item.flags.append(
-                    f"text fits {best[0].criterion_id} better ({best[0].score:.0%})"
-                )
+                item.flags.append(f"text fits {best[0].criterion_id} better ({best[0].score:.0%})")
     officers, key_of_name = cluster_officers(parsed.mentions)
     key_of = {i: key_of_name[m.as_written] for i, m in enumerate(parsed.mentions)}
     by_key = {o.key: o for o in officers}
@@ -120,27 +118,50 @@ def extract_document(
         item = items[ra.item_index]
         officer = by_key[ra.officer_key]
         mention = parsed.mentions[ra.mention] if ra.mention is not None else None
-        assignments.append(Assignment(
-            document=document, edition=edition or "", criterion=item.criterion,
-            number_as_written=item.number_as_written, role=ra.role, officer_key=officer.key,
-            title=officer.title, name=officer.name,
-            name_as_written=mention.as_written if mention else "",
-            page=parsed.mention_pages[ra.mention] if ra.mention is not None else item.page,
-            match_score=item.match_score,
-        ))
+        assignments.append(
+            Assignment(
+                document=document,
+                edition=edition or "",
+                criterion=item.criterion,
+                number_as_written=item.number_as_written,
+                role=ra.role,
+                officer_key=officer.key,
+                title=officer.title,
+                name=officer.name,
+                name_as_written=mention.as_written if mention else "",
+                page=parsed.mention_pages[ra.mention] if ra.mention is not None else item.page,
+                match_score=item.match_score,
+            )
+        )
     assignments = _dedupe(assignments)
     assigned_keys = {a.officer_key for a in assignments}
     officers = [o for o in officers if o.key in assigned_keys]
     findings = _findings(document, items, parsed, catalog, assignments, scores, edition)
     findings += [
-        Finding(document, "not_a_criterion", "info", it.criterion,
-                f"page {it.page}: numbered line {it.number_as_written!r} is not a criterion "
-                f"of {edition} (text: {it.text[:60]})",
-                f"หน้า {it.page}: บรรทัดที่มีเลข {it.number_as_written} ไม่ใช่ข้อของเกณฑ์")
+        Finding(
+            document,
+            "not_a_criterion",
+            "info",
+            it.criterion,
+            f"page {it.page}: numbered line {it.number_as_written!r} is not a criterion "
+            f"of {edition} (text: {it.text[:60]})",
+            f"หน้า {it.page}: บรรทัดที่มีเลข {it.number_as_written} ไม่ใช่ข้อของเกณฑ์",
+        )
         for it in dropped
     ]
-    return Extraction(document, edition, scores, items, officers, assignments, parsed.declared,
-                      findings, meta, parsed.mentions, key_of)
+    return Extraction(
+        document,
+        edition,
+        scores,
+        items,
+        officers,
+        assignments,
+        parsed.declared,
+        findings,
+        meta,
+        parsed.mentions,
+        key_of,
+    )
 
 
 def _recogniser(catalog: Catalog):
@@ -151,22 +172,36 @@ def _recogniser(catalog: Catalog):
         if parts:
             by_group.setdefault(crit.group, []).append((parts, crit.id))
 
-    def recognise(group, section, text, current) -> tuple[int, ...] | None:
+    def recognise(group, section, text, items) -> tuple[int, ...] | None:
         if len(text) < 10 or parse_number(text) is not None:
             return None
-        after = current.written if current is not None and current.written else None
+        # The last readable number of this block: rows with unreadable numbers in between
+        # are not counted (their ids come later, from the sequence).
+        after = None
+        for item in reversed(items):
+            if item.group is not group:
+                break
+            if item.written:
+                after = item.written
+                break
         candidates = [
-            (parts, cid) for parts, cid in by_group.get(group.value, [])
-            if (section is None or group.value == "physical" or group.value == "results"
-                or parts[0] == section)
+            (parts, cid)
+            for parts, cid in by_group.get(group.value, [])
+            if (
+                section is None
+                or group.value == "physical"
+                or group.value == "results"
+                or parts[0] == section
+            )
             and (after is None or (len(after) == len(parts) and parts > after))
         ][:RECOGNISE_AHEAD]
         best: tuple[float, tuple[int, ...]] | None = None
-        head = fold(text)[:RECOGNISE_HEAD]
+        head = fold(text)[: RECOGNISE_HEAD + 2]
         for parts, cid in candidates:
             # A row starts with its title; a wrapped line only repeats the middle of one.
             title_head = fold(catalog.get(cid).title)[:RECOGNISE_HEAD]
-            if fuzz.ratio(head[: len(title_head)], title_head) < MIN_RECOGNISE_SCORE:
+            # partial_ratio: a border read as a letter (`ไมีห้องน้ำ`) may precede the row.
+            if fuzz.partial_ratio(title_head, head) < MIN_RECOGNISE_SCORE:
                 continue
             score = criterion_score(text[:150], cid, catalog.edition) * 100
             if score >= MIN_RECOGNISE_SCORE and (best is None or score > best[0]):
@@ -186,8 +221,10 @@ def _merge_unreadable(items: list[Item], catalog: Catalog) -> bool:
     index = 1
     while index < len(items):
         item, above = items[index], items[index - 1]
-        if item.written is None and item.criterion and (
-            catalog_score(catalog, item.text[:300], item.criterion) < MIN_ITEM_TEXT_SCORE
+        if (
+            item.written is None
+            and item.criterion
+            and (catalog_score(catalog, item.text[:300], item.criterion) < MIN_ITEM_TEXT_SCORE)
         ):
             above.text = f"{above.text} {item.text}".strip()
             above.name_rows.extend(item.name_rows)
@@ -232,8 +269,15 @@ def _discover_unnumbered(items: list[Item], parsed: Parsed, catalog: Catalog) ->
         if crit.group != group.value or crit.id in found:
             continue
         found.add(crit.id)
-        item = Item(group, "", None, line.page, line.text, criterion=crit.id,
-                    flags=["unnumbered row recognised by its catalog title"])
+        item = Item(
+            group,
+            "",
+            None,
+            line.page,
+            line.text,
+            criterion=crit.id,
+            flags=["unnumbered row recognised by its catalog title"],
+        )
         inserts.append((position, item))
     for offset, (position, item) in enumerate(inserts):
         items.insert(position + offset, item)
@@ -253,8 +297,13 @@ def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
 
 
 def _findings(
-    document: str, items: list[Item], parsed: Parsed, catalog: Catalog | None,
-    assignments: list[Assignment], scores: list[tuple[str, float]], edition: str | None,
+    document: str,
+    items: list[Item],
+    parsed: Parsed,
+    catalog: Catalog | None,
+    assignments: list[Assignment],
+    scores: list[tuple[str, float]],
+    edition: str | None,
 ) -> list[Finding]:
     findings = validate.numbering_findings(document, items)
     level_of: dict[str, str] = {}
@@ -273,7 +322,14 @@ def _findings(
                 document, ids, {a.criterion for a in assignments}
             )
     if len(scores) >= 2 and edition and scores[0][0] != edition:
-        findings.append(Finding(document, "edition_fit", "warning", "",
-                                f"numbering fits edition {scores[0][0]} better than {edition}",
-                                f"เลขข้อตรงกับเกณฑ์ฉบับ {scores[0][0]} มากกว่า {edition}"))
+        findings.append(
+            Finding(
+                document,
+                "edition_fit",
+                "warning",
+                "",
+                f"numbering fits edition {scores[0][0]} better than {edition}",
+                f"เลขข้อตรงกับเกณฑ์ฉบับ {scores[0][0]} มากกว่า {edition}",
+            )
+        )
     return findings

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from extract.models import Group, Item, Line
-from extract.numbering import WrittenNumber, parse_number
+from extract.numbering import WrittenNumber, parse_number, to_arabic
 from extract.officers import NameMention, find_names
 from extract.sections import DeclaredCount, Header, declared_counts, parse_header
 
@@ -53,9 +53,9 @@ def _label_role(text: str, start: int) -> str | None:
     return None
 
 
-# Given (group, quality section, line text, current item), the parts of the criterion the line
+# Given (group, quality section, line text, items so far), the parts of the criterion the line
 # is the missing-number row of, or None. Supplied once the edition's catalog is known.
-Recogniser = Callable[[Group, int | None, str, Item | None], tuple[int, ...] | None]
+Recogniser = Callable[[Group, int | None, str, list[Item]], tuple[int, ...] | None]
 
 
 def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
@@ -151,7 +151,10 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
                 rest = number.rest
             pending_marker = None
         if group is not None and number is None:
-            parts = recognise(group, section, text, current) if recognise else None
+            # Inside a topic heading's row (2562 style) the text cells belong to the topic.
+            parts = (
+                recognise(group, section, text, out.items) if recognise and topic is None else None
+            )
             if parts is not None:
                 close_topic()
                 current = Item(
@@ -211,6 +214,18 @@ def _open(
         return None  # a bare integer on its own line: a page or slide number
     depth = _item_depth(group)
     if group in (Group.QUALITY, Group.SPECIAL) and len(parts) == 1:
+        digits = to_arabic(number.raw.split()[-1]).strip(".")
+        if section and len(digits) in (2, 3) and digits[0] == str(section) and number.rest:
+            # `๑๑ มีการจัดภูมิทัศน์` under section 1: the scan lost the dot of 1.1.
+            return Item(
+                group,
+                number.raw,
+                (section, int(digits[1:])),
+                line.page,
+                "",
+                marker=number.marker or marker,
+                flags=["dot missing in number"],
+            )
         # Topics (`๒๒. การขับเคลื่อน...`) exist only where no section header numbers items.
         return "topic" if section is None else None
     if len(parts) == depth:

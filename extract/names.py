@@ -462,9 +462,41 @@ def canonical_spelling(
         return round(score, 6), -variants.get(text, 0), text
 
     best = min(beam, key=final)[1]
+    if not lexicon.known(best, kind):
+        best = _known_neighbour(best, kind, lexicon) or best
     if best not in variants:
         log.debug("constructed %s from %s", best, dict(variants))
     return best
+
+
+# A spelling off a listed name by no more than this (one dropped or added mark, such as the
+# thanthakhat OCR loses in สมศักดิ์) is taken to be that name.
+NEIGHBOUR_MAX_COST = 0.5
+
+
+@lru_cache(maxsize=2)
+def _skeleton_index(kind: NameKind) -> dict[str, tuple[str, ...]]:
+    lexicon = name_lexicon()
+    index: dict[str, list[str]] = {}
+    for name in lexicon.given if kind == "given" else lexicon.family:
+        index.setdefault(name.translate(_SKELETON), []).append(name)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
+
+
+_NO_MARKS = {ord(m): None for m in MARKS}
+
+
+def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | None:
+    """The listed name an unlisted spelling is a near OCR copy of (None if not exactly one).
+
+    Only marks may differ: a consonant the scan shows (ฎ in รัชฎาพร) is evidence, not noise.
+    """
+    letters = text.translate(_NO_MARKS)
+    near = [
+        name for name in _skeleton_index(kind).get(text.translate(_SKELETON), ())
+        if name.translate(_NO_MARKS) == letters and ocr_distance(text, name)[0] <= NEIGHBOUR_MAX_COST
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def _error_positions(text: str) -> set[int]:

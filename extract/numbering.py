@@ -16,8 +16,10 @@ _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _MARKER = r"(?:\^|©|®|\(0\)|\(๒\)|\(2\)|['’‘`\"*•]+)"
 # Inside a number the OCR reads ๑ as © or ®.
 _DIGIT = r"[๐-๙0-9©®]"
+# A scanned table's left border read as a letter or bracket just before the number (`ไ๑๑`).
+_BORDER = r"(?:[|\[\]!Iil\u0e44](?=[๐-๙0-9]))?"
 _NUMBER = re.compile(
-    rf"^\s*(?P<marker>(?:{_MARKER}\s*)*)"
+    rf"^\s*{_BORDER}(?P<marker>(?:{_MARKER}\s*)*)"
     rf"(?P<num>{_DIGIT}{{1,2}}(?:\s?\.\s?{_DIGIT}{{1,2}}){{0,3}})"
     r"(?P<dot>\s?\.)?(?=\s|$)"
 )
@@ -93,7 +95,7 @@ def parse_number(line: str) -> WrittenNumber | None:
             and all(int(p) > 0 for p in pieces)
             and int(pieces[0]) <= 30
         ):
-            rest = line[m.end():].strip()
+            rest = line[m.end() :].strip()
             if _THAI_CONSONANT.search(rest[:40]) or not rest:
                 return WrittenNumber(
                     raw=line[: m.end()].strip(),
@@ -103,17 +105,22 @@ def parse_number(line: str) -> WrittenNumber | None:
                     trailing_dot=bool(m.group("dot")),
                 )
     r = _ROW_START.match(line)
-    if r and re.search(r"\w", r.group("tok")) and not _THAI_WORD.fullmatch(
-        r.group("tok").replace(" ", "")
+    if (
+        r
+        and re.search(r"\w", r.group("tok"))
+        and not _THAI_WORD.fullmatch(r.group("tok").replace(" ", ""))
     ):
         return WrittenNumber(
-            raw=r.group("tok"), parts=None, marker=None, rest=line[r.end():].strip(),
+            raw=r.group("tok"),
+            parts=None,
+            marker=None,
+            rest=line[r.end() :].strip(),
             row_start=True,
         )
     j = _JUNK.match(line)
     if j and _looks_like_junk_number(j.group("junk")):
         return WrittenNumber(
-            raw=j.group("junk").strip(), parts=None, marker=None, rest=line[j.end():].strip()
+            raw=j.group("junk").strip(), parts=None, marker=None, rest=line[j.end() :].strip()
         )
     return None
 

@@ -52,8 +52,10 @@ def person_names() -> frozenset[str]:
     """Thai given names (female and male) and family names bundled with PyThaiNLP."""
     from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
-    return frozenset(thai_family_names()) | frozenset(thai_female_names()) | frozenset(
-        thai_male_names()
+    return (
+        frozenset(thai_family_names())
+        | frozenset(thai_female_names())
+        | frozenset(thai_male_names())
     )
 
 

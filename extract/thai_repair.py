@@ -20,13 +20,23 @@
    :func:`join_split_words`, :func:`fix_displaced_marks`, :func:`fix_confusions`.
 10. :func:`remove_repeated_marks` -- a mark written twice that step 9 did not place.
 
-Steps 1-8 and 10 are deterministic character rules. Step 9 decides per span of Thai letters, not per
-file: each candidate reading is scored with a unigram model over PyThaiNLP's word lists
-(:mod:`extract.thai_dictionary`), and a span changes only when the changed reading is clearly
-better than the text as written. The decoders are joint because their decisions interact: a
+Steps 1-8 and 10 are deterministic character rules. Step 9 decides per span of Thai letters,
+not per file (in a PDF deck some spans are broken and others fine): candidate readings of a
+suspect stretch are scored with a unigram model over PyThaiNLP's word and name lists
+(:mod:`extract.thai_dictionary`), and the stretch changes only when the changed reading beats
+the text as written by a margin. The fixes are decided together because they interact: a
 SARA AM lost to a space can only be judged once the spaced-out letters around it are joined.
+A changed line runs through the chain again until it is stable, so ``repair`` is idempotent.
 
-Digits (Thai or Arabic), Latin text and punctuation are never changed.
+What the decoder will not do, because on correct text it did more harm than good (measured on
+the clean seed 002 and on a sample of Wikipedia titles full of loanwords and foreign names):
+change a word that is in the dictionary (except ซ read for ช where the ช word is hundreds of
+times more common, ``เซ่น`` -> ``เช่น``), make a repair whose only evidence is a short rare
+word, read THANTHAKHAT, SARA I or MAITAIKHU as another mark, or glue two words that are whole
+without spaced-out letters around them (``นางนิภาพร เผ่ากันทะ``).
+
+Digits (Thai or Arabic), Latin text and punctuation are never changed (a comma between two
+Thai letters may be read as the MAI EK it was, ``ไม,น้อย`` -> ``ไม่น้อย``).
 """
 
 from __future__ import annotations
@@ -55,6 +65,7 @@ MARKS = VOWEL_MARKS + TONE_MARKS
 #: spans it and writes a plain space elsewhere.
 WEAK_GAP = "\u200b"
 SARA_AA = "\u0e32"
+MAI_EK = "\u0e48"
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
@@ -63,6 +74,7 @@ _CONSONANT_SET = frozenset(CONSONANTS)
 _MARK_SET = frozenset(MARKS)
 _TONE_SET = frozenset(TONE_MARKS)
 _LEAD_SET = frozenset(LEAD_VOWELS)
+_LETTER_SET = _CONSONANT_SET | _LEAD_SET
 _FOLLOW_SET = frozenset(FOLLOW_VOWELS)
 # Letters that make up a Thai word; digits, ฯ, ๆ and ฿ end a run.
 _LETTER_CLASS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
@@ -99,6 +111,7 @@ def normalize_spaces(text: str) -> str:
 
 # Windows (U+F7xx) and Apple (U+F8xx) glyph-variant code points of Thai fonts, as a PDF
 # without a proper ToUnicode map exposes them: shifted-down, shifted-left tone marks, etc.
+# fmt: off
 _PUA = {
     0xF700: "\u0e10", 0xF70F: "\u0e0d",  # ฐ, ญ without descender
     0xF701: "\u0e34", 0xF702: "\u0e35", 0xF703: "\u0e36", 0xF704: "\u0e37",
@@ -116,6 +129,7 @@ _PUA = {
     0xF899: "\u0e4d", 0xF89A: "\u0e0d", 0xF89B: "\u0e38", 0xF89C: "\u0e39", 0xF89D: "\u0e3a",
     0xF89E: "\u0e10",
 }
+# fmt: on
 
 
 _HAS_PUA = re.compile("[\uf700-\uf71a\uf884-\uf89e]")
@@ -266,44 +280,51 @@ def remove_repeated_marks(text: str) -> str:
 UNKNOWN_COST = 22.0  # one letter group outside any dictionary word
 INVALID_COST = 12.0  # extra, for a letter group no Thai spelling allows (two tone marks...)
 MOVE_COST = 2.0  # per mark moved back one consonant
-SARA_AM_COST = 1.0  # a space before SARA AA was a lost NIKHAHIT
+SARA_AM_COST = 0.0  # a space before SARA AA was a lost NIKHAHIT: the usual reason for one
+COMMA_MARK_COST = 2.0  # a comma between two Thai letters was a misread MAI EK
 CONFUSION_COST = 5.5  # one OCR misreading: the other reading must be ~250x likelier
 CROSS_GAP_COST = 4.0  # once per word that spans spaces: two real words keep their gap
 WEAK_GAP_COST = -2.0  # per WEAK_GAP a word spans: a space that split a letter from its mark
 ACCEPT_MARGIN = 2.0  # a changed stretch must beat the text as written by this much
 COMMON_COST = 9.0  # a word at least this common (about 1 in 8,000 words)
 
-#: Letters OCR (or a broken PDF font) reads as another letter, with the cost of undoing it.
-#: ช read as ซ is the systematic one (ประซาซน), so it costs less; ฃ is obsolete and only
-#: ever a misreading; some PDF fonts map SARA AA to SARA AM (บริกำร).
+#: Letters OCR (or a broken PDF font) reads in place of another: the letter as read, the
+#: letters it may stand for, with the cost of undoing the misreading. Only the directions
+#: seen in real scans: ช read as ซ is the systematic one (ประซาซน, so it costs less), น as บ
+#: (หน่วยงาบ), ช as ข (ผู้รับผิดขอบ); ฃ is obsolete and only ever a misreading of ข; some PDF
+#: fonts map SARA AA to SARA AM (บริกำร). The reverse directions, and ศ read as ค (คุภศิลป,
+#: but ค is the commonest letter of loanwords), turned correct loanwords and names into
+#: dictionary fragments on a sample of Wikipedia titles.
 CONFUSABLE: dict[str, tuple[tuple[str, float], ...]] = {
     "ซ": (("ช", 3.0),),
-    "ช": (("ซ", CONFUSION_COST), ("ข", CONFUSION_COST)),
     "บ": (("น", CONFUSION_COST),),
-    "น": (("บ", CONFUSION_COST),),
     "ข": (("ช", CONFUSION_COST),),
-    "ศ": (("ค", CONFUSION_COST),),
-    "ค": (("ศ", CONFUSION_COST),),
     "ฃ": (("ข", 1.0),),
     SARA_AM: ((SARA_AA, 3.0),),
 }
-#: Marks OCR mistakes for one another (่/้, ั/ิ, ็/้ ...), undone at CONFUSION_COST.
+#: The most a word made by a swap may cost, by its length: a short rare word is no evidence
+#: (in loanwords and foreign names a swap makes one by chance: ชาร์ลีบราวน์ -> ลีน).
+_SWAP_MAX_COST = {1: -math.inf, 2: -math.inf, 3: 7.0, 4: COMMON_COST}
+#: The swaps whose word may be a person name (OCR does them to names too: ซัญญา).
+_NAME_SAFE_SWAPS = frozenset({("ซ", "ช"), ("ฃ", "ข")})
+#: Marks OCR reads in place of another (as read: may stand for), undone at CONFUSION_COST:
+#: MAI THO for MAI HAN-AKAT (ป้ญหา), the tone marks for each other and for THANTHAKHAT
+#: (ออนไลน่). The other marks as read are trusted: SARA I, THANTHAKHAT and MAITAIKHU are
+#: everywhere in loanwords and names (มินสค์, ไอรอนส์, จ็อบ), and reading them as something
+#: else made more damage than it undid. A swapped mark must make a general word of five
+#: letters or more (ดิวิชั่น is no ดิวิชั้น).
 MARK_CONFUSABLE: dict[str, str] = {
+    "\u0e49": "\u0e31\u0e48\u0e4c",
     "\u0e48": "\u0e49\u0e4c",
-    "\u0e49": "\u0e48\u0e31\u0e47\u0e4c",
-    "\u0e31": "\u0e34\u0e49",
-    "\u0e34": "\u0e31\u0e4c",
-    "\u0e47": "\u0e49\u0e4c",
-    "\u0e4c": "\u0e34\u0e47",
 }
 
 _SPACE_LINKS = frozenset({" ", WEAK_GAP})
 _SOFT_LINKS = frozenset({"", " ", WEAK_GAP})
 
+# What the decoder may change: spaces (and SARA AM lost to one), mark positions, look-alikes.
 MODE_JOIN = "join"
 MODE_MARKS = "marks"
 MODE_CONFUSIONS = "confusions"
-ALL_MODES = frozenset({MODE_JOIN, MODE_MARKS, MODE_CONFUSIONS})
 
 #: A short word rarer than COMMON_COST that holds a letter OCR confuses may be a misreading
 #: (ผู้รับผิดขอบ reads as ผู้รับผิด|ขอบ): it gets a second look.
@@ -325,10 +346,16 @@ class _Option:
     stay: str
     back: str
     cost: float
-    substituted: bool  # a letter or mark replaced by its look-alike
+    #: a letter or mark replaced by its look-alike: 0 no; 1 a letter, the word it makes may
+    #: be a name (ช for ซ, ข for ฃ: OCR does it to names); 2 a letter, the word must be a
+    #: general word; 3 a mark, the word must be a general word of five letters or more
+    substituted: int
+    #: the gap before the group was a misread mark that ``back`` restores (a space for the
+    #: NIKHAHIT of SARA AM, a comma for MAI EK): a word across it spans no gap
+    absorbs_gap: bool = False
 
 
-_END = _Option("", "", "", 0.0, False)
+_END = _Option("", "", "", 0.0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +372,7 @@ class _Decoding:
     cost: float
     tokens: tuple[_Token, ...]
     pieces: tuple[str, ...]  # the text of every letter group as read
+    absorbed: frozenset[int] = frozenset()  # gaps read as a mark (see _Option.absorbs_gap)
 
 
 def _parse_groups(run: str) -> list[tuple[str, str]]:
@@ -409,31 +437,33 @@ def _group_options(
 def _options_for(
     base: str, marks: str, prev_base: str, link_before: str | None, modes: frozenset[str]
 ) -> tuple[_Option, ...]:
-    options = [_Option(base, marks, "", 0.0, False)]
+    options = [_Option(base, marks, "", 0.0, 0)]
     bases = [(base, 0.0)]
     # (stay, back, cost, substituted) of the marks
-    variants: list[tuple[str, str, float, bool]] = [(marks, "", 0.0, False)]
+    variants: list[tuple[str, str, float, int]] = [(marks, "", 0.0, 0)]
     if MODE_CONFUSIONS in modes:
         bases += CONFUSABLE.get(base, ())
         for i, mark in enumerate(marks):
             for alt in MARK_CONFUSABLE.get(mark, ""):
-                variants.append((marks[:i] + alt + marks[i + 1 :], "", CONFUSION_COST, True))
+                variants.append((marks[:i] + alt + marks[i + 1 :], "", CONFUSION_COST, 3))
     if MODE_MARKS in modes and marks:
         if prev_base in _CONSONANT_SET and link_before in _SOFT_LINKS:
             for size in range(1, len(marks) + 1):
                 for moved in itertools.combinations(range(len(marks)), size):
                     stay = "".join(m for i, m in enumerate(marks) if i not in moved)
                     back = "".join(marks[i] for i in moved)
-                    variants.append((stay, back, MOVE_COST * size, False))
+                    variants.append((stay, back, MOVE_COST * size, 0))
         for i in range(1, len(marks)):
             if marks[i] == marks[i - 1]:  # a repeat the text layer made: drop it
-                variants.append((marks[:i] + marks[i + 1 :], "", MOVE_COST, False))
+                variants.append((marks[:i] + marks[i + 1 :], "", MOVE_COST, 0))
     seen = {(base, marks, "")}
     for (b, b_cost), (stay, back, m_cost, m_sub) in itertools.product(bases, variants):
         if (b, stay, back) in seen or (stay and not _valid(b, stay)):
             continue
         seen.add((b, stay, back))
-        options.append(_Option(b, stay, back, b_cost + m_cost, m_sub or b != base))
+        # a PDF font's SARA AM for SARA AA is no look-alike guess: no swap rules apply
+        b_sub = 0 if b == base or base == SARA_AM else 1 if (base, b) in _NAME_SAFE_SWAPS else 2
+        options.append(_Option(b, stay, back, b_cost + m_cost, max(m_sub, b_sub)))
     if (
         MODE_JOIN in modes
         and base == SARA_AA
@@ -441,7 +471,15 @@ def _options_for(
         and link_before in _SPACE_LINKS
         and prev_base in _CONSONANT_SET
     ):
-        options.append(_Option("", "", SARA_AM, SARA_AM_COST, False))
+        options.append(_Option("", "", SARA_AM, SARA_AM_COST, 0, absorbs_gap=True))
+    if (
+        MODE_CONFUSIONS in modes
+        and link_before == ","
+        and prev_base in _CONSONANT_SET
+        and base in _LETTER_SET
+    ):
+        # OCR reads MAI EK as a comma (ไม,น้อยกว่า, คู,มือ)
+        options.append(_Option(base, marks, MAI_EK, COMMA_MARK_COST, 0, absorbs_gap=True))
     return tuple(options)
 
 
@@ -457,36 +495,38 @@ def _decode(
     prefix table, choosing the next group's option as it goes; a dictionary word ending at
     group k moves to state (k+1, o'). A group left as written may always be read as an
     unknown token, so every input has a reading; a changed group must be part of a word.
-    A word may span a link of ' ' or ',' (paying CROSS_GAP_COST once) but no hard boundary.
+    A word may span a link of ' ' or ',' (paying CROSS_GAP_COST once) or a WEAK_GAP (earning
+    WEAK_GAP_COST), but no hard boundary (None).
     """
     table_get = prefix_table().get
     general = general_words()
     n = len(groups)
-    # What each option of group k reads as, next to each option o2 of group k+1 (which may
-    # hand marks back): rows[k][o] = [(o2, piece, cost of o2)], split into readings Thai
-    # spelling allows (for words) and the reading as written (for an unknown token).
-    opts = [[(o.base, o.stay, o.back, o.cost, o.substituted) for o in group] for group in options]
-    opts.append([("", "", "", 0.0, False)])  # the end of the span takes nothing back
-    # word_rows[k][o] = [(o2, piece, cost of o2, o2 takes the gap along, o2 swaps a
-    # look-alike, the piece got or lost marks)]
+    # What each option o of group k reads as next to each option o2 of group k+1 (which may
+    # hand marks back), split into the readings Thai spelling allows (for words) and the
+    # reading as written (the only one an unknown token may have).
+    opts = [
+        [(o.base, o.stay, o.back, o.cost, o.substituted, o.absorbs_gap) for o in group]
+        for group in options
+    ]
+    opts.append([("", "", "", 0.0, 0, False)])  # the end of the span takes nothing back
+    # word_rows[k][o] = [(o2, piece, cost of o2, o2 reads the gap as a mark, o2's swap kind,
+    # the piece got or lost marks)]; unknown_rows[k][o] = [(o2, piece, cost of o2)]
     word_rows: list[list[list[tuple[int, str, float, bool, bool, bool]]]] = []
     unknown_rows: list[list[list[tuple[int, str, float]]]] = []
     for k in range(n):
         original = groups[k][0] + groups[k][1]
         nxt = opts[k + 1]
         k_words, k_unknown = [], []
-        for base, stay, back, _cost, _sub in opts[k]:
+        for base, stay, back, _cost, _sub, _absorbs in opts[k]:
             # marks moved away (fewer stay) or SARA AA merged into the group before
             own_moved = bool(back) or len(stay) < len(groups[k][1])
             row_words, row_unknown = [], []
-            for o2, (base2, _stay2, back2, cost2, sub2) in enumerate(nxt):
+            for o2, (_base2, _stay2, back2, cost2, sub2, absorbs) in enumerate(nxt):
                 marks = stay + back2
                 if len(marks) > 1:
                     marks = "".join(sorted(marks, key=_mark_key))
                 piece = base + marks
                 if _valid(base, marks):
-                    # a SARA AA merged into SARA AM takes its space along: no gap remains
-                    absorbs = not base2 and back2 == SARA_AM
                     row_words.append((o2, piece, cost2, absorbs, sub2, own_moved or bool(back2)))
                 if piece == original:  # a change must make a word, or it is no repair
                     row_unknown.append((o2, piece, cost2))
@@ -510,14 +550,15 @@ def _decode(
                 total = cost + unknown + cost2
                 old = best_next.get(o2)
                 if old is None or total < old[0]:
-                    best_next[o2] = (total, (j, o), (piece, None), (j, piece, False, unknown))
-            # walk state: group, its option, text so far, option costs, pieces, the cost of
-            # the gaps spanned so far, and whether a plain gap is among them
-            # ... and whether a look-alike was swapped in (such a word needs 4+ letters or
-            # to be common: a swap that makes a short rare word like คู is no evidence)
-            # (the pieces read so far are a linked list (piece, rest): no copying per step)
-            # ... and whether marks moved: a word made by moving marks or by spanning a plain
-            # space must be a general word, not only a name (names are too varied to guide)
+                    entry = (total, (j, o), (piece, False, None), (j, piece, False, unknown))
+                    best_next[o2] = entry
+            # Walk state: group k and its option, the word's text so far, the cost of the
+            # options chosen, the pieces read (a linked list: no copying per step), the cost
+            # of the gaps spanned, whether a plain space is among them, the strongest swap
+            # made (see _Option.substituted) and whether marks moved. A changed word must be
+            # long or common (a short rare word such as คู is no evidence), and a word made by
+            # moving marks, by a strict swap or across a plain space must be a general word,
+            # not only a name: names are too varied to guide a repair.
             stack = [(j, o, "", 0.0, None, 0.0, False, opts[j][o][4], False)]
             while stack:
                 k, ok_, text, acc, pieces, gap_cost, spans_plain, swapped, moved = stack.pop()
@@ -530,12 +571,14 @@ def _decode(
                     if w is None:
                         continue
                     acc2 = acc + cost2
-                    pieces2 = (piece, pieces)
+                    pieces2 = (piece, absorbs_gap, pieces)
                     moved2 = moved or moved2
                     if (
                         w >= 0
-                        and (not swapped or len(text2) > 3 or w <= COMMON_COST)
-                        and (not (moved2 or spans_plain) or text2 in general)
+                        and (not moved2 or len(text2) > 3 or w <= COMMON_COST)
+                        and (not swapped or w <= _SWAP_MAX_COST.get(len(text2), math.inf))
+                        and (swapped < 3 or len(text2) > 4)
+                        and (not (moved2 or spans_plain or swapped > 1) or text2 in general)
                     ):
                         word_cost = w + gap_cost
                         total = cost + acc2 + word_cost
@@ -544,11 +587,11 @@ def _decode(
                             best_k1[o2] = (total, (j, o), pieces2, (j, text2, True, word_cost))
                     if link is None:
                         continue
-                    swapped2 = swapped or sub2
-                    if not link or absorbs_gap:
-                        gap2, plain2 = gap_cost, spans_plain
-                    elif link == WEAK_GAP:
+                    swapped2 = max(swapped, sub2)
+                    if link == WEAK_GAP:  # spanned or read as a mark: a split either way
                         gap2, plain2 = gap_cost + WEAK_GAP_COST, spans_plain
+                    elif not link or absorbs_gap:
+                        gap2, plain2 = gap_cost, spans_plain
                     elif spans_plain:
                         gap2, plain2 = gap_cost, True
                     else:
@@ -557,6 +600,7 @@ def _decode(
 
     tokens: list[_Token] = []
     pieces_rev: list[str] = []  # every piece, last first
+    absorbed: set[int] = set()
     end, o = n, 0
     total_cost = best[n][0][0]
     while True:
@@ -565,13 +609,17 @@ def _decode(
             break
         start, text, is_word, token_cost = token
         tokens.append(_Token(start, end, text, is_word, token_cost))
+        g = end - 1
         while pieces is not None:
-            piece, pieces = pieces
+            piece, absorbs_gap, pieces = pieces
             pieces_rev.append(piece)
+            if absorbs_gap:
+                absorbed.add(g)
+            g -= 1
         end, o = prev
     tokens.reverse()
     pieces_rev.reverse()
-    return _Decoding(total_cost, tuple(tokens), tuple(pieces_rev))
+    return _Decoding(total_cost, tuple(tokens), tuple(pieces_rev), frozenset(absorbed))
 
 
 def _segment(groups: Sequence[tuple[str, str]], links: Sequence[str | None]) -> _Decoding:
@@ -666,21 +714,26 @@ def _windows(
     n = len(groups)
     tokens = reading.tokens
     marked = [_is_suspect(token, modes) for token in tokens]
+    # a SARA AA right after a space may be a SARA AM that lost its NIKHAHIT, a comma between
+    # letters a misread MAI EK
+    split_am: set[int] = set()
     if MODE_JOIN in modes:
-        # a SARA AA right after a space may be a SARA AM that lost its NIKHAHIT
         split_am = {
             g for g in range(1, n) if groups[g][0] == SARA_AA and links[g - 1] in _SPACE_LINKS
         }
-        if split_am:
-            for t, token in enumerate(tokens):
-                if not marked[t] and not split_am.isdisjoint(range(token.start, token.end)):
-                    marked[t] = True
+    if MODE_CONFUSIONS in modes:
+        split_am.update(g for g in range(1, n) if links[g - 1] == ",")
+    if split_am:
+        for t, token in enumerate(tokens):
+            if not marked[t] and not split_am.isdisjoint(range(token.start, token.end)):
+                marked[t] = True
     dirty: set[int] = set()
     for t, flag in enumerate(marked):
         if flag:
             token = tokens[t]
-            dirty.update(range(max(0, token.start - _DIRTY_REACH),
-                               min(n, token.end + _DIRTY_REACH)))
+            dirty.update(
+                range(max(0, token.start - _DIRTY_REACH), min(n, token.end + _DIRTY_REACH))
+            )
     if not dirty:
         return []
     windows: list[tuple[int, int, set[int]]] = []
@@ -709,12 +762,12 @@ def _decode_window(
     """Decode a stretch with alternatives for its dirty groups; None if there are none.
 
     Cached: the same damaged stretch (a misread name, OCR junk) comes back on every page and
-    in every round of :func:`_repair_span`.
+    in every round of :func:`repair_line`.
     """
     options = [
         _group_options(groups, links, g, modes)
         if g in dirty
-        else (_Option(groups[g][0], groups[g][1], "", 0.0, False),)
+        else (_Option(groups[g][0], groups[g][1], "", 0.0, 0),)
         for g in range(len(groups))
     ]
     # marks can't move across the stretch's edges
@@ -747,11 +800,15 @@ def _read(
     links: Sequence[str | None],
     modes: frozenset[str],
     reading: _Decoding,
-) -> tuple[list[str], list[_Token]]:
+) -> tuple[list[str], list[_Token], set[int]]:
     """Re-decode each suspect stretch of ``reading`` (the span as written) with the modes'
-    options; keep the new reading where it beats the written one by ACCEPT_MARGIN."""
+    options; keep the new reading where it beats the written one by ACCEPT_MARGIN.
+
+    Returns the pieces, the tokens and the gaps read as marks.
+    """
     pieces = list(reading.pieces)
     tokens: list[_Token] = []
+    absorbed: set[int] = set()
     done = 0
     for first, last, dirty in _windows(groups, links, reading, modes):
         a, b = reading.tokens[first].start, reading.tokens[last - 1].end
@@ -768,12 +825,14 @@ def _read(
             MODE_MARKS in modes and _strands_a_letter(changed, groups[a:b])
         ):
             tokens += reading.tokens[done:first]
-            tokens += [_Token(t.start + a, t.end + a, t.text, t.is_word, t.cost)
-                       for t in changed.tokens]
+            tokens += [
+                _Token(t.start + a, t.end + a, t.text, t.is_word, t.cost) for t in changed.tokens
+            ]
             pieces[a:b] = changed.pieces
+            absorbed.update(g + a for g in changed.absorbed)
             done = last
     tokens += reading.tokens[done:]
-    return pieces, tokens
+    return pieces, tokens, absorbed
 
 
 # A run right before a period is an abbreviation (ก.พ.ร.): never glued to the word before it.
@@ -798,7 +857,11 @@ def _split_group(span: str) -> tuple[list[tuple[str, str]], list[str]]:
 
 
 def _removed_gaps(
-    pieces: Sequence[str], tokens: Sequence[_Token], gaps: Sequence[str], join: bool
+    pieces: Sequence[str],
+    tokens: Sequence[_Token],
+    gaps: Sequence[str],
+    join: bool,
+    absorbed: set[int],
 ) -> set[int]:
     """Gaps to delete: those a dictionary word spans, and spaces of letter-spaced text.
 
@@ -806,13 +869,14 @@ def _removed_gaps(
     gap, is short (one or two letter groups) and that next gap went too: letter-spaced text
     (``ก า ร มี ส่ ว น``). Whole words apart from spaced-out letters keep their space
     (``นางนิภาพร เผ่ากันทะ``, ``พะเยา ที่ ๒๓``). A plain space looks only at plain spaces
-    around it (a weak gap beside it says nothing about letter spacing); a space that became
-    SARA AM is no evidence; commas stay unless a word spans them.
+    around it (a weak gap beside it says nothing about letter spacing); a gap read as a mark
+    (``absorbed``) goes but is no evidence; commas stay unless a word spans them.
     """
-    crossed = {g for t in tokens if t.is_word for g in range(t.start, t.end - 1) if gaps[g]}
+    spanned = {g for t in tokens if t.is_word for g in range(t.start, t.end - 1) if gaps[g]}
+    crossed = spanned | absorbed
     if not join or not crossed:
         return crossed
-    evidence = {g for g in crossed if pieces[g + 1]}
+    evidence = spanned - absorbed
     removed = set(crossed)
     for kinds in ((" ",), (" ", WEAK_GAP)):
         delimiters = [g for g, gap in enumerate(gaps) if gap in kinds]
@@ -861,8 +925,8 @@ def _repair_span_once(span: str, passes: tuple[frozenset[str], ...]) -> str:
         links: list[str | None] = list(gaps) if join else [None if g else g for g in gaps]
         if reading is None or not join:
             reading = _segment(groups, links)
-        pieces, tokens = _read(groups, links, modes, reading)
-        removed = _removed_gaps(pieces, tokens, gaps, join)
+        pieces, tokens, absorbed = _read(groups, links, modes, reading)
+        removed = _removed_gaps(pieces, tokens, gaps, join, absorbed)
         out: list[str] = []
         for g, piece in enumerate(pieces):
             out.append(piece)
@@ -924,7 +988,9 @@ def fix_displaced_marks(text: str) -> str:
 
 
 def fix_confusions(text: str) -> str:
-    """Undo OCR consonant confusions (ซ/ช, บ/น, ข/ช, ศ/ค, ฃ/ข) where the dictionary prefers it.
+    """Undo OCR misreadings where the dictionary prefers the other reading: ซ for ช, บ for น,
+    ข for ช, ฃ for ข, one tone mark for another, a comma for MAI EK, and a PDF font's SARA AM
+    for SARA AA (see :data:`CONFUSABLE` and :data:`MARK_CONFUSABLE`).
 
     >>> fix_confusions("ประซาซน หน่วยงาบ") == "ประชาชน หน่วยงาน"
     True
@@ -1009,8 +1075,9 @@ def thai_tokens(text: str) -> list[str]:
     """Thai-script tokens of ``text`` (newmm over the repair dictionary) with a consonant."""
     from pythainlp.tokenize import word_tokenize
 
-    tokens = word_tokenize(text, engine="newmm", custom_dict=_tokenizer_trie(),
-                           keep_whitespace=False)
+    tokens = word_tokenize(
+        text, engine="newmm", custom_dict=_tokenizer_trie(), keep_whitespace=False
+    )
     return [t for t in tokens if _THAI_TOKEN.fullmatch(t) and _HAS_CONSONANT.search(t)]
 
 

@@ -32,9 +32,18 @@ from pipeline.progress import Progress
 
 log = logging.getLogger(__name__)
 
-# Called once per document when all its pages are in; `reused` is True when the ledger shows
-# the document's outputs were made from the same file with the same settings and code.
-DocumentHook = Callable[[DocumentResult, bool], None]
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What the batch knows about a document whose pages are all in."""
+
+    reused: bool  # the ledger shows its outputs were made from this file, settings and code
+    output_key: str | None  # the key this run's outputs are filed under (None without a ledger)
+
+
+# Called once per document, as soon as all its pages are in.
+DocumentHook = Callable[[DocumentResult, Finished], None]
 
 
 @dataclass
@@ -164,7 +173,9 @@ def run_batch(
     finally:
         if own_executor:
             executor.close()
+    # Documents finish in whatever order their pages do: sort, so outputs repeat run to run.
     result.documents.sort(key=lambda d: str(d.source.path))
+    result.errors.sort(key=lambda e: (e.file, e.page or 0))
     result.seconds = time.perf_counter() - started
     return result
 
@@ -209,7 +220,7 @@ def _run(
         begun = time.perf_counter()
         if on_document is not None:
             try:
-                on_document(doc, entry.reused)
+                on_document(doc, Finished(entry.reused, keys.output if keys else None))
             except Exception as exc:  # one document's bug must not sink the batch
                 log.exception("%s: failed after reading", doc.source.path)
                 doc.errors.append(ErrorRecord(str(doc.source.path), "extract", repr(exc)))

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "pipeline.cmd_run",
     "pipeline.cmd_catalog",
     "pipeline.cmd_tables",
+    "pipeline.cmd_bench",
     "pipeline.cmd_report",
 )
 

@@ -59,12 +59,12 @@ def run_page(task: PageTask, settings: OcrSettings, repair: bool) -> PageOutcome
     try:
         return PageOutcome(page=process_page(task, settings, repair))
     except InputError as exc:
-        return PageOutcome(stage=exc.stage, reason=exc.reason)
+        # The page number travels beside the reason (errors.csv has a page column).
+        reason = exc.reason.removeprefix(f"page {task.index + 1}: ")
+        return PageOutcome(stage=exc.stage, reason=reason)
     except Exception as exc:  # a reader bug on one page must not lose the others
         log.debug("page %d of %s failed", task.index + 1, task.path, exc_info=True)
-        return PageOutcome(
-            stage="read", reason=f"page {task.index + 1}: {type(exc).__name__}: {exc}"
-        )
+        return PageOutcome(stage="read", reason=f"{type(exc).__name__}: {exc}")
 
 
 def run_shipped_page(
@@ -181,8 +181,6 @@ class LocalExecutor:
                     self._pool.shutdown(wait=False, cancel_futures=True)
                     if isolated:
                         (culprit,) = lost
-                        log.error("%s: page %d: %s", tasks[culprit].path,
-                                  tasks[culprit].index + 1, WORKER_DIED)
                         yield culprit, PageOutcome(stage="read", reason=WORKER_DIED)
                     else:
                         log.warning("a worker process died; re-running %d page(s) one by one",
@@ -232,8 +230,10 @@ class DaskExecutor:
     repeatedly (`distributed.scheduler.allowed-failures`, 3 by default) is reported as failed.
     """
 
-    def __init__(self, address: str, work: WorkFn = run_page, timeout: float = 20.0) -> None:
+    def __init__(self, address: str, work: WorkFn = run_page) -> None:
         try:
+            import dask
+            from dask.utils import parse_timedelta
             from distributed import Client
         except ImportError:
             raise ClusterError(
@@ -241,8 +241,10 @@ class DaskExecutor:
             ) from None
         self.address = address
         self.work = work
+        # Dask's own setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT), 30 s by default.
+        timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"))
         try:
-            self.client = Client(address, timeout=f"{timeout}s", set_as_default=False)
+            self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         try:
@@ -291,7 +293,7 @@ class DaskExecutor:
             remaining[task.path] = remaining.get(task.path, 0) + 1
         shipped: dict[Path, Any] = {}  # file path -> future of its scattered bytes
         position: dict[Any, int] = {}
-        flow = as_completed()
+        flow = as_completed(loop=self.client.loop)
 
         def submit(i: int) -> None:
             task = tasks[i]
@@ -307,18 +309,26 @@ class DaskExecutor:
             position[future] = i
             flow.add(future)
 
-        while queue and len(position) < window:
-            submit(queue.popleft())
+        def fill() -> Iterator[tuple[int, PageOutcome]]:
+            while queue and len(position) < window:
+                i = queue.popleft()
+                try:
+                    submit(i)
+                except Exception as exc:  # the client lost its scheduler: report, do not hang
+                    yield i, PageOutcome(
+                        stage="read", reason=f"Dask could not take this page: {exc}"
+                    )
+
+        yield from fill()
         for future in flow:
             i = position.pop(future)
-            yield i, self._outcome(future, tasks[i])
+            yield i, self._outcome(future)
             future.release()
             path = tasks[i].path
             remaining[path] -= 1
             if remaining[path] == 0 and path in shipped:
                 shipped.pop(path).release()  # the file's bytes leave the cluster
-            while queue and len(position) < window:
-                submit(queue.popleft())
+            yield from fill()
 
     def _ship(self, path: Path) -> Any:
         """The file's bytes as a Dask task, not scattered data: the scheduler keeps the task,
@@ -327,13 +337,12 @@ class DaskExecutor:
             warnings.filterwarnings("ignore", message="Large object", category=UserWarning)
             return self.client.submit(_identity, path.read_bytes(), pure=False)
 
-    def _outcome(self, future: Any, task: PageTask) -> PageOutcome:
+    def _outcome(self, future: Any) -> PageOutcome:
         from distributed import KilledWorker
 
         try:
             return future.result()
         except KilledWorker:
-            log.error("%s: page %d: %s", task.path, task.index + 1, WORKER_DIED)
             return PageOutcome(stage="read", reason=f"{WORKER_DIED}, on several Dask workers")
         except Exception as exc:  # lost scheduler, cancelled task: this page is not done
             return PageOutcome(

@@ -17,12 +17,14 @@ import ast
 import hashlib
 import json
 import logging
+import pickle
 import sqlite3
 import time
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ocr.models import Page, PageMethod
 from ocr.tesseract import LineBox, OcrSettings
@@ -30,7 +32,7 @@ from ocr.tesseract import LineBox, OcrSettings
 log = logging.getLogger(__name__)
 
 LEDGER_NAME = "ledger.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _ROOT = Path(__file__).resolve().parent.parent
 _PACKAGES = ("ocr", "extract", "pipeline")
 
@@ -50,6 +52,13 @@ CREATE TABLE IF NOT EXISTS files (
     started_at TEXT,
     finished_at TEXT,
     pipeline_version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS extractions (
+    sha256 TEXT NOT NULL,
+    output_key TEXT NOT NULL,
+    name TEXT NOT NULL,             -- the document name is part of the extraction
+    data BLOB NOT NULL,             -- pickled extract.document.Extraction
+    PRIMARY KEY (sha256, output_key, name)
 );
 CREATE TABLE IF NOT EXISTS page_settings (key TEXT PRIMARY KEY, settings TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pages (
@@ -172,6 +181,38 @@ class Ledger:
                 (sha256, index, settings_key, page_to_json(page), now()),
             )
 
+    # -- extraction cache --------------------------------------------------------------------
+
+    def cached_extraction(self, sha256: str, output_key: str, name: str) -> Any | None:
+        """A document's extraction made from the same file with the same settings and code.
+
+        Pickle is safe to load here: the key holds the fingerprint of the code that defined
+        the classes, and the ledger is this tool's own file in the output folder.
+        """
+        row = self._db.execute(
+            "SELECT data FROM extractions WHERE sha256 = ? AND output_key = ? AND name = ?",
+            (sha256, output_key, name),
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception as exc:  # a record the current classes cannot read: a miss
+            log.debug("stale extraction of %s ignored: %s", name, exc)
+            return None
+
+    def store_extraction(self, sha256: str, output_key: str, name: str, extraction: Any) -> None:
+        data = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._db:
+            # One extraction per file and name: older keys are dead weight.
+            self._db.execute(
+                "DELETE FROM extractions WHERE sha256 = ? AND name = ?", (sha256, name)
+            )
+            self._db.execute(
+                "INSERT INTO extractions (sha256, output_key, name, data) VALUES (?, ?, ?, ?)",
+                (sha256, output_key, name, data),
+            )
+
     def page_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM pages").fetchone()[0])
 
@@ -190,7 +231,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             # An older layout: it is only a cache, so start it again rather than migrate.
             log.info("%s: ledger schema %s replaced by %s", path, version, SCHEMA_VERSION)
             with db:
-                for table in ("meta", "files", "page_settings", "pages"):
+                for table in ("meta", "files", "extractions", "page_settings", "pages"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
         with db:
             db.executescript(_SCHEMA)

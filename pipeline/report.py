@@ -87,17 +87,24 @@ def write_report(out_dir: Path) -> Path:
     out_dir = Path(out_dir)
     batch = load_batch(out_dir)
     views = []
+    errors = list(batch.errors)
     for index, doc in enumerate(batch.documents, 1):
         anchor = slug(doc.name, index)
-        review, count = review_html(doc, out_dir, f"{anchor}-review")
-        views.append(DocView(doc, anchor, responsibility(doc), review, count))
+        try:
+            review, count = review_html(doc, out_dir, f"{anchor}-review")
+            views.append(DocView(doc, anchor, responsibility(doc), review, count))
+        except Exception as exc:  # one odd document must not cost the batch its report
+            log.warning("%s: left out of the report: %s", doc.name, exc,
+                        exc_info=log.isEnabledFor(logging.DEBUG))
+            errors.append({"file": doc.name, "stage": "report", "page": "",
+                           "reason": f"{type(exc).__name__}: {exc}"})
     path = out_dir / REPORT_NAME
-    write_text(path, render(batch, views))
+    write_text(path, render(batch, views, errors))
     log.debug("report: %s (%d document(s))", path, len(views))
     return path
 
 
-def render(batch: BatchData, views: list[DocView]) -> str:
+def render(batch: BatchData, views: list[DocView], errors: list[dict[str, str]]) -> str:
     nav = "".join(f'<a href="#{esc(v.anchor)}">{esc(v.doc.name)}</a>' for v in views)
     generated = datetime.now().strftime("%Y-%m-%d %H:%M")
     return (
@@ -109,13 +116,13 @@ def render(batch: BatchData, views: list[DocView]) -> str:
         '<span class="en">GECC batch report</span></h1>'
         f"<p>{esc(batch.out_dir.name)} · {esc(generated)}</p></header>"
         f'<nav class="toc"><a href="#summary">สรุป summary</a>{nav}</nav><main>'
-        + summary_html(batch, views)
-        + "".join(document_html(v, batch) for v in views)
+        + summary_html(batch, views, errors)
+        + "".join(document_html(v) for v in views)
         + "</main></body></html>\n"
     )
 
 
-def summary_html(batch: BatchData, views: list[DocView]) -> str:
+def summary_html(batch: BatchData, views: list[DocView], errors: list[dict[str, str]]) -> str:
     pages = [p for v in views for p in v.doc.pages]
     methods = Counter(p.method for p in pages)
     confs = [p.confidence for p in pages if p.method == "ocr" and p.confidence]
@@ -138,7 +145,7 @@ def summary_html(batch: BatchData, views: list[DocView]) -> str:
         card(n_assign, "การมอบหมาย", "assignments"),
         card(officers, "เจ้าหน้าที่", "officers"),
         card(sum(v.review_count for v in views), "รายการต้องตรวจ", "to review"),
-        card(len(batch.errors), "ข้อผิดพลาด", "errors", bad=bool(batch.errors)),
+        card(len(errors), "ข้อผิดพลาด", "errors", bad=bool(errors)),
     ])
     editions: dict[str, list[str]] = defaultdict(list)
     for v in views:
@@ -165,12 +172,12 @@ def summary_html(batch: BatchData, views: list[DocView]) -> str:
                   bi("วิธีอ่าน", "method"), bi("OCR %", "confidence"), bi("ฉบับเกณฑ์", "edition"),
                   bi("ข้อ", "items"), bi("มอบหมาย", "assignments"),
                   bi("ผิดพลาด/เตือน", "errors/warnings"), bi("ต้องตรวจ", "to review")]
-    errors = (
+    error_table = (
         table([bi("ไฟล์", "file"), bi("ขั้นตอน", "stage"), bi("หน้า", "page"),
                bi("สาเหตุ", "reason")],
               ([e.get("file", ""), e.get("stage", ""), e.get("page", ""), e.get("reason", "")]
-               for e in batch.errors), "errors")
-        if batch.errors else
+               for e in errors), "errors")
+        if errors else
         '<p class="ok">ไม่มีข้อผิดพลาด <span class="en">no errors</span></p>'
     )
     chart = ""
@@ -200,11 +207,11 @@ def summary_html(batch: BatchData, views: list[DocView]) -> str:
         + f"<h3>{bi('เอกสาร', 'documents')}</h3>"
         + table(doc_header, doc_rows, "documents", raw=True)
         + chart
-        + f"<h3>{bi('ข้อผิดพลาด', 'errors')}</h3>{errors}</section>"
+        + f"<h3>{bi('ข้อผิดพลาด', 'errors')}</h3>{error_table}</section>"
     )
 
 
-def document_html(view: DocView, batch: BatchData) -> str:
+def document_html(view: DocView) -> str:
     doc, anchor = view.doc, view.anchor
     parts = [
         f'<section class="document" id="{esc(anchor)}"><h2>{esc(doc.name)}</h2>',

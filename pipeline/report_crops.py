@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageFilter, ImageOps
 from rapidfuzz import fuzz
 
 from ocr.tesseract import LineBox
@@ -25,12 +25,15 @@ from pipeline.report_load import DocumentData
 
 log = logging.getLogger(__name__)
 
-LINE_HEIGHT = 30  # pixels per text line in the report: legible Thai, small files
-MAX_WIDTH = 820
+CROP_DPI = 150  # scans are shown at this resolution: Thai stays legible, files stay small
+LINE_HEIGHT = 34  # without a known dpi (images), a typical line is scaled to this height
+MAX_WIDTH = 640  # pixels: the head of a line, shown 1:1 in the review table
 MAX_LINES = 3  # the head of an item is enough to check its number and first words
 NEEDLE_CHARS = 120
+SHORT_NEEDLE = 40  # letters: names, not items
 PAD = 6
-GREY_LEVELS = 16  # a scan line needs no more; keeps each PNG to a few KB
+GREY_LEVELS = 4  # still legible for a scanned line; PNGs ~40% smaller than with 16
+PAPER = 190  # after contrast stretch, greys this light are background
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -54,35 +57,57 @@ def match_key(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def align_lines(text: str, lines: Sequence[LineBox]) -> tuple[list[int], float]:
-    """Indices of the lines (at most MAX_LINES, vertically adjacent) where `text` begins.
+@dataclass(frozen=True)
+class Alignment:
+    """Where a text sits among a page's OCR lines."""
 
-    Returns ([], score) when the best alignment is too weak to trust.
-    """
+    lines: tuple[int, ...]  # indices, at most MAX_LINES, vertically adjacent; () if not found
+    score: float  # rapidfuzz alignment score 0-100
+    start: float = 0.0  # where in the first line the text begins, as a fraction of its letters
+
+
+def align_lines(text: str, lines: Sequence[LineBox]) -> Alignment:
+    """The lines where `text` begins (none when the best alignment is too weak to trust)."""
     needle = match_key(text)[:NEEDLE_CHARS]
     keys = [match_key(line.text) for line in lines]
     hay = "".join(keys)
     if len(needle) < 4 or not hay:
-        return [], 0.0
+        return Alignment((), 0.0)
     found = fuzz.partial_ratio_alignment(needle, hay)
     # Short needles (names) match by chance more easily.
     if found is None or found.score < (75 if len(needle) < 25 else 60):
-        return [], found.score if found else 0.0
-    chosen: list[int] = []
+        return Alignment((), found.score if found else 0.0)
+    spans = []
     offset = 0
-    for index, key in enumerate(keys):
-        start, end = offset, offset + len(key)
-        offset = end
-        overlap = min(end, found.dest_end) - max(start, found.dest_start)
-        # A line that only shares a few letters with the alignment's edge belongs to its
-        # neighbour (the end of the heading above, the start of the next item).
-        if key and overlap > 0 and (overlap >= 12 or overlap >= len(key) / 2):
-            if chosen and not _adjacent(lines[chosen[-1]], lines[index]):
-                break
-            chosen.append(index)
-            if len(chosen) == MAX_LINES:
-                break
-    return chosen, found.score
+    for key in keys:
+        spans.append((offset, offset + len(key)))
+        offset += len(key)
+    inside = [
+        i for i, (a, b) in enumerate(spans)
+        if keys[i] and min(b, found.dest_end) - max(a, found.dest_start) > 0
+    ]
+    if not inside:
+        return Alignment((), found.score)
+    # The alignment window is as long as the needle and may reach into the item above; the
+    # line where the text begins is the one that reads like the needle's head.
+    first = max(inside, key=lambda i: (_head_score(needle, keys[i]), -i))
+    chosen = [first]
+    for index in range(first + 1, min(first + MAX_LINES, len(lines))):
+        if index not in inside or not _adjacent(lines[chosen[-1]], lines[index]):
+            break
+        chosen.append(index)
+    line_start, line_end = spans[first]
+    start = 0.0
+    if len(needle) < SHORT_NEEDLE and line_start < found.dest_start < line_end:
+        # A name in a table row that Tesseract read as one line across all columns. (A long
+        # text such as an item begins its line; the window of a long alignment can start early.)
+        start = (found.dest_start - line_start) / (line_end - line_start)
+    return Alignment(tuple(chosen), found.score, start)
+
+
+def _head_score(needle: str, key: str) -> float:
+    head = needle[: len(key)]
+    return fuzz.partial_ratio(head, key) if len(head) >= 4 else 0.0
 
 
 def _adjacent(upper: LineBox, lower: LineBox) -> bool:
@@ -91,19 +116,40 @@ def _adjacent(upper: LineBox, lower: LineBox) -> bool:
     return -upper.height < gap < 1.5 * max(upper.height, lower.height)
 
 
-def png_data_uri(image: Image.Image, boxes: Sequence[LineBox]) -> str:
-    """Crop the union of `boxes` (with a margin), downscale, reduce greys, encode."""
+def png_data_uri(
+    image: Image.Image, boxes: Sequence[LineBox], start: float = 0.0, scale: float | None = None,
+) -> str:
+    """Crop the union of `boxes` (with a margin), downscale, reduce greys, encode.
+
+    `scale` defaults to bringing the boxes' median height to LINE_HEIGHT. A line wider than
+    MAX_WIDTH at that scale is cut, keeping the part from `start` (a fraction of the first box's
+    width) on, where the text begins.
+    """
+    if scale is None:
+        scale = LINE_HEIGHT / (statistics.median(b.height for b in boxes) or 1)
+    scale = min(1.0, scale)
     left = max(0, min(b.left for b in boxes) - PAD)
-    top = max(0, min(b.top for b in boxes) - PAD)
     right = min(image.width, max(b.left + b.width for b in boxes) + PAD)
+    span = MAX_WIDTH / scale
+    if right - left > span:
+        # Back off a little from the estimate: letters are not all the same width.
+        wanted = boxes[0].left + start * boxes[0].width - span * 0.15
+        left = int(max(left, min(wanted, right - span)))
+        right = int(left + span)
+    top = max(0, min(b.top for b in boxes) - PAD)
     bottom = min(image.height, max(b.top + b.height for b in boxes) + PAD)
     crop = image.crop((left, top, right, bottom)).convert("L")
-    line_height = statistics.median(b.height for b in boxes) or 1
-    scale = min(1.0, LINE_HEIGHT / line_height, MAX_WIDTH / max(crop.width, 1))
+    if scale < 0.75:
+        # Speckle of a poor scan survives downscaling as grey noise that PNG cannot compress;
+        # strokes at scan resolution are wider than the filter.
+        crop = crop.filter(ImageFilter.MedianFilter(3))
     if scale < 1.0:
         size = (max(1, round(crop.width * scale)), max(1, round(crop.height * scale)))
         crop = crop.resize(size, Image.Resampling.LANCZOS)
-    small = crop.quantize(colors=GREY_LEVELS)
+    # No dithering: dither noise costs PNG compression more than it adds legibility.
+    # Paper texture and scanner noise are most of a PNG's bytes: light greys become white.
+    crop = ImageOps.autocontrast(crop, cutoff=1).point(lambda v: 255 if v >= PAPER else v)
+    small = crop.quantize(colors=GREY_LEVELS, dither=Image.Dither.NONE)
     buf = io.BytesIO()
     small.save(buf, format="PNG", optimize=True)
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
@@ -174,20 +220,37 @@ class ScanCropper:
             return Crop(None, problem)
         page = self.doc.page(number)
         assert page is not None
-        chosen, score = align_lines(text, page.lines)
-        if not chosen:
-            return Crop(None, f"line not found on page {number}", score)
-        crop = self.crop_lines(number, [page.lines[i] for i in chosen])
-        return Crop(crop.data_uri, crop.note, score)
+        found = align_lines(text, page.lines)
+        if not found.lines:
+            return Crop(None, f"line not found on page {number}", found.score)
+        crop = self.crop_lines(number, [page.lines[i] for i in found.lines], found.start)
+        return Crop(crop.data_uri, crop.note, found.score)
 
-    def crop_lines(self, number: int, boxes: Sequence[LineBox]) -> Crop:
+    def crop_lines(self, number: int, boxes: Sequence[LineBox], start: float = 0.0) -> Crop:
         problem = self._page_problem(number)
         if problem:
             return Crop(None, problem)
         image = self._image(number)
         if image is None:
             return Crop(None, f"page {number} could not be rendered")
-        return Crop(png_data_uri(image, boxes), " / ".join(b.text for b in boxes))
+        page = self.doc.page(number)
+        # By resolution when known, not by box height: Tesseract may box a skewed line or a whole
+        # table row (several lines of text in its cells) as one line.
+        dpi = (page.dpi if page else None) or _image_dpi(image)
+        scale = CROP_DPI / dpi if dpi else None
+        data = png_data_uri(image, boxes, start, scale)
+        return Crop(data, " / ".join(b.text for b in boxes))
+
+
+def _image_dpi(image: Image.Image) -> float | None:
+    """The resolution an image file declares (pages.json has none for image inputs)."""
+    dpi = image.info.get("dpi")
+    try:
+        value = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        return None
+    # 72 and below is what many tools write when they do not know.
+    return value if value > 72 else None
 
 
 def _sha256(path: Path) -> str:

@@ -68,7 +68,7 @@ table.matrix th.who, table.matrix td.who { width: 190px; min-width: 190px; text-
   position: sticky; left: 0; background: #fff; z-index: 1; }
 table.matrix th.cid { height: 46px; vertical-align: bottom; padding-bottom: 3px; }
 table.matrix th.cid span { writing-mode: vertical-rl; transform: rotate(180deg); font-size: 11px;
-  font-family: sans-serif; }
+  font-family: sans-serif; line-height: 1; }
 table.matrix th.grp { font-size: 13px; background: #e9eef5; }
 table.matrix td.sup { background: var(--sup); color: var(--sup-ink); font-weight: bold; }
 table.matrix td.resp { background: var(--resp); color: var(--resp-ink); font-weight: bold; }
@@ -107,8 +107,10 @@ ul.uncovered li b { color: var(--bad); margin-right: 4px; font-family: sans-seri
   font-size: 12px; }
 
 /* review queue */
-table.review td:nth-child(1) { width: 200px; }
-table.review img { display: block; max-width: 430px; height: auto; margin-bottom: 3px;
+table.review { width: 100%; }
+table.review td:nth-child(1) { width: 190px; }
+table.review.scans td:nth-child(2) { width: 652px; }
+table.review img { display: block; max-width: 100%; height: auto; margin-bottom: 3px;
   border: 1px solid var(--line); }
 table.review figure { margin: 0 0 6px; }
 table.review figcaption { font-size: 13px; color: var(--muted); }
@@ -129,10 +131,10 @@ table.review figcaption { font-size: 13px; color: var(--muted); }
   .matrix-page { page: matrix; }
   .matrix-wrap { overflow: visible; }
   /* 68 criteria (the 2562 edition) must fit the 281 mm of a landscape page */
-  table.matrix th, table.matrix td { width: 12px; min-width: 12px; height: 14px; font-size: 9px; }
-  table.matrix th.who, table.matrix td.who { position: static; width: 140px; min-width: 140px;
+  table.matrix th, table.matrix td { width: 12px; min-width: 12px; height: 14px; font-size: 8px; }
+  table.matrix th.who, table.matrix td.who { position: static; width: 130px; min-width: 130px;
     font-size: 10px; }
-  table.matrix td.tot, table.matrix th.tot { width: 28px; min-width: 28px; font-size: 9px; }
+  table.matrix td.tot, table.matrix th.tot { width: 26px; min-width: 26px; font-size: 8px; }
   table.matrix th.cid span { font-size: 8px; }
   table.matrix, tr, figure, svg.chart { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }

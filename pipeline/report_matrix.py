@@ -87,7 +87,8 @@ def responsibility(doc: DocumentData) -> Responsibility:
     if catalog is not None:
         columns = [Column(c.id, c.group, c.title, c.points, True) for c in catalog]
     known = {c.id for c in columns}
-    extra = sorted({str(a["criterion"]) for a in assignments} - known, key=criterion_sort_key)
+    extra = sorted({str(a.get("criterion") or "?") for a in assignments} - known,
+                   key=criterion_sort_key)
     columns += [
         Column(cid, _GROUP_OF_PREFIX.get(cid[:1], "quality"), titles.get(cid, ""), None, False)
         for cid in extra
@@ -97,7 +98,7 @@ def responsibility(doc: DocumentData) -> Responsibility:
     labels: dict[str, str] = {}
     for a in assignments:
         key = str(a.get("officer_key") or a.get("name"))
-        roles[key][str(a["criterion"])].add(str(a["role"]))
+        roles[key][str(a.get("criterion") or "?")].add(str(a.get("role")))
         labels.setdefault(key, person(a.get("title"), a.get("name")))
     loads = [
         Load(key, labels[key], {c: frozenset(r) for c, r in by_c.items()},
@@ -145,7 +146,7 @@ def matrix_html(resp: Responsibility, element_id: str) -> str:
                 continue
             cls = "both" if len(r) == 2 else "sup" if "supervisor" in r else "resp"
             mark = "".join(ROLE_MARK[x] for x in ("supervisor", "responsible") if x in r)
-            tip = f"{c.id}: " + ", ".join(ROLE_TH[x] for x in sorted(r, reverse=True))
+            tip = f"{c.id}: " + ", ".join(ROLE_TH.get(x, x) for x in sorted(r, reverse=True))
             cells.append(f'<td class="{cls}{g}" title="{esc(tip)}">{esc(mark)}</td>')
         cells.append(f'<td class="tot">{ld.supervisor}</td><td class="tot">{ld.responsible}</td>'
                      f'<td class="tot">{ld.points}</td>')
@@ -190,7 +191,7 @@ def assignments_html(doc: DocumentData, resp: Responsibility) -> str:
     """One row per criterion: supervisors and responsible officers, names as written if odd."""
     by_c: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for a in doc.records("assignments"):
-        by_c[str(a["criterion"])][str(a["role"])].append(a)
+        by_c[str(a.get("criterion") or "?")][str(a.get("role"))].append(a)
     order = {c.id: i for i, c in enumerate(resp.columns)}
     titles = {c.id: c.title for c in resp.columns}
     rows = []

@@ -17,7 +17,6 @@ MAX_VARIANT_CROPS = 4
 TEXT_CHARS = 280  # extracted text shown; the whole of it is in items.csv
 
 
-
 @dataclass(frozen=True)
 class ReviewEntry:
     kind: str  # item / name / page
@@ -42,8 +41,8 @@ def review_items(doc: DocumentData, cropper: ScanCropper) -> tuple[list[ReviewEn
     entries = []
     for it in chosen[:MAX_ITEMS]:
         score = it.get("match_score")
-        reasons = [f"match {fmt_score(score)}%"] if not isinstance(score, int | float) or (
-            score < MATCH_REVIEW) else []
+        low = not isinstance(score, int | float) or score < MATCH_REVIEW
+        reasons = [f"match {fmt_score(score)}%"] if low else []
         reasons += [str(f) for f in it.get("flags") or ()]
         page = int(it.get("page") or 0)
         written = str(it.get("number_as_written") or "")
@@ -86,6 +85,7 @@ def review_names(doc: DocumentData, cropper: ScanCropper) -> list[ReviewEntry]:
 
 
 def review_pages(doc: DocumentData, cropper: ScanCropper) -> list[ReviewEntry]:
+    """OCR'd pages of low mean confidence, each with its least confident lines."""
     entries = []
     for page in doc.pages:
         conf = page.confidence
@@ -118,7 +118,9 @@ def review_html(doc: DocumentData, out_dir: Path, element_id: str) -> tuple[str,
     header = [bi("รายการ", "what"), bi("ภาพสแกน", "scanned line"), bi("ข้อความที่อ่านได้", "extracted"),
               bi("ชื่อเกณฑ์ที่จับคู่", "matched catalog title")]
     more = (f'<p class="note">and {left_out} more items in items.csv</p>' if left_out else "")
-    body = table(header, rows, "review", raw=True)
+    # The scan column is sized for crops only when there are any (text inputs have none).
+    scans = any(crop.data_uri for e in entries for _, crop in e.crops)
+    body = table(header, rows, "review scans" if scans else "review", raw=True)
     return f'<div class="review-queue" id="{esc(element_id)}">{body}{more}</div>', len(entries)
 
 
@@ -127,7 +129,7 @@ def _row(entry: ReviewEntry, doc: DocumentData) -> list[str]:
     page = ""
     if entry.page and entry.kind != "page":
         page = f' <span class="muted">p. {entry.page}</span>'
-    if entry.score is not None:
+    if entry.score is not None and not any(r.startswith("match ") for r in entry.reasons):
         page += f' <span class="muted">· {fmt_score(entry.score)}%</span>'
     what = (
         f'<span class="chip">{esc(kind)}</span> <b>{esc(entry.label)}</b>{page}<br>'

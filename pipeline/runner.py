@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from pipeline import writers
-from pipeline.batch import run_batch
+from pipeline.batch import Finished, run_batch
 from pipeline.executors import ClusterError, PageExecutor, make_executor
 from pipeline.ledger import Ledger
 from pipeline.models import BatchResult, DocumentResult, ErrorRecord, RunOptions
@@ -64,14 +64,17 @@ def run_pipeline(
         raise UsageError(f"no input found: {', '.join(map(str, inputs))}")
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    def on_document(doc: DocumentResult, reused: bool) -> None:
+    def on_document(doc: DocumentResult, finished: Finished) -> None:
         if not doc.pages:
             return
         folder = out_dir / doc.name
+        sha256, key = doc.source.sha256, finished.output_key
         # Same file, settings and code as the run that wrote these files: they are current.
-        current = reused and all((folder / name).exists() for name in DOCUMENT_FILES)
-        if not current:
-            write_document_pages(out_dir, doc)
+        if finished.reused and key and all((folder / n).exists() for n in DOCUMENT_FILES):
+            doc.extraction = ledger.cached_extraction(sha256, key, doc.name)
+            if doc.extraction is not None:
+                return
+        write_document_pages(out_dir, doc)
         try:
             extract_pages(doc, options)
         except Exception as exc:
@@ -81,10 +84,11 @@ def run_pipeline(
                 ErrorRecord(str(doc.source.path), "extract", f"{type(exc).__name__}: {exc}")
             )
             return
-        if not current:
-            from pipeline.tables import extraction_record
+        from pipeline.tables import extraction_record
 
-            writers.write_json(folder / "document.json", extraction_record(doc.extraction))
+        writers.write_json(folder / "document.json", extraction_record(doc.extraction))
+        if key:
+            ledger.store_extraction(sha256, key, doc.name, doc.extraction)
 
     executor = open_executor(options, scheduler)
     try:

@@ -12,7 +12,7 @@ import pytest
 from ocr.models import Page, PageMethod
 from ocr.reader import PageTask
 from ocr.tesseract import LineBox, OcrSettings
-from pipeline.batch import run_batch
+from pipeline.batch import Finished, run_batch
 from pipeline.executors import InlineExecutor, PageOutcome
 from pipeline.ledger import LEDGER_NAME, Ledger, page_from_json, page_to_json, source_modules
 from pipeline.models import DocumentResult, RunOptions
@@ -43,8 +43,8 @@ def _run(folder: Path, out: Path, options: RunOptions | None = None, force: bool
     executor = CountingExecutor()
     reused: dict[str, bool] = {}
 
-    def hook(doc: DocumentResult, was_reused: bool) -> None:
-        reused[doc.name] = was_reused
+    def hook(doc: DocumentResult, finished: Finished) -> None:
+        reused[doc.name] = finished.reused
 
     with Ledger.open(out) as ledger:
         result = run_batch([folder], out, options or RunOptions(), hook, show_progress=False,

@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from ocr.detect import describe
+from ocr.reader import PageTask, plan_pages
+from ocr.tesseract import OcrSettings
+from pipeline.executors import LocalExecutor, PageOutcome, run_page
 from pipeline.ledger import LEDGER_NAME
+from pipeline.pages import process_page
 from pipeline.writers import read_csv
 from tests.conftest import ORDER_LINES, SEEDS, render_pdf, scan_pdf
 
@@ -43,8 +48,8 @@ def make_batch(folder: Path, work: Path, scans: int = len(PROVINCES)) -> list[st
     return names
 
 
-def circulars(*args: str | Path, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "PYTHAINLP_OFFLINE": "1", "OMP_THREAD_LIMIT": "1"}
+def circulars(*args: str | Path, env: dict[str, str] | None = None, **kwargs) -> subprocess.Popen:
+    env = {**(env or os.environ), "PYTHAINLP_OFFLINE": "1", "OMP_THREAD_LIMIT": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "pipeline", *map(str, args)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, **kwargs,
@@ -113,7 +118,8 @@ def test_killed_batch_resumes_to_the_same_outputs(
     assert xlsx_values(resumed / "matrix.xlsx") == xlsx_values(reference / "matrix.xlsx")
     for name in names:
         for output in ("document.json", "text.txt"):
-            assert (resumed / name / output).read_bytes() == (reference / name / output).read_bytes()
+            expected = (reference / name / output).read_bytes()
+            assert (resumed / name / output).read_bytes() == expected, (name, output)
     # nothing missing, nothing twice
     items = read_csv(resumed / "items.csv")
     assert {r["document"] for r in items} == set(names)  # every one lists criteria
@@ -133,4 +139,41 @@ def test_killed_batch_resumes_to_the_same_outputs(
     assert total == 1
     for table in TABLES:
         assert (reference / table).read_bytes() == (resumed / table).read_bytes(), table
-    assert warm < cold / 2, (cold, warm)
+    assert warm < cold / 4, (cold, warm)
+
+
+def _die_on_third_page(task: PageTask, settings: OcrSettings, repair: bool) -> PageOutcome:
+    """A page whose reading kills the worker process outright (as a segfault or OOM kill)."""
+    if task.index == 2:
+        os._exit(70)
+    return run_page(task, settings, repair)
+
+
+def _seed_tasks(count: int) -> list[PageTask]:
+    tasks = plan_pages(describe(SEEDS / "003_d10b89281753108f.txt"))
+    assert len(tasks) >= count
+    return tasks[:count]
+
+
+def test_local_pool_reports_only_the_page_that_kills_its_worker() -> None:
+    tasks = _seed_tasks(8)
+    executor = LocalExecutor(2, work=_die_on_third_page)
+    outcomes = dict(executor.map(tasks, OcrSettings(), True))
+    assert sorted(outcomes) == list(range(8))
+    assert outcomes[2].page is None and "died" in outcomes[2].reason
+    assert [i for i, o in outcomes.items() if o.page is None] == [2]
+
+
+def test_local_pool_survives_a_killed_worker() -> None:
+    tasks = _seed_tasks(10)
+    executor = LocalExecutor(2)
+    outcomes = {}
+    for i, outcome in executor.map(tasks, OcrSettings(), True):
+        if not outcomes:  # after the first page, kill a worker as the OOM killer would
+            assert executor._pool is not None
+            os.kill(next(iter(executor._pool._processes)), signal.SIGKILL)
+        outcomes[i] = outcome
+    assert sorted(outcomes) == list(range(10))
+    assert all(o.page is not None for o in outcomes.values())
+    expected = [process_page(t, OcrSettings()) for t in tasks]
+    assert [outcomes[i].page.text for i in range(10)] == [p.text for p in expected]

@@ -73,8 +73,18 @@ def test_real_fragment(rule: str, source: str, text: str, expected: str) -> None
 def test_case_table_covers_every_rule() -> None:
     rules = [row[0] for row in CASE_ROWS]
     assert len(rules) >= 40
-    for rule in ("sara_am_split", "displaced_mark", "spaced_letters", "aa_as_am", "split_word",
-                 "mark_order", "stray_punctuation", "confusion", "keep"):
+    for rule in (
+        "sara_am_split",
+        "displaced_mark",
+        "spaced_letters",
+        "aa_as_am",
+        "split_word",
+        "mark_order",
+        "stray_punctuation",
+        "comma_for_mai_ek",
+        "confusion",
+        "keep",
+    ):
         assert rules.count(rule) >= 2, rule
 
 
@@ -155,13 +165,9 @@ def test_displaced_marks_are_repaired_per_span_not_per_file() -> None:
     # two lines of seed 004: the first was extracted right, the second broken
     text = "2.9 มีระบบการให้บริการประชาชนแบบออนไลน์\n2.8 มรีะบบแจง้เตอืนการใหบ้รกิาร"
     assert text.split("\n")[0] in seed_text("004")
-    assert repair(text) == (
-        "2.9 มีระบบการให้บริการประชาชนแบบออนไลน์\n2.8 มีระบบแจ้งเตือนการให้บริการ"
-    )
+    assert repair(text) == ("2.9 มีระบบการให้บริการประชาชนแบบออนไลน์\n2.8 มีระบบแจ้งเตือนการให้บริการ")
     # one line with right and broken words side by side
-    assert repair("2.13 กรณีเกิดข้อร้องเรยีนในการให้บริการ") == (
-        "2.13 กรณีเกิดข้อร้องเรียนในการให้บริการ"
-    )
+    assert repair("2.13 กรณีเกิดข้อร้องเรยีนในการให้บริการ") == ("2.13 กรณีเกิดข้อร้องเรียนในการให้บริการ")
 
 
 def test_dictionary_words_are_not_changed() -> None:
@@ -170,9 +176,26 @@ def test_dictionary_words_are_not_changed() -> None:
         assert repair(text) == text
 
 
+def test_loanwords_survive() -> None:
+    # transliterations are full of marks and letters OCR confuses; none may be "repaired"
+    text = "แอปพลิเคชั่น ดิวิชั่น โปรโมชั่น เคาน์เตอร์ ลิฟต์ อินเทอร์เน็ต เฟซบุ๊ก ไอรอนส์ ร็อบสัน"
+    assert repair(text) == text
+
+
 def test_names_survive() -> None:
     names = "นางนิภาพร เผ่ากันทะ นายปริญญา สุจริง\nน.ส.อารีย์ ยอดแก้ว\nนางฉวีวรรณ พิทักษ์วินัย"
     assert repair(names) == names
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import extract.thai_dictionary
+    import extract.thai_repair
+
+    for module in (extract.thai_repair, extract.thai_dictionary):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
 
 
 # --- digits and coverage ------------------------------------------------------------------------

@@ -1,0 +1,368 @@
+"""docs/BENCHMARKS.md from the benchmark's results (nothing here measures anything)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+def _f(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_f(c) if not isinstance(c, str) else c for c in row) + " |"
+              for row in rows]
+    return [*lines, ""]
+
+
+def _spread(s: dict[str, Any] | None, digits: int = 2) -> str:
+    if not s or s.get("median") is None:
+        return "–"
+    if s.get("runs", 1) > 1 and s["min"] != s["max"]:
+        return f"{s['median']:.{digits}f} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
+    return f"{s['median']:.{digits}f}"
+
+
+def _settings(row: dict[str, Any]) -> str:
+    pre = ", preprocess" if row.get("preprocess") else ""
+    return f"`--lang {row['lang']} --psm {row['psm']}` {row['dpi']} dpi{pre}"
+
+
+def render_markdown(results: dict[str, Any]) -> str:
+    lines: list[str] = []
+    lines += _head(results)
+    lines += _targets_table(results)
+    lines += _accuracy(results)
+    lines += _settings_section(results)
+    lines += _speed(results)
+    lines += _text_and_memory(results)
+    lines += _target_notes(results)
+    lines += _method(results)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _head(r: dict[str, Any]) -> list[str]:
+    m = r["machine"]
+    s = r["settings"]
+    mode = "quick subset (`circulars bench --quick`)" if r["quick"] else "full run (`make bench`)"
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `circulars bench` (`make bench`); do not edit by hand. The raw figures are in "
+        "`bench/results.json`. Accuracy is measured against the truth of the generated samples "
+        "(`samples/expected/`) and the hand-written golden files of seed 003; speed is measured "
+        "side by side with the bare `tesseract` command and OCRmyPDF on the same pages in the "
+        "same run.",
+        "",
+        *_table(["", ""], [
+            ["date (UTC)", r["date"]],
+            ["mode", f"{mode}, {r['duration_s'] / 60:.1f} min"],
+            ["machine", f"{m['cores']} cores, {m['cpu_model']}, {_f(m['memory_gb'], 1)} GB"],
+            ["OS, Python", f"{m['os']}, Python {m['python']}"],
+            ["Tesseract", m["tesseract"]],
+            ["OCRmyPDF", m["ocrmypdf"] or "not installed"],
+            ["pipeline settings", f"`--lang {s['lang']} --psm {s['psm']} --dpi {s['dpi']}`"
+             f"{' --preprocess' if s['preprocess'] else ''}, {r['workers']} workers"],
+            ["timings", f"median of {r['repeats']} run(s) unless said otherwise"],
+        ]),
+    ]
+    missing = r.get("inputs", {}).get("missing")
+    if missing:
+        lines += [f"Not measured (missing: `make samples` makes them): {', '.join(missing)}.", ""]
+    return lines
+
+
+def _targets_table(r: dict[str, Any]) -> list[str]:
+    rows = []
+    for t in r["targets"]:
+        status = "not measured" if t["met"] is None else "met" if t["met"] else "missed"
+        rows.append([t["target"], t["goal"], _f(t["measured"], 3), status, t["gap"] or ""])
+    return ["## Targets", "", *_table(["target", "goal", "measured", "status", "gap"], rows),
+            "Details, causes and what would close each gap: [below](#where-we-stand).", ""]
+
+
+def _prf(doc: dict[str, Any], level: int) -> str:
+    s = doc.get("assignments", {}).get(f"edits_{level}")
+    if not s:
+        return "–"
+    return f"{s['f1']:.3f}" if level else (
+        f"{s['f1']:.3f} (P {s['precision']:.2f}, R {s['recall']:.2f})")
+
+
+def _accuracy(r: dict[str, Any]) -> list[str]:
+    acc = r["accuracy"]
+    run = acc["run"]
+    lines = [
+        "## Accuracy",
+        "",
+        f"One `circulars run` over every input with truth and the seeds, with the pipeline's "
+        f"default settings ({run['wall']:.0f} s wall). CER: character error rate with all "
+        "whitespace removed, over the whole document (all edits / all truth characters); raw "
+        "is Tesseract's text (or the PDF text layer), repaired is the pipeline's text after "
+        "Thai repair. Assignments: precision / recall / F1 over (criterion, role, name); "
+        "names exact, or within one or two edits. Items: top-level items found with the right "
+        "criterion id in printed order.",
+        "",
+    ]
+    rows = []
+    for d in acc["documents"]:
+        if "error" in d:
+            rows.append([d["document"], d["kind"], "–", "–", "–", "–", d["error"], "", "", "", ""])
+            continue
+        cer = d.get("cer", {})
+        officers = d.get("officers")
+        items = d.get("items")
+        numbering = d.get("numbering_errors")
+        rows.append([
+            d["document"], d["kind"], d["pages"], _f(cer.get("raw")), _f(cer.get("repaired")),
+            _f(cer.get("ratio"), 2), _prf(d, 0), _prf(d, 1), _prf(d, 2),
+            f"{officers['found']} / {officers['true']}" if officers else "–",
+            f"{items['in_sequence']} / {items['true']} (+{items['extra']})" if items else
+            str(d.get("items_found", "–")),
+            f"{numbering['detected']} / {len(numbering['true'])}" if numbering else "–",
+        ])
+    lines += _table(
+        ["document", "kind", "pages", "CER raw", "CER repaired", "ratio", "assignment F1 exact",
+         "F1 ≤1 edit", "F1 ≤2 edits", "officers found / true", "items in sequence / true",
+         "numbering errors flagged"],
+        rows,
+    )
+    summary = acc["summary"]
+    if "scan_cer_raw_mean" in summary:
+        lines += [
+            f"Scans: mean CER raw {summary['scan_cer_raw_mean']:.3f}, repaired "
+            f"{summary['scan_cer_repaired_mean']:.3f} (ratio {summary['scan_cer_ratio']:.2f}).",
+            "",
+        ]
+    lines += ["CER per page (raw → repaired):", ""]
+    for d in acc["documents"]:
+        pages = d.get("cer", {}).get("pages")
+        if pages and d["kind"] != "born-digital":
+            cells = ", ".join(f"{p['page']}: {p['raw']:.3f} → {p['repaired']:.3f}" for p in pages)
+            lines.append(f"- `{d['document']}`: {cells}")
+    return [*lines, ""]
+
+
+def _settings_section(r: dict[str, Any]) -> list[str]:
+    lines = ["## Tesseract settings", ""]
+    matrix = r["matrix"]
+    if "skipped" in matrix:
+        lines += [f"Settings matrix skipped: {matrix['skipped']}.", ""]
+    else:
+        lines += [
+            f"Every combination on the same {len(matrix['pages'])} pages "
+            f"({', '.join(matrix['pages'])}): the bare `tesseract` command on images rendered "
+            "once by the pipeline's renderer, with the pipeline's options, "
+            f"{matrix['workers']} at a time. CER over those pages, raw and after the pipeline's "
+            "Thai repair; CPU seconds per page (one engine thread). Best repaired CER first. "
+            "`Thai` is the script model (`script/Thai`; Debian installs it as `Thai`).",
+            "",
+        ]
+        rows = [
+            [s["lang"], s["psm"], s["dpi"], s["preprocess"], s["cer_raw"], s["cer_repaired"],
+             _f(s["cpu_per_page"], 2)]
+            for s in matrix["settings"]
+        ]
+        lines += _table(["lang", "psm", "dpi", "preprocess", "CER raw", "CER repaired",
+                         "CPU s/page"], rows)
+        if matrix.get("skipped"):
+            lines += ["Skipped: " + "; ".join(matrix["skipped"]), ""]
+    cand = r["candidates"]
+    if "skipped" in cand:
+        return [*lines, f"End-to-end comparison skipped: {cand['skipped']}.", ""]
+    lines += [
+        "### End to end",
+        "",
+        f"`circulars run` on `{cand['file']}` with each setting (cold, fresh output folder): "
+        "assignment F1 against the truth, best first.",
+        "",
+    ]
+    lines += _table(
+        ["settings", "F1 exact", "P", "R", "F1 ≤1", "F1 ≤2", "items", "officers",
+         "CER raw", "CER repaired", "s/page"],
+        [[_settings(c), c["f1"], _f(c["precision"], 2), _f(c["recall"], 2), c["f1_edits_1"],
+          c["f1_edits_2"], c["items_accuracy"],
+          f"{c['officers_found']} / {c['officers_true']}", c["cer_raw"], c["cer_repaired"],
+          _f(c["wall_per_page"], 2)] for c in cand["rows"]],
+    )
+    if cand["more"]:
+        lines += ["The best of them, and the current default, on the other scans of the same "
+                  "order:", ""]
+        lines += _table(
+            ["settings", "document", "F1 exact", "F1 ≤2", "items", "CER repaired"],
+            [[_settings(c), c["document"], c["f1"], c["f1_edits_2"], c["items_accuracy"],
+              c["cer_repaired"]] for c in cand["more"]],
+        )
+    rec = cand.get("recommended")
+    if rec:
+        lines += [
+            f"**Recommended default: {_settings(rec)}** (mean exact assignment F1 "
+            f"{rec['mean_f1']:.3f} over the {rec['scans']} scan(s) it ran on; ties go to the "
+            "faster).",
+            "",
+        ]
+    return lines
+
+
+def _speed(r: dict[str, Any]) -> list[str]:
+    sp = r["speed"]
+    if "skipped" in sp:
+        return ["## Speed", "", f"Skipped: {sp['skipped']}.", ""]
+    lines = [
+        "## Speed",
+        "",
+        f"The same {sp['pages']} scanned pages ({', '.join(f'`{f}`' for f in sp['files'])}) at "
+        f"{sp['dpi']} dpi, {sp['workers']} at a time. Raw Tesseract: the `tesseract` command "
+        "on images rendered beforehand with `pdftoppm` (not timed), run by a pool of "
+        f"{sp['workers']}. Pipeline cold: `circulars run` into a fresh output folder; warm: "
+        "the same command again on the same folder. OCRmyPDF: `ocrmypdf -l tha --jobs N "
+        "--output-type pdf` on each PDF in turn. Wall and CPU seconds of every process each "
+        "command started; median (min–max) of the runs; ratios taken run by run.",
+        "",
+    ]
+    raw = sp["raw_tesseract"]
+    rows = []
+
+    def row(name: str, s: dict[str, Any], ratio: dict[str, Any] | None) -> None:
+        rows.append([name, _spread(s["wall"]), _spread(s["cpu"]), _f(s["wall_per_page"], 2),
+                     _f(s["cpu_per_page"], 2), _spread(ratio) if ratio else "1"])
+
+    row("raw `tesseract` (lower bound)", raw, None)
+    row("`circulars run`, cold", sp["pipeline_cold"], sp["ratios"]["cold_over_raw"])
+    row("`circulars run`, warm", sp["pipeline_warm"], None)
+    om = sp.get("ocrmypdf", {})
+    if "skipped" not in om:
+        row("`ocrmypdf -l tha`", om, None)
+    if "ocrmypdf_same_settings" in sp:
+        row("`ocrmypdf` with the pipeline's lang and psm", sp["ocrmypdf_same_settings"], None)
+    rows[2][-1] = ""
+    for extra in rows[3:]:
+        extra[-1] = ""
+    lines += _table(["command", "wall s", "CPU s", "wall s/page", "CPU s/page",
+                     "pipeline ÷ raw (wall)"], rows)
+    ratios = sp["ratios"]
+    lines += ["Ratios (median of run-by-run ratios):", ""]
+    lines.append(f"- pipeline cold ÷ raw Tesseract: wall {_spread(ratios['cold_over_raw'])}, "
+                 f"CPU {_spread(ratios['cold_over_raw_cpu'])}")
+    if "cold_over_ocrmypdf" in ratios:
+        lines.append(f"- pipeline cold ÷ OCRmyPDF (`-l tha`): "
+                     f"{_spread(ratios['cold_over_ocrmypdf'])}")
+    else:
+        lines.append(f"- OCRmyPDF: {om.get('skipped')}")
+    if "cold_over_ocrmypdf_same_settings" in ratios:
+        lines.append("- pipeline cold ÷ OCRmyPDF with the same language and psm: "
+                     f"{_spread(ratios['cold_over_ocrmypdf_same_settings'])}")
+    lines.append(f"- cold ÷ warm (speed-up of an unchanged re-run): "
+                 f"{_spread(ratios['cold_over_warm'], 1)}")
+    lines.append(f"- interpreter start and CLI imports (`circulars --help`): "
+                 f"{_spread(sp['startup'])} s")
+    lines.append(f"- one page inside the pipeline (render, OCR with tsv, repair; pages.json): "
+                 f"{_f(sp['pipeline_page_seconds_mean'], 2)} s, the bare engine on the same "
+                 f"pages {_f(sp['raw_page_seconds_mean'], 2)} s (mean wall per page)")
+    lines.append("")
+    one = sp.get("workers_1")
+    if one:
+        lines += [
+            "One worker against all cores, same pages:",
+            "",
+            *_table(
+                ["", "wall s, 1 worker", f"wall s, {sp['workers']} workers", "speed-up"],
+                [
+                    ["raw `tesseract`", _spread(one["raw_tesseract"]["wall"]),
+                     _spread(raw["wall"]), _f(one["raw_speedup"], 2)],
+                    ["`circulars run`, cold", _spread(one["pipeline_cold"]["wall"]),
+                     _spread(sp["pipeline_cold"]["wall"]), _f(one["pipeline_speedup"], 2)],
+                ],
+            ),
+            f"With one worker the pipeline takes {_spread(one['cold_over_raw'])} × the bare "
+            "engine.",
+            "",
+        ]
+    if sp["scaling"]:
+        lines += [
+            f"Scaling with the number of pages (first k pages of `{sp['files'][0]}`, "
+            f"{sp['workers']} workers):",
+            "",
+            *_table(["pages", "raw wall s", "pipeline wall s", "pipeline ÷ raw"],
+                    [[s["pages"], _f(s["raw_wall"], 2), _f(s["pipeline_wall"], 2),
+                      _f(s["ratio"], 2)] for s in sp["scaling"]]),
+        ]
+        fit = sp.get("fit")
+        if fit and fit.get("pipeline") and fit.get("raw"):
+            lines += [
+                f"Least-squares fit, wall = fixed + per page × pages: pipeline "
+                f"{fit['pipeline']['fixed']:.2f} s + {fit['pipeline']['per_page']:.2f} s/page, "
+                f"raw {fit['raw']['fixed']:.2f} s + {fit['raw']['per_page']:.2f} s/page.",
+                "",
+            ]
+    return lines
+
+
+def _text_and_memory(r: dict[str, Any]) -> list[str]:
+    t = r["text_stages"]
+    lines = [
+        "## Text stages",
+        "",
+        f"Thai repair + extraction + catalog matching (`extract.thai_repair.repair` and "
+        f"`extract.document.extract_document`) on one core, over the {t['pages']} pages of "
+        f"{t['documents']} documents that the accuracy run read (OCR text of the scans, text "
+        "layers, the seeds); each run in a new process; CPU seconds.",
+        "",
+        *_table(["", "CPU s"], [
+            ["one-off start (word lists, catalogs)", _spread(t["warmup_cpu"])],
+            ["repair", _spread(t["repair_cpu"])],
+            ["extraction and matching", _spread(t["extract_cpu"])],
+            ["total per pass", _spread(t["cpu"])],
+        ]),
+        f"**{_f(t['pages_per_second'], 1)} pages per second** on one core.",
+        "",
+    ]
+    mem = r["memory"]
+    if "skipped" in mem:
+        return [*lines, "## Memory", "", f"Skipped: {mem['skipped']}.", ""]
+    lines += [
+        "## Memory",
+        "",
+        f"`circulars run` on a {mem['pages']}-page scanned PDF (the speed pages repeated), "
+        f"{r['workers']} workers, one run: peak summed RSS of all its processes "
+        f"**{_f(mem['peak_tree_mb'], 0)} MB** (sampled every 0.1 s), largest single process "
+        f"{_f(mem['largest_process_mb'], 0)} MB; {mem['run']['wall']:.0f} s wall "
+        f"({mem['pages_per_minute']:.0f} pages per minute).",
+    ]
+    if "raw_wall" in mem:
+        lines.append(f"The bare engine on the same {mem['pages']} pages took "
+                     f"{mem['raw_wall']:.0f} s: pipeline ÷ raw {mem['cold_over_raw']:.2f} at this "
+                     "batch size (one run).")
+    return [*lines, ""]
+
+
+def _target_notes(r: dict[str, Any]) -> list[str]:
+    from pipeline.bench_notes import notes
+
+    lines = ["## Where we stand", ""]
+    for title, text in notes(r):
+        lines += [f"**{title}.** {text}", ""]
+    return lines
+
+
+def _method(r: dict[str, Any]) -> list[str]:
+    return [
+        "## How to run",
+        "",
+        "- `make bench` (or `circulars bench`): everything above; writes `bench/results.json` "
+        "and this file. Needs the generated scans (`make samples`) for the grey and bad "
+        "scans, and OCRmyPDF for the comparison (left out, and said so, when it is missing).",
+        "- `circulars bench --quick`: a subset in a few minutes (committed samples only, one "
+        "run of each timing, a smaller settings matrix, a 12-page memory run); it writes "
+        "`bench/results.json` only, unless `--docs` is given.",
+        f"- This run took {r['duration_s'] / 60:.1f} minutes.",
+        "",
+    ]
