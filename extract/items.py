@@ -215,8 +215,10 @@ def _open(
     depth = _item_depth(group)
     if group in (Group.QUALITY, Group.SPECIAL) and len(parts) == 1:
         digits = to_arabic(number.raw.split()[-1]).strip(".")
-        if section and len(digits) in (2, 3) and digits[0] == str(section) and number.rest:
-            # `๑๑ มีการจัดภูมิทัศน์` under section 1: the scan lost the dot of 1.1.
+        if section and len(digits) in (2, 3) and number.rest:
+            # `๑๑ มีการจัดภูมิทัศน์` under section 1: the scan lost the dot of 1.1. The first
+            # digit is the section's (Tesseract often reads ๔ as ๕, so it is not checked);
+            # the catalog later drops a line whose text fits no criterion.
             return Item(
                 group,
                 number.raw,

@@ -17,7 +17,7 @@ _MARKER = r"(?:\^|©|®|\(0\)|\(๒\)|\(2\)|['’‘`\"*•]+)"
 # Inside a number the OCR reads ๑ as © or ®.
 _DIGIT = r"[๐-๙0-9©®]"
 # A scanned table's left border read as a letter or bracket just before the number (`ไ๑๑`).
-_BORDER = r"(?:[|\[\]!Iil\u0e44](?=[๐-๙0-9]))?"
+_BORDER = r"(?:[.|\[\]!Iil\u0e44\u0e42]{1,2}(?=[๐-๙0-9]))?"
 _NUMBER = re.compile(
     rf"^\s*{_BORDER}(?P<marker>(?:{_MARKER}\s*)*)"
     rf"(?P<num>{_DIGIT}{{1,2}}(?:\s?\.\s?{_DIGIT}{{1,2}}){{0,3}})"

@@ -85,6 +85,7 @@ _ACTING = {"ร.ต.": "ว่าที่ร้อยตรี", "ร.ท.": "�
            "ร้อยตรี": "ว่าที่ร้อยตรี", "ร้อยโท": "ว่าที่ร้อยโท", "ร้อยเอก": "ว่าที่ร้อยเอก"}
 
 _THAI = "\u0e01-\u0e4e"
+_ACTING_PREFIX = "ว่?าท(?:ี่|่ี|ิ่|ี|ิ)"
 _SEP = r"\s?[.,]\s?"  # a dot, sometimes read as a comma, with OCR spaces around it
 
 
@@ -103,7 +104,8 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
         [re.escape(k) for k in _ACTING if "." not in k]
         + [_abbreviation_pattern(k) for k in _ACTING if "." in k]
     )
-    specs.append((rf"ว่าท(?:ี่|่ี)\s?(?:{acting_ranks})(?:\s?หญิง)?", None))
+    # ว่าที่ as scans give it: the tone mark or the vowel lost or swapped (ว่าที, ว่าทิ).
+    specs.append((rf"{_ACTING_PREFIX}\s?(?:{acting_ranks})(?:\s?หญิง)?", None))
     for abbr in _ABBREVIATIONS:
         specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
     specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
@@ -147,8 +149,9 @@ def normalise_title(raw: str) -> str:
     if female:
         text = text[: -len("หญิง")]
     suffix = "หญิง" if female else ""
-    if text.startswith("ว่าที่"):
-        rank = text[len("ว่าที่"):]
+    acting = re.match(_ACTING_PREFIX, text)
+    if acting:
+        rank = text[acting.end():]
         rank_dotted = rank if rank.endswith(".") or "." not in rank else rank + "."
         return _ACTING.get(rank_dotted, _ACTING.get(rank, "ว่าที่" + rank)) + suffix
     if text in _SPELLED:

@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -26,8 +27,9 @@ from ocr.tesseract import OcrSettings, recognise
 from pipeline.cli import main as cli_main
 from pipeline.models import RunOptions
 from pipeline.report import merge_findings, write_report
-from pipeline.report_crops import align_lines, match_key
+from pipeline.report_crops import ScanCropper, align_lines, match_key
 from pipeline.report_load import load_document
+from pipeline.report_review import review_pages
 from pipeline.runner import run_pipeline
 from tests.conftest import ORDER_LINES, SEEDS
 
@@ -317,6 +319,23 @@ def test_align_lines_finds_the_item_line(out_dir: Path) -> None:
     found = align_lines("นายสมชาย รักไทย", lines)
     assert "สมชาย" in lines[found.lines[0]].text and 0.4 < found.start < 0.8
     assert align_lines("ข้อความที่ไม่มีอยู่ในหน้านี้เลยแม้แต่คำเดียว", lines).lines == ()
+
+
+def test_low_confidence_page_and_changed_scan(out_dir: Path) -> None:
+    doc = load_document(out_dir / "order_scan")
+    low = replace(doc, pages=tuple(replace(p, confidence=55.0) for p in doc.pages))
+    entries = review_pages(low, ScanCropper(low, out_dir))
+    assert len(entries) == 1 and entries[0].reasons == ("OCR confidence 55",)
+    crops = entries[0].crops
+    assert len(crops) == 3 and all(crop.data_uri for _, crop in crops)
+    shown = [float(caption.split("%")[0]) for caption, _ in crops]
+    lowest = sorted(b.confidence for b in doc.pages[0].lines if len(b.text) >= 4)[:3]
+    assert shown == [round(c) for c in lowest]
+    assert review_pages(doc, ScanCropper(doc, out_dir)) == []  # the real page reads well
+    # A scan replaced after the run is not cropped: its boxes would point at other text.
+    changed = replace(doc, sha256="0" * 64)
+    crop = ScanCropper(changed, out_dir).crop_text(1, "มีการจัดให้มีระบบคิว")
+    assert crop.data_uri is None and "changed" in crop.note
 
 
 def test_merge_findings_groups_by_criterion() -> None:
