@@ -153,7 +153,9 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
         if group is not None and number is None:
             # Inside a topic heading's row (2562 style) the text cells belong to the topic.
             parts = (
-                recognise(group, section, text, out.items) if recognise and topic is None else None
+                recognise(group, section, _without(text, find_names(text)), out.items)
+                if recognise and topic is None
+                else None
             )
             if parts is not None:
                 close_topic()

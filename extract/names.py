@@ -220,11 +220,13 @@ def ocr_distance(a: str, b: str) -> tuple[float, int]:
             sub = char_cost(a[i - 1], b[j - 1])
             dele = char_cost(a[i - 1], "")
             ins = char_cost("", b[j - 1])
-            cur.append(min(
-                (prev[j - 1][0] + sub, prev[j - 1][1] + (sub >= HARD_COST)),
-                (prev[j][0] + dele, prev[j][1] + (dele >= HARD_COST)),
-                (cur[j - 1][0] + ins, cur[j - 1][1] + (ins >= HARD_COST)),
-            ))
+            cur.append(
+                min(
+                    (prev[j - 1][0] + sub, prev[j - 1][1] + (sub >= HARD_COST)),
+                    (prev[j][0] + dele, prev[j][1] + (dele >= HARD_COST)),
+                    (cur[j - 1][0] + ins, cur[j - 1][1] + (ins >= HARD_COST)),
+                )
+            )
         prev = cur
     cost, hard = prev[m]
     return round(cost, 4), hard
@@ -250,9 +252,11 @@ def _align(seen: str, ref: str) -> tuple[list[str], list[str]]:
     gaps = [""] * (m + 1)
     i, j = n, m
     while i > 0 or j > 0:
-        if i > 0 and j > 0 and abs(
-            dp[i][j] - dp[i - 1][j - 1] - char_cost(seen[i - 1], ref[j - 1])
-        ) < 1e-9:
+        if (
+            i > 0
+            and j > 0
+            and abs(dp[i][j] - dp[i - 1][j - 1] - char_cost(seen[i - 1], ref[j - 1])) < 1e-9
+        ):
             subs[j - 1] = seen[i - 1]
             i, j = i - 1, j - 1
         elif j > 0 and abs(dp[i][j] - dp[i][j - 1] - char_cost("", ref[j - 1])) < 1e-9:
@@ -338,9 +342,7 @@ def same_person(a: tuple[str, str], b: tuple[str, str], lexicon: NameLexicon | N
     return _pair_distance(a, b, lexicon or name_lexicon()) is not None
 
 
-def _pair_distance(
-    a: tuple[str, str], b: tuple[str, str], lexicon: NameLexicon
-) -> float | None:
+def _pair_distance(a: tuple[str, str], b: tuple[str, str], lexicon: NameLexicon) -> float | None:
     """Normalised distance when ``a`` and ``b`` may be one person, else None."""
     total_hard = 0
     distance = 0.0
@@ -411,8 +413,11 @@ def canonical_spelling(
     total = sum(variants.values())
     ref = min(
         variants,
-        key=lambda r: (sum(c * ocr_distance(v, r)[0] for v, c in variants.items()),
-                       -variants[r], r),
+        key=lambda r: (
+            sum(c * ocr_distance(v, r)[0] for v, c in variants.items()),
+            -variants[r],
+            r,
+        ),
     )
     aligned = {v: _align(v, ref) for v in variants}
     slots: list[dict[str, float]] = []  # option -> evidence cost (weighted mean)
@@ -426,14 +431,16 @@ def canonical_spelling(
             seen[subs[i] if letter else gaps[i]] += variants[v]
         observed = set(seen)
         options = set(observed)
-        if len(observed) > 1 or (letter and (ref[i] in SUSPICIOUS or i in bad_spots)) or (
-            not letter and (i in bad_spots or i - 1 in bad_spots)
+        if (
+            len(observed) > 1
+            or (letter and (ref[i] in SUSPICIOUS or i in bad_spots))
+            or (not letter and (i in bad_spots or i - 1 in bad_spots))
         ):
             if all(len(o) <= 1 for o in observed):
                 options = _alternatives(observed)
-        slots.append({
-            o: sum(c * _string_cost(s, o) for s, c in seen.items()) / total for o in options
-        })
+        slots.append(
+            {o: sum(c * _string_cost(s, o) for s, c in seen.items()) / total for o in options}
+        )
         seen_sets.append(observed)
 
     beam: list[tuple[float, str, int]] = [(0.0, "", 0)]
@@ -493,8 +500,10 @@ def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | N
     """
     letters = text.translate(_NO_MARKS)
     near = [
-        name for name in _skeleton_index(kind).get(text.translate(_SKELETON), ())
-        if name.translate(_NO_MARKS) == letters and ocr_distance(text, name)[0] <= NEIGHBOUR_MAX_COST
+        name
+        for name in _skeleton_index(kind).get(text.translate(_SKELETON), ())
+        if name.translate(_NO_MARKS) == letters
+        and ocr_distance(text, name)[0] <= NEIGHBOUR_MAX_COST
     ]
     return near[0] if len(near) == 1 else None
 
@@ -671,8 +680,11 @@ def _close_pairs(forms: list[_Form], lexicon: NameLexicon) -> dict[tuple[int, in
     from rapidfuzz.distance import Levenshtein
 
     skeletons = [
-        (f.given.translate(_SKELETON), f.family.translate(_SKELETON),
-         (f.given + f.family).translate(_SKELETON))
+        (
+            f.given.translate(_SKELETON),
+            f.family.translate(_SKELETON),
+            (f.given + f.family).translate(_SKELETON),
+        )
         for f in forms
     ]
     dist: dict[tuple[int, int], float] = {}
@@ -680,9 +692,10 @@ def _close_pairs(forms: list[_Form], lexicon: NameLexicon) -> dict[tuple[int, in
         for j in range(i + 1, len(forms)):
             (g1, f1, w1), (g2, f2, w2) = skeletons[i], skeletons[j]
             if forms[i].family and forms[j].family:
-                if Levenshtein.distance(g1, g2, score_cutoff=2) > 1 or Levenshtein.distance(
-                    f1, f2, score_cutoff=2
-                ) > 1:
+                if (
+                    Levenshtein.distance(g1, g2, score_cutoff=2) > 1
+                    or Levenshtein.distance(f1, f2, score_cutoff=2) > 1
+                ):
                     continue
             elif Levenshtein.distance(w1, w2, score_cutoff=2) > 1:
                 continue
@@ -717,4 +730,3 @@ def _counts(forms: list[_Form], kind: NameKind) -> Counter[str]:
     for f in forms:
         counts[f.given if kind == "given" else f.family] += f.count
     return counts
-

@@ -91,9 +91,8 @@ def parse_number(line: str) -> WrittenNumber | None:
         if (
             all(p.isdigit() for p in pieces)
             and not num.startswith(("©", "®"))
-            # Criteria numbers never hold a zero part (`๑๗.๐๐` is a time) nor exceed 30.
+            # Criteria numbers never hold a zero part: `๑๗.๐๐` is a time.
             and all(int(p) > 0 for p in pieces)
-            and int(pieces[0]) <= 30
         ):
             rest = line[m.end() :].strip()
             if _THAI_CONSONANT.search(rest[:40]) or not rest:

@@ -59,30 +59,103 @@ class NameMention:
 # Abbreviated titles, normalised form: each is matched with optional spaces around its dots.
 _ABBREVIATIONS = (
     # police
-    "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.",
-    "ด.ต.", "จ.ส.ต.", "ส.ต.อ.", "ส.ต.ท.", "ส.ต.ต.",
+    "พล.ต.อ.",
+    "พล.ต.ท.",
+    "พล.ต.ต.",
+    "พ.ต.อ.",
+    "พ.ต.ท.",
+    "พ.ต.ต.",
+    "ร.ต.อ.",
+    "ร.ต.ท.",
+    "ร.ต.ต.",
+    "ด.ต.",
+    "จ.ส.ต.",
+    "ส.ต.อ.",
+    "ส.ต.ท.",
+    "ส.ต.ต.",
     # armed forces
-    "พล.ร.อ.", "พล.อ.อ.", "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.",
-    "ร.ต.", "จ.ส.อ.", "จ.ส.ท.", "จ.อ.", "จ.ท.", "จ.ต.", "ส.อ.", "ส.ท.", "น.อ.", "น.ท.", "น.ต.",
+    "พล.ร.อ.",
+    "พล.อ.อ.",
+    "พล.อ.",
+    "พล.ท.",
+    "พล.ต.",
+    "พ.อ.",
+    "พ.ท.",
+    "พ.ต.",
+    "ร.อ.",
+    "ร.ท.",
+    "ร.ต.",
+    "จ.ส.อ.",
+    "จ.ส.ท.",
+    "จ.อ.",
+    "จ.ท.",
+    "จ.ต.",
+    "ส.อ.",
+    "ส.ท.",
+    "น.อ.",
+    "น.ท.",
+    "น.ต.",
     # academic, medical, royal
-    "ผศ.ดร.", "รศ.ดร.", "ศ.ดร.", "ผศ.", "รศ.", "ดร.", "นพ.", "พญ.", "ทพ.", "ทพญ.", "ภก.",
-    "ภญ.", "ม.ร.ว.", "ม.ล.",
+    "ผศ.ดร.",
+    "รศ.ดร.",
+    "ศ.ดร.",
+    "ผศ.",
+    "รศ.",
+    "ดร.",
+    "นพ.",
+    "พญ.",
+    "ทพ.",
+    "ทพญ.",
+    "ภก.",
+    "ภญ.",
+    "ม.ร.ว.",
+    "ม.ล.",
     "น.ส.",
 )
 _SPELLED = {
-    "นางสาว": "นางสาว", "นาง": "นาง", "นาย": "นาย", "นายแพทย์": "นพ.", "แพทย์หญิง": "พญ.",
-    "ร้อยตำรวจเอก": "ร.ต.อ.", "ร้อยตำรวจโท": "ร.ต.ท.", "ร้อยตำรวจตรี": "ร.ต.ต.",
-    "พันตำรวจเอก": "พ.ต.อ.", "พันตำรวจโท": "พ.ต.ท.", "พันตำรวจตรี": "พ.ต.ต.",
-    "พลตำรวจเอก": "พล.ต.อ.", "พลตำรวจโท": "พล.ต.ท.", "พลตำรวจตรี": "พล.ต.ต.",
-    "ดาบตำรวจ": "ด.ต.", "จ่าสิบตำรวจ": "จ.ส.ต.",
-    "สิบตำรวจเอก": "ส.ต.อ.", "สิบตำรวจโท": "ส.ต.ท.", "สิบตำรวจตรี": "ส.ต.ต.",
-    "ร้อยเอก": "ร.อ.", "ร้อยโท": "ร.ท.", "ร้อยตรี": "ร.ต.", "พันเอก": "พ.อ.", "พันโท": "พ.ท.",
-    "พันตรี": "พ.ต.", "พลเอก": "พล.อ.", "พลโท": "พล.ท.", "พลตรี": "พล.ต.",
-    "จ่าสิบเอก": "จ.ส.อ.", "จ่าสิบโท": "จ.ส.ท.", "จ่าสิบตรี": "จ.ส.ต.",
-    "สิบเอก": "ส.อ.", "สิบโท": "ส.ท.", "สิบตรี": "ส.ต.",
+    "นางสาว": "นางสาว",
+    "นาง": "นาง",
+    "นาย": "นาย",
+    "นายแพทย์": "นพ.",
+    "แพทย์หญิง": "พญ.",
+    "ร้อยตำรวจเอก": "ร.ต.อ.",
+    "ร้อยตำรวจโท": "ร.ต.ท.",
+    "ร้อยตำรวจตรี": "ร.ต.ต.",
+    "พันตำรวจเอก": "พ.ต.อ.",
+    "พันตำรวจโท": "พ.ต.ท.",
+    "พันตำรวจตรี": "พ.ต.ต.",
+    "พลตำรวจเอก": "พล.ต.อ.",
+    "พลตำรวจโท": "พล.ต.ท.",
+    "พลตำรวจตรี": "พล.ต.ต.",
+    "ดาบตำรวจ": "ด.ต.",
+    "จ่าสิบตำรวจ": "จ.ส.ต.",
+    "สิบตำรวจเอก": "ส.ต.อ.",
+    "สิบตำรวจโท": "ส.ต.ท.",
+    "สิบตำรวจตรี": "ส.ต.ต.",
+    "ร้อยเอก": "ร.อ.",
+    "ร้อยโท": "ร.ท.",
+    "ร้อยตรี": "ร.ต.",
+    "พันเอก": "พ.อ.",
+    "พันโท": "พ.ท.",
+    "พันตรี": "พ.ต.",
+    "พลเอก": "พล.อ.",
+    "พลโท": "พล.ท.",
+    "พลตรี": "พล.ต.",
+    "จ่าสิบเอก": "จ.ส.อ.",
+    "จ่าสิบโท": "จ.ส.ท.",
+    "จ่าสิบตรี": "จ.ส.ต.",
+    "สิบเอก": "ส.อ.",
+    "สิบโท": "ส.ท.",
+    "สิบตรี": "ส.ต.",
 }
-_ACTING = {"ร.ต.": "ว่าที่ร้อยตรี", "ร.ท.": "ว่าที่ร้อยโท", "ร.อ.": "ว่าที่ร้อยเอก",
-           "ร้อยตรี": "ว่าที่ร้อยตรี", "ร้อยโท": "ว่าที่ร้อยโท", "ร้อยเอก": "ว่าที่ร้อยเอก"}
+_ACTING = {
+    "ร.ต.": "ว่าที่ร้อยตรี",
+    "ร.ท.": "ว่าที่ร้อยโท",
+    "ร.อ.": "ว่าที่ร้อยเอก",
+    "ร้อยตรี": "ว่าที่ร้อยตรี",
+    "ร้อยโท": "ว่าที่ร้อยโท",
+    "ร้อยเอก": "ว่าที่ร้อยเอก",
+}
 
 _THAI = "\u0e01-\u0e4e"
 _ACTING_PREFIX = "ว่?าท(?:ี่|่ี|ิ่|ี|ิ)"
@@ -110,8 +183,7 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
         specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
     specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
     for word in sorted(_SPELLED, key=len, reverse=True):
-        specs.append((re.escape(word) + ("(?:หญิง)?" if _SPELLED[word].endswith(".") else ""),
-                      None))
+        specs.append((re.escape(word) + ("(?:หญิง)?" if _SPELLED[word].endswith(".") else ""), None))
     ordered = sorted(specs, key=lambda s: -len(s[0]))
     return [(re.compile(p), t) for p, t in ordered]
 
@@ -120,8 +192,24 @@ _TITLES = _title_patterns()
 _ANY_TITLE = re.compile("|".join(p.pattern for p, _ in _TITLES))
 # Words prose writes glued to the name that follows (โดยมอบหมายให้นายปฐวี): a title may follow
 # one of these directly; after any other Thai letter it is part of a word (พัฒนางาน).
-_GLUE_WORDS = ("ให้", "โดย", "และ", "กับ", "ของ", "ถึง", "จาก", "แก่", "คือ", "ได้แก่", "เรียน",
-               "ข้าพเจ้า", "ผม", "ดิฉัน", "ท่าน", "ราย")
+_GLUE_WORDS = (
+    "ให้",
+    "โดย",
+    "และ",
+    "กับ",
+    "ของ",
+    "ถึง",
+    "จาก",
+    "แก่",
+    "คือ",
+    "ได้แก่",
+    "เรียน",
+    "ข้าพเจ้า",
+    "ผม",
+    "ดิฉัน",
+    "ท่าน",
+    "ราย",
+)
 
 
 def _starts_word(text: str, start: int) -> bool:
@@ -151,7 +239,7 @@ def normalise_title(raw: str) -> str:
     suffix = "หญิง" if female else ""
     acting = re.match(_ACTING_PREFIX, text)
     if acting:
-        rank = text[acting.end():]
+        rank = text[acting.end() :]
         rank_dotted = rank if rank.endswith(".") or "." not in rank else rank + "."
         return _ACTING.get(rank_dotted, _ACTING.get(rank, "ว่าที่" + rank)) + suffix
     if text in _SPELLED:
@@ -169,10 +257,32 @@ def normalise_title(raw: str) -> str:
 # Positions and trades that start with a title word; the dictionary knows most, these are the
 # ones that also start longer glued text (นายกเทศมนตรีตำบล...).
 _POSITION_PREFIXES = (
-    "นายกรัฐมนตรี", "นายกเทศมนตรี", "นายกองค์การ", "นายกสมาคม", "นายกเมือง", "นายกสภา",
-    "นายอำเภอ", "นายทะเบียน", "นายช่าง", "นายตรวจ", "นายสถานี", "นายด่าน", "นายทหาร",
-    "นายตำรวจ", "นายหน้า", "นายจ้าง", "นายประกัน", "นายธนาคาร", "นายงาน", "นายเวร", "นายท่า",
-    "นางพยาบาล", "นางผดุงครรภ์", "นางสนม", "นางกำนัล", "นางสาวไทย",
+    "นายกรัฐมนตรี",
+    "นายกเทศมนตรี",
+    "นายกองค์การ",
+    "นายกสมาคม",
+    "นายกเมือง",
+    "นายกสภา",
+    "นายอำเภอ",
+    "นายทะเบียน",
+    "นายช่าง",
+    "นายตรวจ",
+    "นายสถานี",
+    "นายด่าน",
+    "นายทหาร",
+    "นายตำรวจ",
+    "นายหน้า",
+    "นายจ้าง",
+    "นายประกัน",
+    "นายธนาคาร",
+    "นายงาน",
+    "นายเวร",
+    "นายท่า",
+    "นางพยาบาล",
+    "นางผดุงครรภ์",
+    "นางสนม",
+    "นางกำนัล",
+    "นางสาวไทย",
 )
 # Grammatical words that run through prose but not through names (pythainlp's stop-word list
 # is too broad for this: it holds สบาย, จริง, ง่าย, which are parts of family names).
@@ -315,15 +425,17 @@ def find_names(line: str) -> list[NameMention]:
             pos = start + 1
             continue
         title_written, given, family, end = parsed
-        mentions.append(NameMention(
-            title=normalise_title(title_written),
-            title_as_written=line[index[start]: index[start + len(title_written) - 1] + 1],
-            given=given,
-            family=family,
-            as_written=line[index[start]: index[end - 1] + 1],
-            start=index[start],
-            end=index[end - 1] + 1,
-        ))
+        mentions.append(
+            NameMention(
+                title=normalise_title(title_written),
+                title_as_written=line[index[start] : index[start + len(title_written) - 1] + 1],
+                given=given,
+                family=family,
+                as_written=line[index[start] : index[end - 1] + 1],
+                start=index[start],
+                end=index[end - 1] + 1,
+            )
+        )
         pos = end
     return mentions
 
@@ -342,24 +454,28 @@ def _parse_after_title(
         return None
     glued_to_title = w1_start == title_end
 
-    second = _next_word(text, w1_end) if w1_end < len(text) and text[w1_end] in " \u00a0\t" \
-        else None
+    second = (
+        _next_word(text, w1_end) if w1_end < len(text) and text[w1_end] in " \u00a0\t" else None
+    )
     family, end = "", w1_end
     if second is not None and not _title_at(text, second[0]):
-        raw_family = text[second[0]:second[1]]
+        raw_family = text[second[0] : second[1]]
         family_end = second[1]
         candidate = clean_name(raw_family)
         if candidate == "ณ":  # ณ อยุธยา: one family name in two words
             third = _next_word(text, second[1], max_spaces=1)
             if third is not None:
                 family_end = third[1]
-                candidate = "ณ " + clean_name(text[third[0]:third[1]])
+                candidate = "ณ " + clean_name(text[third[0] : third[1]])
         before_role = _cut_at_role(candidate, lexicon)
         if candidate.startswith(_JOB_WORDS) and candidate not in lexicon.family:
             pass  # น.ส.นรีกานต์โกมิตร นักวิชาการ...: the next column, not a family name
-        elif before_role != candidate and not _starts_with_mark(raw_family) and _name_shaped(
-            before_role, lexicon, "family"
-        ) and (before_role in lexicon.family or before_role not in lexicon.words):
+        elif (
+            before_role != candidate
+            and not _starts_with_mark(raw_family)
+            and _name_shaped(before_role, lexicon, "family")
+            and (before_role in lexicon.family or before_role not in lexicon.words)
+        ):
             # ใจดี|เป็นผู้รับผิดชอบ is a name and a sentence; เดินทาง|ไปตลาด only a sentence
             family, end = before_role, _end_of_prefix(text, second[0], before_role)
         elif not _starts_with_mark(raw_family) and _name_shaped(candidate, lexicon, "family"):
@@ -378,8 +494,11 @@ def _parse_after_title(
     position = _position(title_written, given, lexicon) if glued_to_title else None
     if position == "prefix" or (position == "word" and family not in lexicon.family):
         return None
-    if not glued_to_title and given in lexicon.words and given not in lexicon.given and (
-        family not in lexicon.family
+    if (
+        not glued_to_title
+        and given in lexicon.words
+        and given not in lexicon.given
+        and (family not in lexicon.family)
     ):
         return None  # "นาย ทะเบียน ..." spelled apart
     return title_written, given, family, end
@@ -387,14 +506,42 @@ def _parse_after_title(
 
 # Role and position words a table or a sentence may glue after a family name
 # (นายสมชาย ใจดีผู้อำนวยการ); a family name does not continue into them.
-_ROLE_WORDS = ("ผู้", "ตำแหน่ง", "หัวหน้า", "นักวิชาการ", "เจ้าหน้าที่", "เจ้าพนักงาน",
-               "ปลัด", "รอง", "ประธาน", "กรรมการ", "เลขานุการ", "พนักงาน", "ลูกจ้าง",
-               "ข้าราชการ", "คลังจังหวัด", "นายอำเภอ", "ผู้ว่าราชการ")
+_ROLE_WORDS = (
+    "ผู้",
+    "ตำแหน่ง",
+    "หัวหน้า",
+    "นักวิชาการ",
+    "เจ้าหน้าที่",
+    "เจ้าพนักงาน",
+    "ปลัด",
+    "รอง",
+    "ประธาน",
+    "กรรมการ",
+    "เลขานุการ",
+    "พนักงาน",
+    "ลูกจ้าง",
+    "ข้าราชการ",
+    "คลังจังหวัด",
+    "นายอำเภอ",
+    "ผู้ว่าราชการ",
+)
 
 
 # Words that start a job title, never a family name.
-_JOB_WORDS = ("ผู้", "ตำแหน่ง", "หัวหน้า", "นักวิชาการ", "เจ้าหน้าที่", "เจ้าพนักงาน",
-              "ข้าราชการ", "พนักงาน", "ลูกจ้าง", "นักวิเคราะห์", "นักจัดการ", "นักทรัพยากร")
+_JOB_WORDS = (
+    "ผู้",
+    "ตำแหน่ง",
+    "หัวหน้า",
+    "นักวิชาการ",
+    "เจ้าหน้าที่",
+    "เจ้าพนักงาน",
+    "ข้าราชการ",
+    "พนักงาน",
+    "ลูกจ้าง",
+    "นักวิเคราะห์",
+    "นักจัดการ",
+    "นักทรัพยากร",
+)
 
 
 def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
