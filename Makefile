@@ -6,10 +6,12 @@ PY := $(VENV)/bin/python
 export PYTHAINLP_OFFLINE := 1
 export OMP_THREAD_LIMIT := 1
 
-# Debian packages the pipeline needs: the OCR engine with Thai data, poppler for PDF tools,
-# Thai fonts (for the sample generator and reports), pango for WeasyPrint rendering.
+# Debian packages the pipeline needs: the OCR engine with Thai data (language and script
+# models), poppler for PDF tools, Thai fonts (sample generator, reports), pango/harfbuzz for
+# WeasyPrint rendering, chromium for the report's browser test.
 SYS_PKGS := tesseract-ocr tesseract-ocr-tha tesseract-ocr-script-thai poppler-utils \
-            fonts-thai-tlwg libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 python3-venv
+            fonts-thai-tlwg libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 python3-venv \
+            chromium
 
 .PHONY: help sysdeps venv run test lint samples bench clean
 

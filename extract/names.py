@@ -629,6 +629,7 @@ def cluster_officers(
             owner[i] = x
         clusters[x].extend(clusters.pop(y))
 
+    _absorb_stray_sightings(forms, clusters)
     officers: list[Officer] = []
     mapping: dict[str, str] = {}
     used_keys: set[str] = set()
@@ -649,6 +650,41 @@ def cluster_officers(
         if key is not None:
             mapping.setdefault(m.name, key)
     return officers, mapping
+
+
+# A person seen this often absorbs a single damaged sighting close to their name.
+DOMINANT_MIN_COUNT = 3
+STRAY_GIVEN_MAX_COST = 0.5  # one mark dropped or added (อรุณี read as อรุณ)
+STRAY_FAMILY_MAX_COST = 2.0  # a few look-alike letters (สิทธิวงศ์ read as สทจัวงศี)
+
+
+def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """Merge one-off spellings into the one frequent person they are a near copy of.
+
+    The linkage above refuses to merge two spellings that are both real names (อรุณ, อรุณี).
+    That protects two real people, but one sighting beside a person seen many times, with a
+    damaged family name as well, is far likelier the same person: the evidence is asymmetric.
+    Siblings (same given name, family names a few letters apart) stay apart by the costs.
+    """
+
+    def total(group: list[int]) -> int:
+        return sum(forms[i].count for i in group)
+
+    dominant = [k for k, g in clusters.items() if total(g) >= DOMINANT_MIN_COUNT]
+    for key in [k for k, g in clusters.items() if total(g) == 1]:
+        stray = forms[clusters[key][0]]
+        targets = []
+        for other in dominant:
+            head = max((forms[i] for i in clusters[other]), key=lambda f: f.count)
+            if stray.gender and head.gender and stray.gender != head.gender:
+                continue
+            if (
+                ocr_distance(stray.given, head.given)[0] <= STRAY_GIVEN_MAX_COST
+                and ocr_distance(stray.family, head.family)[0] <= STRAY_FAMILY_MAX_COST
+            ):
+                targets.append(other)
+        if len(targets) == 1:
+            clusters[targets[0]].extend(clusters.pop(key))
 
 
 def _skeleton_table() -> dict[int, str]:
