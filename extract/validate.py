@@ -16,25 +16,38 @@ _GROUP_TH = {
 }
 
 
+# Item flag prefix -> (finding kind, Thai text). Flags are written by items.py, sequence.py
+# and document.py; the first matching prefix wins.
+_FLAG_KINDS = (
+    ("duplicate", "duplicate", "เลขข้อซ้ำ"),
+    ("out of order", "out_of_order", "เลขข้อไม่เรียงลำดับ"),
+    ("junk", "junk_number", "เลขข้อย่อยอ่านไม่ได้ (กู้คืนจากลำดับ)"),
+    ("unreadable number", "unreadable_number", "เลขข้ออ่านไม่ได้ ใช้ลำดับแทน"),
+    ("number missing", "number_missing", "แถวไม่มีเลขข้อ รู้จำจากชื่อเกณฑ์"),
+    ("unnumbered row", "number_missing", "แถวไม่มีเลขข้อ รู้จำจากชื่อเกณฑ์"),
+    ("dot missing", "number_corrected", "เลขข้อขาดจุด (เช่น ๑๑ แทน ๑.๑)"),
+    ("number", "number_corrected", "แก้เลขข้อตามเนื้อความ"),
+    ("section", "section_mismatch", "เลขหมวดไม่ตรงกับหัวข้อหมวด"),
+    ("text fits", "text_fit", "เนื้อความตรงกับข้ออื่นมากกว่า"),
+)
+_INFO_KINDS = {"junk_number", "unreadable_number", "number_missing", "text_fit"}
+
+
+def _flag_kind(flag: str) -> tuple[str, str]:
+    if flag.endswith("not in the catalog"):
+        return "not_in_catalog", "ไม่พบในเกณฑ์ฉบับนี้"
+    for prefix, kind, th in _FLAG_KINDS:
+        if flag.startswith(prefix):
+            return kind, th
+    return "note", flag
+
+
 def numbering_findings(document: str, items: list[Item]) -> list[Finding]:
     out: list[Finding] = []
     for item in items:
         for flag in item.flags:
-            if flag.startswith("duplicate"):
-                kind, th = "duplicate", "เลขข้อซ้ำ"
-            elif flag.startswith("out of order"):
-                kind, th = "out_of_order", "เลขข้อไม่เรียงลำดับ"
-            elif flag.startswith("junk"):
-                kind, th = "junk_number", "เลขข้อย่อยอ่านไม่ได้ (กู้คืนจากลำดับ)"
-            elif flag.startswith("number"):
-                kind, th = "number_corrected", "แก้เลขข้อตามเนื้อความ"
-            elif flag.startswith("section"):
-                kind, th = "section_mismatch", "เลขหมวดไม่ตรงกับหัวข้อหมวด"
-            elif flag.endswith("not in the catalog"):
-                kind, th = "not_in_catalog", "ไม่พบในเกณฑ์ฉบับนี้"
-            else:
-                kind, th = "note", ""
-            severity = "info" if kind in ("junk_number", "note") else "warning"
+            kind, th = _flag_kind(flag)
+            severity = "info" if kind in _INFO_KINDS or kind == "note" else "warning"
             out.append(
                 Finding(
                     document,
