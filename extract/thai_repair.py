@@ -1001,9 +1001,45 @@ def fix_confusions(text: str) -> str:
 # --- the chain --------------------------------------------------------------------------------
 
 #: The character rules in the order :func:`repair` applies them, before :func:`repair_words`.
+_GAP_BEFORE_AA = re.compile("(?<=[\u0e01-\u0e2e\u0e48-\u0e4b]) {2,}(?=\u0e32)")
+
+
+def narrow_gap_before_sara_aa(text: str) -> str:
+    """A run of spaces before SARA AA is one lost glyph's gap: make it a single space.
+
+    SARA AA never starts a word, so the run is what a PDF leaves where SARA AM's NIKHAHIT was
+    (`ค  าแสน`); a single space is the form the SARA AM decoder below knows.
+
+    >>> narrow_gap_before_sara_aa("นายวีระพงษ์ ค  าแสน")
+    'นายวีระพงษ์ ค าแสน'
+    """
+    return _GAP_BEFORE_AA.sub(" ", text)
+
+
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+
+
+def table_rules_to_gaps(text: str) -> str:
+    """A `|` inside an OCR'd line is a scanned table rule, not text: make it a column gap.
+
+    Lines that start with `|` are markdown tables (OCR exports write them) and keep their
+    pipes: the layout step splits them into cells.
+
+    >>> table_rules_to_gaps("๒.๒ |มีการวิเคราะห์ |นายธนากร ปัญญาวงศ์")
+    '๒.๒    มีการวิเคราะห์    นายธนากร ปัญญาวงศ์'
+    >>> table_rules_to_gaps("| ๑. แนวทาง | จำนวน ๑ ชุด |")
+    '| ๑. แนวทาง | จำนวน ๑ ชุด |'
+    """
+    if "|" not in text or text.lstrip().startswith("|") or not _THAI_CONSONANT.search(text):
+        return text
+    return text.replace("|", "   ")
+
+
 CHARACTER_STEPS: tuple[Callable[[str], str], ...] = (
     remove_invisible,
     normalize_spaces,
+    table_rules_to_gaps,
+    narrow_gap_before_sara_aa,
     map_pua_marks,
     remove_stray_quotes,
     attach_orphan_marks,

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 class OcrSettings:
     """Engine settings; part of every cache key, so keep them hashable."""
 
-    lang: str = "tha+eng"
+    lang: str = "Thai"  # script/Thai: measured better than tha+eng on the scans (BENCHMARKS.md)
     psm: int = 6
     dpi: int = 300
     preprocess: bool = False

@@ -275,7 +275,7 @@ def test_speed_on_seed_pages() -> None:
     for page in pages:
         repair(page)
     per_3000_chars = (time.process_time() - start) / chars * 3000
-    assert per_3000_chars < 0.05  # generous bound; about 0.01 s measured
+    assert per_3000_chars < 0.05  # generous bound: 0.005-0.02 s measured (clean to PDF-broken)
 
 
 # --- edge cases and properties ------------------------------------------------------------------
@@ -398,3 +398,12 @@ def test_repair_of_damaged_seed_lines_is_stable(text: str) -> None:
     once = repair(text)
     assert repair(once) == once
     assert _kept(once) == _kept(text)
+
+
+def test_sara_am_split_with_a_wide_gap_in_a_weasyprint_text_layer() -> None:
+    # From the text layer of samples/docs/order_lampang.pdf (pdfplumber): the NIKHAHIT glyph
+    # is lost and leaves two spaces, also inside names that no dictionary knows.
+    from extract.thai_repair import repair
+
+    assert repair("ผลการส  ารวจ นายวีระพงษ์ ค  าแสน") == "ผลการสำรวจ นายวีระพงษ์ คำแสน"
+    assert repair("น.ส.ปวีณา ทองค  า") == "น.ส.ปวีณา ทองคำ"
