@@ -38,7 +38,7 @@ $(VENV)/.installed: pyproject.toml
 venv: sysdeps $(VENV)/.installed  ## create .venv and install the package with dev extras
 
 run: venv  ## process samples/ into criteria_out/
-	$(PY) -m pipeline run samples --out criteria_out
+	$(PY) -m pipeline run samples/seeds samples/docs --out criteria_out
 
 test: venv  ## run the test suite (real Tesseract, real PDFs, real seeds)
 	$(PY) -m ruff check pipeline ocr extract tests samples
