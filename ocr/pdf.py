@@ -43,10 +43,32 @@ def page_count(path: Path) -> int:
         with pdfplumber.open(path) as pdf:
             count = len(pdf.pages)
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        raise _open_error(path, exc) from None
+        error: InputError | None = _open_error(path, exc)
+        if "password" in error.reason:
+            raise error from None
+        count = 0
+    else:
+        error = None
     if count == 0:
-        raise InputError(path, "PDF has no pages", stage="open")
+        # pdfminer gives up on a broken cross-reference table that PDFium rebuilds: such a
+        # file is still worth reading (its pages are then OCR'd).
+        count = _pdfium_page_count(path)
+        if count:
+            log.warning("%s: damaged PDF structure, reading it with PDFium", path)
+    if count == 0:
+        raise error or InputError(path, "PDF has no pages", stage="open")
     return count
+
+
+def _pdfium_page_count(path: Path) -> int:
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError:
+        return 0
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def text_layer(path: Path, index: int) -> str:
@@ -56,8 +78,9 @@ def text_layer(path: Path, index: int) -> str:
             page = pdf.pages[index]
             # layout=False keeps reading order simple; x_tolerance small so Thai marks stay put.
             return page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
-    except Exception as exc:
-        raise _open_error(path, exc) from None
+    except Exception as exc:  # unreadable for pdfminer but counted by PDFium: OCR the page
+        log.debug("%s: no text layer for page %d: %s", path, index + 1, exc)
+        return ""
 
 
 def text_layer_problem(text: str) -> str | None:

@@ -100,7 +100,7 @@ def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
                 config=settings.config() + " tsv", timeout=settings.timeout,
             )
         except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
-            raise OcrError(f"OCR timed out after {settings.timeout:.0f} s") from exc
+            raise OcrError(f"OCR timed out after {settings.timeout:g} s") from exc
         except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
             raise OcrError(f"Tesseract failed: {exc}") from exc
         text = base.with_suffix(".txt").read_text(encoding="utf-8")

@@ -33,7 +33,6 @@ from pipeline.progress import Progress
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class Finished:
     """What the batch knows about a document whose pages are all in."""
@@ -53,6 +52,7 @@ class PlannedDocument:
     tasks: list[PageTask]  # pages still to compute
     pages: dict[int, Page] = field(default_factory=dict)  # 0-based index -> page
     reused: bool = False
+    previous_name: str | None = None  # output folder of the run that made the outputs
     started: str = ""
 
     @property
@@ -86,7 +86,9 @@ def batch_keys(options: RunOptions, engine: str, ledger: Ledger | None) -> Batch
     return BatchKeys(key, output)
 
 
-def _failed(ledger: Ledger | None, path: Path, exc: InputError, source: SourceDocument | None):
+def _failed(
+    ledger: Ledger | None, path: Path, exc: InputError, source: SourceDocument | None
+) -> None:
     if ledger is None:
         return
     ledger.record_file(
@@ -110,39 +112,49 @@ def plan(
     for path in missing:
         result.errors.append(ErrorRecord(str(path), "sniff", "no such file or folder"))
         log.error("%s: no such file or folder", path)
-    use_cache = ledger is not None and keys is not None and not force
+    cache = None if force or keys is None else ledger
     planned: list[PlannedDocument] = []
     taken: set[str] = set()
     for path in files:
         source: SourceDocument | None = None
         try:
             source = describe(path)
-            name = _unique_name(source.name, taken)
-            row = ledger.file(path) if use_cache else None  # type: ignore[union-attr]
-            cached = ledger.cached_pages(source.sha256, keys.settings) if use_cache else {}  # type: ignore[union-attr]
-            done_before = (
-                row is not None and row.sha256 == source.sha256
-                and row.status == Status.SUCCESS and row.pages is not None
-                and all(i in cached for i in range(row.pages))
-            )
-            if done_before:
-                # Unchanged and complete: no need to open the file again.
-                assert row is not None and row.pages is not None and keys is not None
-                count, tasks = row.pages, []
-                reused = row.output_key == keys.output and row.name == name
-            else:
-                tasks = plan_pages(source)
-                count, reused = len(tasks), False
-                tasks = [t for t in tasks if t.index not in cached]
+            entry = _plan_document(source, cache, keys)
         except InputError as exc:
             result.errors.append(ErrorRecord(exc.path, exc.stage, exc.reason))
             log.error("%s", exc)
             _failed(ledger, path, exc, source)
             continue
-        doc = DocumentResult(source=source, name=name)
-        pages = {i: page for i, page in cached.items() if i < count}
-        planned.append(PlannedDocument(doc, count, tasks, pages, reused, now()))
+        entry.doc.name = _unique_name(source.name, taken)
+        # Outputs are current only if made under the same keys and in the same folder.
+        entry.reused = entry.reused and entry.doc.name == entry.previous_name
+        planned.append(entry)
     return planned
+
+
+def _plan_document(
+    source: SourceDocument, cache: Ledger | None, keys: BatchKeys | None
+) -> PlannedDocument:
+    doc = DocumentResult(source=source, name=source.name)
+    if cache is None or keys is None:
+        tasks = plan_pages(source)
+        return PlannedDocument(doc, len(tasks), tasks, started=now())
+    row = cache.file(source.path)
+    cached = cache.cached_pages(source.sha256, keys.settings)
+    if (
+        row is not None and row.sha256 == source.sha256 and row.status == Status.SUCCESS
+        and row.pages is not None and all(i in cached for i in range(row.pages))
+    ):
+        # Unchanged and complete: no need to open the file again.
+        pages = {i: cached[i] for i in range(row.pages)}
+        return PlannedDocument(
+            doc, row.pages, [], pages, reused=row.output_key == keys.output,
+            previous_name=row.name, started=now(),
+        )
+    tasks = plan_pages(source)
+    pages = {t.index: cached[t.index] for t in tasks if t.index in cached}
+    todo = [t for t in tasks if t.index not in cached]
+    return PlannedDocument(doc, len(tasks), todo, pages, started=now())
 
 
 def run_batch(

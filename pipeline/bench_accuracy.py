@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter
 from dataclasses import asdict
 from difflib import SequenceMatcher
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 
 EDIT_LEVELS = (0, 1, 2)  # assignment names: exact, within one edit, within two edits
 NUMBERING_KINDS = ("duplicate", "out_of_order")  # findings that report a misnumbered item
+_SPACE = re.compile(r"\s+")
 
 
 def output_folders(out_dir: Path) -> dict[Path, Path]:
@@ -30,13 +32,20 @@ def output_folders(out_dir: Path) -> dict[Path, Path]:
     return folders
 
 
-def corpus_cer(hypotheses: list[str], truths: list[str]) -> float:
-    """CER over several pages: all edits over all truth characters (whitespace ignored)."""
+def code_points(text: str) -> str:
+    """Whitespace removed and nothing else: the characters exactly as a program sees them
+    (`canonical_text` also forgives Thai mark order and SARA AM spelt as two characters)."""
+    return _SPACE.sub("", text)
+
+
+def corpus_cer(hypotheses: list[str], truths: list[str], strict: bool = False) -> float:
+    """CER over several pages: all edits over all truth characters (whitespace ignored);
+    `strict` compares code points instead of the canonical text."""
+    norm = code_points if strict else canonical_text
     edits = sum(
-        Levenshtein.distance(canonical_text(h), canonical_text(t))
-        for h, t in zip(hypotheses, truths, strict=True)
+        Levenshtein.distance(norm(h), norm(t)) for h, t in zip(hypotheses, truths, strict=True)
     )
-    length = sum(len(canonical_text(t)) for t in truths)
+    length = sum(len(norm(t)) for t in truths)
     return edits / length if length else 0.0
 
 
@@ -65,11 +74,16 @@ def page_cers(pages: list[dict[str, Any]], truth_pages: list[str],
         return {"pages": [], "raw": None, "repaired": None, "ratio": None}
     raw = corpus_cer(raws, refs)
     repaired = corpus_cer(reps, refs)
+    raw_strict = corpus_cer(raws, refs, strict=True)
+    repaired_strict = corpus_cer(reps, refs, strict=True)
     return {
         "pages": rows,
         "raw": round(raw, 4),
         "repaired": round(repaired, 4),
         "ratio": round(repaired / raw, 3) if raw else None,
+        "raw_strict": round(raw_strict, 4),
+        "repaired_strict": round(repaired_strict, 4),
+        "ratio_strict": round(repaired_strict / raw_strict, 3) if raw_strict else None,
     }
 
 
@@ -158,6 +172,11 @@ def summary(documents: list[dict[str, Any]]) -> dict[str, Any]:
         out["scan_cer_raw_mean"] = round(sum(raw) / len(raw), 4)
         out["scan_cer_repaired_mean"] = round(sum(rep) / len(rep), 4)
         out["scan_cer_ratio"] = round(sum(rep) / sum(raw), 3)
+        raw_s = [d["cer"]["raw_strict"] for d in scans]
+        rep_s = [d["cer"]["repaired_strict"] for d in scans]
+        out["scan_cer_raw_strict_mean"] = round(sum(raw_s) / len(raw_s), 4)
+        out["scan_cer_repaired_strict_mean"] = round(sum(rep_s) / len(rep_s), 4)
+        out["scan_cer_ratio_strict"] = round(sum(rep_s) / sum(raw_s), 3)
     for level in EDIT_LEVELS:
         f1s = [d["assignments"][f"edits_{level}"]["f1"] for d in documents if "assignments" in d]
         if f1s:

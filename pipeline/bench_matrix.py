@@ -50,9 +50,17 @@ class MatrixPage:
 
 
 def grid(
-    langs: Sequence[str], psms: Sequence[int], dpis: Sequence[int], preprocess: Sequence[bool]
+    langs: Sequence[str], psms: Sequence[int], dpis: Sequence[int], preprocess: Sequence[bool],
+    variant_psms: Sequence[int] | None = None, base_dpi: int = 300,
 ) -> list[MatrixSetting]:
-    return [MatrixSetting(*combo) for combo in itertools.product(langs, psms, dpis, preprocess)]
+    """Every language x psm at `base_dpi` without preprocessing, and every dpi x preprocessing
+    for the psms in `variant_psms` (all psms when None: the full product)."""
+    variant_psms = psms if variant_psms is None else variant_psms
+    combos = set(itertools.product(langs, psms, [base_dpi], [False]))
+    combos |= set(itertools.product(langs, [p for p in psms if p in variant_psms], dpis,
+                                    preprocess))
+    order = {lang: n for n, lang in enumerate(langs)}
+    return [MatrixSetting(*c) for c in sorted(combos, key=lambda c: (order[c[0]], *c[1:]))]
 
 
 @cache
@@ -80,10 +88,14 @@ def engine_lang(lang: str) -> str | None:
     return "+".join(parts)
 
 
-def tesseract_command(image: Path, out_base: Path, lang: str, psm: int) -> list[str]:
-    """The bare engine, with the options the pipeline passes (`OcrSettings.config`)."""
+def tesseract_command(
+    image: Path, out_base: Path, lang: str, psm: int, outputs: tuple[str, ...] = ()
+) -> list[str]:
+    """The bare engine, with the options the pipeline passes (`OcrSettings.config`);
+    `outputs` are renderers besides the plain text (the pipeline also asks for `tsv`)."""
     config = OcrSettings(lang=lang, psm=psm).config().split()
-    return ["tesseract", str(image), str(out_base), "-l", lang, *config]
+    renderers = ["txt", *outputs] if outputs else []
+    return ["tesseract", str(image), str(out_base), "-l", lang, *config, *renderers]
 
 
 def render_matrix_images(
@@ -168,5 +180,5 @@ def run_matrix(
         "workers": workers,
         "wall": pool.wall,
         "settings": rows,
-        "skipped": [f"{s.label}: language not installed" for s, _ in skipped],
+        "not_installed": [s.label for s, _ in skipped],
     }

@@ -53,23 +53,43 @@ def _cpu(usage: resource.struct_rusage) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _reap_orphans(deadline: float) -> tuple[float, float]:
-    """Wait for orphans handed to this process; (their CPU seconds, largest RSS in MB)."""
+def _children() -> set[int]:
+    """Processes whose parent is this one (orphans handed to it included), from /proc."""
+    me = str(os.getpid())
+    found = set()
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            if stat[stat.rindex(")") + 2:].split()[1] == me:
+                found.add(int(entry.name))
+    return found
+
+
+def _reap_orphans(before: set[int], deadline: float) -> tuple[float, float]:
+    """Wait for the orphans a command left to this process (children that were not there
+    before it); their CPU seconds and largest RSS in MB. Long-lived helpers of this process
+    (a multiprocessing resource tracker) were there before and are left alone."""
     cpu, rss = 0.0, 0.0
     while True:
-        try:
-            pid, _status, usage = os.wait4(-1, os.WNOHANG)
-        except ChildProcessError:
+        waiting = _children() - before
+        if not waiting:
             return cpu, rss
-        if pid == 0:
-            if time.monotonic() > deadline:
-                log.warning("processes still running %.0f s after the command ended",
-                            _ORPHAN_WAIT)
-                return cpu, rss
-            time.sleep(0.02)
-            continue
-        cpu += _cpu(usage)
-        rss = max(rss, usage.ru_maxrss / 1024)
+        for pid in waiting:
+            try:
+                done, _status, usage = os.wait4(pid, os.WNOHANG)
+            except ChildProcessError:
+                continue
+            if done:
+                cpu += _cpu(usage)
+                rss = max(rss, usage.ru_maxrss / 1024)
+        if time.monotonic() > deadline:
+            log.warning("%d process(es) still running %.0f s after the command ended",
+                        len(waiting), _ORPHAN_WAIT)
+            return cpu, rss
+        time.sleep(0.02)
 
 
 class TreeSampler:
@@ -132,6 +152,7 @@ def run_measured(
 ) -> Measured:
     """Run a command to completion, output discarded; its times and memory."""
     sampler = TreeSampler() if sample_tree else None
+    before = _children()
     start = time.perf_counter()
     if sampler is not None:
         sampler.__enter__()
@@ -152,7 +173,7 @@ def run_measured(
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         reader.join()
-        orphan_cpu, orphan_rss = _reap_orphans(time.monotonic() + _ORPHAN_WAIT)
+        orphan_cpu, orphan_rss = _reap_orphans(before, time.monotonic() + _ORPHAN_WAIT)
     finally:
         if sampler is not None:
             sampler.__exit__()

@@ -6,6 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
 def _f(value: Any, digits: int = 3) -> str:
     if value is None:
         return "–"
@@ -74,17 +78,43 @@ def _head(r: dict[str, Any]) -> list[str]:
             ["timings", f"median of {r['repeats']} run(s) unless said otherwise"],
         ]),
     ]
+    load = r.get("load_average", {})
+    if load:
+        peak = max(v[0] for v in load.values())
+        lines += [
+            "Load average (1 min) at the start of each part: "
+            + ", ".join(f"{k} {v[0]:.1f}" for k, v in load.items())
+            + (f". The machine was shared (load up to {peak:.1f} on {m['cores']} cores): "
+               "seconds are inflated, ratios of alternating runs hold better."
+               if peak > (m["cores"] or 1) else "."),
+            "",
+        ]
+    code = r.get("code", {})
+    if code.get("page_code_changed"):
+        lines += ["**Warning: the code that makes a page changed during this run**: warm "
+                  "re-runs may have found their page cache stale, and the figures mix two "
+                  "versions of the code. Run the benchmark again on a quiet tree.", ""]
+    elif code.get("changed_during_run"):
+        lines += ["Note: some source files changed during this run (not the page code, so "
+                  "the page cache stayed valid).", ""]
     missing = r.get("inputs", {}).get("missing")
     if missing:
         lines += [f"Not measured (missing: `make samples` makes them): {', '.join(missing)}.", ""]
     return lines
 
 
+def _num(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}" if abs(value) >= 10 else (
+        f"{value:.2f}")
+
+
 def _targets_table(r: dict[str, Any]) -> list[str]:
     rows = []
     for t in r["targets"]:
         status = "not measured" if t["met"] is None else "met" if t["met"] else "missed"
-        rows.append([t["target"], t["goal"], _f(t["measured"], 3), status, t["gap"] or ""])
+        rows.append([t["target"], t["goal"], _num(t["measured"]), status, t["gap"] or ""])
     return ["## Targets", "", *_table(["target", "goal", "measured", "status", "gap"], rows),
             "Details, causes and what would close each gap: [below](#where-we-stand).", ""]
 
@@ -107,30 +137,38 @@ def _accuracy(r: dict[str, Any]) -> list[str]:
         f"default settings ({run['wall']:.0f} s wall). CER: character error rate with all "
         "whitespace removed, over the whole document (all edits / all truth characters); raw "
         "is Tesseract's text (or the PDF text layer), repaired is the pipeline's text after "
-        "Thai repair. Assignments: precision / recall / F1 over (criterion, role, name); "
-        "names exact, or within one or two edits. Items: top-level items found with the right "
-        "criterion id in printed order.",
+        "Thai repair, both compared after `pipeline.evaluate.canonical_text`, which also "
+        "forgives Thai mark order and SARA AM written as NIKHAHIT + SARA AA. The code-point "
+        "CER compares the characters exactly as a program sees them (whitespace removed "
+        "only): that is where the repair of spellings shows. Assignments: precision / recall / "
+        "F1 over (criterion, role, name); names exact, or within one or two edits. Items: "
+        "top-level items found with the right criterion id in printed order.",
         "",
     ]
     rows = []
     for d in acc["documents"]:
         if "error" in d:
-            rows.append([d["document"], d["kind"], "–", "–", "–", "–", d["error"], "", "", "", ""])
+            rows.append([f"`{_name(d['file'])}`", d["kind"], "–", "–", "–", "–", "–", d["error"],
+                         "", "", "", "", ""])
             continue
         cer = d.get("cer", {})
         officers = d.get("officers")
         items = d.get("items")
         numbering = d.get("numbering_errors")
         rows.append([
-            d["document"], d["kind"], d["pages"], _f(cer.get("raw")), _f(cer.get("repaired")),
-            _f(cer.get("ratio"), 2), _prf(d, 0), _prf(d, 1), _prf(d, 2),
+            f"`{_name(d['file'])}`", d["kind"], d["pages"], _f(cer.get("raw")),
+            _f(cer.get("repaired")),
+            _f(cer.get("ratio"), 2),
+            f"{cer['raw_strict']:.3f} → {cer['repaired_strict']:.3f}" if cer else "–",
+            _prf(d, 0), _prf(d, 1), _prf(d, 2),
             f"{officers['found']} / {officers['true']}" if officers else "–",
             f"{items['in_sequence']} / {items['true']} (+{items['extra']})" if items else
             str(d.get("items_found", "–")),
             f"{numbering['detected']} / {len(numbering['true'])}" if numbering else "–",
         ])
     lines += _table(
-        ["document", "kind", "pages", "CER raw", "CER repaired", "ratio", "assignment F1 exact",
+        ["file", "kind", "pages", "CER raw", "CER repaired", "ratio",
+         "code-point CER raw → repaired", "assignment F1 exact",
          "F1 ≤1 edit", "F1 ≤2 edits", "officers found / true", "items in sequence / true",
          "numbering errors flagged"],
         rows,
@@ -139,7 +177,10 @@ def _accuracy(r: dict[str, Any]) -> list[str]:
     if "scan_cer_raw_mean" in summary:
         lines += [
             f"Scans: mean CER raw {summary['scan_cer_raw_mean']:.3f}, repaired "
-            f"{summary['scan_cer_repaired_mean']:.3f} (ratio {summary['scan_cer_ratio']:.2f}).",
+            f"{summary['scan_cer_repaired_mean']:.3f} (ratio {summary['scan_cer_ratio']:.2f}); "
+            f"code points: raw {summary['scan_cer_raw_strict_mean']:.3f}, repaired "
+            f"{summary['scan_cer_repaired_strict_mean']:.3f} "
+            f"(ratio {summary['scan_cer_ratio_strict']:.2f}).",
             "",
         ]
     lines += ["CER per page (raw → repaired):", ""]
@@ -147,7 +188,7 @@ def _accuracy(r: dict[str, Any]) -> list[str]:
         pages = d.get("cer", {}).get("pages")
         if pages and d["kind"] != "born-digital":
             cells = ", ".join(f"{p['page']}: {p['raw']:.3f} → {p['repaired']:.3f}" for p in pages)
-            lines.append(f"- `{d['document']}`: {cells}")
+            lines.append(f"- `{_name(d['file'])}`: {cells}")
     return [*lines, ""]
 
 
@@ -173,8 +214,9 @@ def _settings_section(r: dict[str, Any]) -> list[str]:
         ]
         lines += _table(["lang", "psm", "dpi", "preprocess", "CER raw", "CER repaired",
                          "CPU s/page"], rows)
-        if matrix.get("skipped"):
-            lines += ["Skipped: " + "; ".join(matrix["skipped"]), ""]
+        if matrix.get("not_installed"):
+            lines += ["Not measured (language not installed): "
+                      + "; ".join(matrix["not_installed"]), ""]
     cand = r["candidates"]
     if "skipped" in cand:
         return [*lines, f"End-to-end comparison skipped: {cand['skipped']}.", ""]
@@ -205,8 +247,9 @@ def _settings_section(r: dict[str, Any]) -> list[str]:
     if rec:
         lines += [
             f"**Recommended default: {_settings(rec)}** (mean exact assignment F1 "
-            f"{rec['mean_f1']:.3f} over the {rec['scans']} scan(s) it ran on; ties go to the "
-            "faster).",
+            f"{rec['mean_f1']:.3f} over the {rec['scans']} scan(s) it ran on; "
+            + ("kept: no other setting leads it by more than 0.02, the noise of one order's F1"
+               if rec.get("kept_default") else "the best mean, ties to the faster") + ").",
             "",
         ]
     return lines
@@ -235,23 +278,31 @@ def _speed(r: dict[str, Any]) -> list[str]:
         rows.append([name, _spread(s["wall"]), _spread(s["cpu"]), _f(s["wall_per_page"], 2),
                      _f(s["cpu_per_page"], 2), _spread(ratio) if ratio else "1"])
 
-    row("raw `tesseract` (lower bound)", raw, None)
+    row("raw `tesseract`, text (lower bound)", raw, None)
+    if "raw_tesseract_tsv" in sp:
+        row("raw `tesseract`, text + tsv (what the pipeline asks for)",
+            sp["raw_tesseract_tsv"], None)
+        rows[-1][-1] = ""
     row("`circulars run`, cold", sp["pipeline_cold"], sp["ratios"]["cold_over_raw"])
     row("`circulars run`, warm", sp["pipeline_warm"], None)
+    rows[-1][-1] = ""
     om = sp.get("ocrmypdf", {})
     if "skipped" not in om:
         row("`ocrmypdf -l tha`", om, None)
+        rows[-1][-1] = ""
     if "ocrmypdf_same_settings" in sp:
         row("`ocrmypdf` with the pipeline's lang and psm", sp["ocrmypdf_same_settings"], None)
-    rows[2][-1] = ""
-    for extra in rows[3:]:
-        extra[-1] = ""
+        rows[-1][-1] = ""
     lines += _table(["command", "wall s", "CPU s", "wall s/page", "CPU s/page",
                      "pipeline ÷ raw (wall)"], rows)
     ratios = sp["ratios"]
     lines += ["Ratios (median of run-by-run ratios):", ""]
     lines.append(f"- pipeline cold ÷ raw Tesseract: wall {_spread(ratios['cold_over_raw'])}, "
                  f"CPU {_spread(ratios['cold_over_raw_cpu'])}")
+    if "cold_over_raw_tsv" in ratios:
+        lines.append(f"- pipeline cold ÷ raw Tesseract writing text + tsv: "
+                     f"{_spread(ratios['cold_over_raw_tsv'])}; the tsv alone costs the engine "
+                     f"{_spread(ratios['raw_tsv_over_raw'])} × its text-only time")
     if "cold_over_ocrmypdf" in ratios:
         lines.append(f"- pipeline cold ÷ OCRmyPDF (`-l tha`): "
                      f"{_spread(ratios['cold_over_ocrmypdf'])}")
@@ -267,6 +318,9 @@ def _speed(r: dict[str, Any]) -> list[str]:
     lines.append(f"- one page inside the pipeline (render, OCR with tsv, repair; pages.json): "
                  f"{_f(sp['pipeline_page_seconds_mean'], 2)} s, the bare engine on the same "
                  f"pages {_f(sp['raw_page_seconds_mean'], 2)} s (mean wall per page)")
+    if sp.get("render_seconds_per_page"):
+        lines.append(f"- rendering a page with `pdftoppm` for the lower bound (not timed in it): "
+                     f"{sp['render_seconds_per_page']:.2f} s")
     lines.append("")
     one = sp.get("workers_1")
     if one:
@@ -298,7 +352,8 @@ def _speed(r: dict[str, Any]) -> list[str]:
         fit = sp.get("fit")
         if fit and fit.get("pipeline") and fit.get("raw"):
             lines += [
-                f"Least-squares fit, wall = fixed + per page × pages: pipeline "
+                f"Least-squares fit over {fit.get('pages', 'all')} pages (fewer pages than "
+                "workers leave a core idle), wall = fixed + per page × pages: pipeline "
                 f"{fit['pipeline']['fixed']:.2f} s + {fit['pipeline']['per_page']:.2f} s/page, "
                 f"raw {fit['raw']['fixed']:.2f} s + {fit['raw']['per_page']:.2f} s/page.",
                 "",
@@ -322,8 +377,12 @@ def _text_and_memory(r: dict[str, Any]) -> list[str]:
             ["extraction and matching", _spread(t["extract_cpu"])],
             ["total per pass", _spread(t["cpu"])],
         ]),
-        f"**{_f(t['pages_per_second'], 1)} pages per second** on one core.",
+        f"**{_f(t['pages_per_second'], 1)} pages per second** on one core. Per document "
+        "(milliseconds per page):",
         "",
+        *_table(["document", "pages", "repair ms/page", "extraction ms/page"],
+                [[d["document"], d["pages"], _f(d["repair_ms_per_page"], 1),
+                  _f(d["extract_ms_per_page"], 1)] for d in t.get("per_document", [])]),
     ]
     mem = r["memory"]
     if "skipped" in mem:
@@ -337,6 +396,9 @@ def _text_and_memory(r: dict[str, Any]) -> list[str]:
         f"{_f(mem['largest_process_mb'], 0)} MB; {mem['run']['wall']:.0f} s wall "
         f"({mem['pages_per_minute']:.0f} pages per minute).",
     ]
+    if mem.get("warm_wall"):
+        lines.append(f"A warm re-run of it took {mem['warm_wall']:.2f} s "
+                     f"({mem['cold_over_warm']:.0f}× faster than cold).")
     if "raw_wall" in mem:
         lines.append(f"The bare engine on the same {mem['pages']} pages took "
                      f"{mem['raw_wall']:.0f} s: pipeline ÷ raw {mem['cold_over_raw']:.2f} at this "

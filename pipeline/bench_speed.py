@@ -66,13 +66,14 @@ def time_startup(env: dict[str, str]) -> Measured:
 
 def time_raw_tesseract(
     images: Sequence[Path], settings: OcrSettings, workers: int, env: dict[str, str],
-    work_dir: Path,
+    work_dir: Path, outputs: tuple[str, ...] = (),
 ) -> PoolRun:
-    """The lower bound: the `tesseract` command on pre-rendered images, `workers` at a time."""
+    """The lower bound: the `tesseract` command on pre-rendered images, `workers` at a time
+    (plain text only, unless `outputs` adds renderers)."""
     lang = engine_lang(settings.lang) or settings.lang
     work_dir.mkdir(parents=True, exist_ok=True)
     commands = [
-        tesseract_command(image, work_dir / f"page{n}", lang, settings.psm)
+        tesseract_command(image, work_dir / f"page{n}", lang, settings.psm, outputs)
         for n, image in enumerate(images)
     ]
     return run_pool(commands, workers, env)
@@ -117,7 +118,7 @@ def time_ocrmypdf(
     )
 
 
-def _text_stage_pass(documents: list[tuple[str, list[str]]]) -> dict[str, float]:
+def _text_stage_pass(documents: list[tuple[str, list[str]]]) -> dict[str, Any]:
     """In a fresh process: repair and extract every document once; CPU seconds of each stage."""
     os.environ["PYTHAINLP_OFFLINE"] = "1"
     start = time.process_time()
@@ -126,26 +127,27 @@ def _text_stage_pass(documents: list[tuple[str, list[str]]]) -> dict[str, float]
 
     extract_document("warmup", [(i + 1, repair(p)) for i, p in enumerate(WARMUP_PAGES)])
     warmup = time.process_time() - start
-    repair_cpu = extract_cpu = 0.0
     wall = time.perf_counter()
+    per_document = []
     for name, pages in documents:
         t0 = time.process_time()
         repaired = [(i + 1, repair(p)) for i, p in enumerate(pages)]
         t1 = time.process_time()
         extract_document(name, repaired)
-        extract_cpu += time.process_time() - t1
-        repair_cpu += t1 - t0
+        per_document.append({"document": name, "pages": len(pages), "repair_cpu": t1 - t0,
+                             "extract_cpu": time.process_time() - t1})
     return {
         "warmup_cpu": warmup,
-        "repair_cpu": repair_cpu,
-        "extract_cpu": extract_cpu,
+        "repair_cpu": sum(d["repair_cpu"] for d in per_document),
+        "extract_cpu": sum(d["extract_cpu"] for d in per_document),
         "wall": time.perf_counter() - wall,
+        "documents": per_document,
     }
 
 
 def time_text_stages(
     documents: list[tuple[str, list[str]]], repeats: int
-) -> list[dict[str, float]]:
+) -> list[dict[str, Any]]:
     """Repair + extraction + matching on one core, each repeat in a new process (cold caches)."""
     context = multiprocessing.get_context("spawn")
     runs = []
@@ -177,7 +179,7 @@ def pages_json_seconds(out: Path) -> list[float]:
     return seconds
 
 
-def summarise_runs(runs: Sequence[Measured], pages: int) -> dict[str, Any]:
+def summarise_runs(runs: Sequence[Measured | PoolRun], pages: int) -> dict[str, Any]:
     from pipeline.bench_proc import spread
 
     walls = [r.wall for r in runs]
@@ -189,6 +191,18 @@ def summarise_runs(runs: Sequence[Measured], pages: int) -> dict[str, Any]:
         "cpu": cpu,
         "wall_per_page": round(wall["median"] / pages, 3) if pages and wall["median"] else None,
         "cpu_per_page": round(cpu["median"] / pages, 3) if pages and cpu["median"] else None,
-        "max_rss_mb": max((r.max_rss_mb for r in runs), default=None),
-        "failed_runs": sum(r.returncode not in (0, 1) for r in runs),
+        "max_rss_mb": max((_largest(r) for r in runs), default=None),
+        "failed_runs": sum(_failed(r) for r in runs),
     }
+
+
+def _largest(run: Measured | PoolRun) -> float:
+    if isinstance(run, PoolRun):
+        return max((m.max_rss_mb for m in run.each), default=0.0)
+    return run.max_rss_mb
+
+
+def _failed(run: Measured | PoolRun) -> bool:
+    if isinstance(run, PoolRun):
+        return any(m.returncode != 0 for m in run.each)
+    return run.returncode not in (0, 1)  # 1: some input failed, the run itself worked

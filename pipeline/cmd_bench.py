@@ -36,13 +36,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="parallel pages for every tool (%(default)s)")
     p.add_argument("--repeats", type=int, help="runs of each timing (full 3, quick 1)")
     p.add_argument("--no-ocrmypdf", action="store_true", help="leave out the OCRmyPDF comparison")
+    p.add_argument("--report-only", action="store_true",
+                   help="measure nothing: rewrite the Markdown from OUT/results.json")
     add_ocr_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    from pipeline.bench import ROOT, BenchConfig, run_bench
+    from pipeline.bench import RESULTS_NAME, ROOT, BenchConfig, run_bench
 
+    if args.report_only:
+        return report_only(args.out / RESULTS_NAME, args.docs or ROOT / "docs" / "BENCHMARKS.md")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     if args.repeats is not None and args.repeats < 1:
@@ -73,4 +77,17 @@ def run(args: argparse.Namespace) -> ExitCode:
     if rec:
         out.write(f"  recommended OCR settings: --lang {rec['lang']} --psm {rec['psm']} "
                   f"--dpi {rec['dpi']}{' --preprocess' if rec['preprocess'] else ''}\n")
+    return ExitCode.OK
+
+
+def report_only(results_file: Path, docs: Path) -> ExitCode:
+    import json
+
+    from pipeline import writers
+    from pipeline.bench_report import render_markdown
+
+    if not results_file.exists():
+        raise UsageError(f"{results_file}: no results to report (run `circulars bench` first)")
+    writers.write_text(docs, render_markdown(json.loads(results_file.read_text("utf-8"))))
+    sys.stdout.write(f"{docs} written from {results_file}\n")
     return ExitCode.OK

@@ -9,10 +9,13 @@ import shutil
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extract.catalog import Catalog, CatalogError, Criterion
-from extract.crosswalk import Crosswalk, build_crosswalk
 from pipeline.cli import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from extract.crosswalk import Crosswalk
 
 CSV_COLUMNS = (
     "edition_a",
@@ -104,6 +107,8 @@ def run_show(args: argparse.Namespace) -> ExitCode:
 def run_crosswalk(args: argparse.Namespace) -> ExitCode:
     _catalog(args.edition_a)
     _catalog(args.edition_b)
+    from extract.crosswalk import build_crosswalk  # scipy: loaded only when asked for
+
     cw = build_crosswalk(args.edition_a, args.edition_b)
     if args.csv:
         text = crosswalk_csv(cw)
@@ -207,7 +212,7 @@ def _detail(cat: Catalog, c: Criterion) -> str:
     for ed in Catalog.editions():
         if ed == cat.edition:
             continue
-        pair = build_crosswalk(cat.edition, ed).for_a(c.id)
+        pair = _crosswalk(cat.edition, ed).for_a(c.id)
         others.append(f"{ed}: {pair.b.id} ({pair.similarity:.2f})" if pair else f"{ed}: none")
     if others:
         lines.append("in other editions: " + ", ".join(others))
@@ -271,3 +276,9 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 
 def _write(text: str) -> None:
     sys.stdout.write(text)
+
+
+def _crosswalk(a: str, b: str) -> Crosswalk:
+    from extract.crosswalk import build_crosswalk
+
+    return build_crosswalk(a, b)

@@ -78,6 +78,10 @@ def run_shipped_page(
 
 
 class PageExecutor(Protocol):
+    def check(self, lang: str) -> None:
+        """Raise ClusterError when the machines that run pages cannot read `lang`."""
+        ...
+
     def engine(self) -> str:
         """Version of the OCR engine that runs the pages (part of the page cache key)."""
         ...
@@ -96,6 +100,9 @@ class InlineExecutor:
 
     def __init__(self, work: WorkFn = run_page) -> None:
         self.work = work
+
+    def check(self, lang: str) -> None:
+        pass  # this machine: `circulars run` checks its languages before starting
 
     def engine(self) -> str:
         from ocr.tesseract import tesseract_version
@@ -126,6 +133,9 @@ class LocalExecutor:
         self.work = work
         self.window = self.workers * TASKS_PER_WORKER
         self._pool: ProcessPoolExecutor | None = None
+
+    def check(self, lang: str) -> None:
+        pass  # this machine: `circulars run` checks its languages before starting
 
     def engine(self) -> str:
         from ocr.tesseract import tesseract_version
@@ -174,6 +184,8 @@ class LocalExecutor:
                     except BrokenProcessPool:
                         broken = True
                         continue
+                    except Exception as exc:  # the task or its result could not be pickled
+                        outcome = PageOutcome(stage="read", reason=f"{type(exc).__name__}: {exc}")
                     yield running.pop(future), outcome
                 if broken:
                     lost = list(running.values())
@@ -205,28 +217,28 @@ class ClusterError(RuntimeError):
     """The Dask scheduler cannot be reached, or its workers cannot run the pages."""
 
 
-def worker_report() -> dict[str, Any]:
+def worker_report(lang: str | None = None) -> dict[str, Any]:
     """What a Dask worker can do; run on each worker when the client connects."""
     _worker_environment()
-    from ocr.tesseract import tesseract_version
+    from ocr.tesseract import check_languages, tesseract_version
     from pipeline.ledger import source_fingerprint
 
+    report: dict[str, Any] = {"code": source_fingerprint("pipeline.pages"), "error": ""}
     try:
-        import pytesseract
-
-        langs = sorted(pytesseract.get_languages(config=""))
-        engine = tesseract_version()
-    except Exception as exc:  # no Tesseract on that machine
-        return {"engine": None, "langs": [], "code": None, "error": f"{type(exc).__name__}: {exc}"}
-    return {"engine": engine, "langs": langs, "code": source_fingerprint("pipeline.pages")}
+        report["engine"] = tesseract_version()
+        if lang:
+            check_languages(lang)  # the same check the client runs on its own machine
+    except Exception as exc:  # no Tesseract, or no Thai data, on that machine
+        report["error"] = f"{type(exc).__name__}: {exc}"
+    return report
 
 
 class DaskExecutor:
     """Pages sent to a Dask distributed cluster; results come back to this client.
 
-    Input files are shipped with the tasks (scattered once per document, released when its
-    pages are done), so workers need no shared file system, only Tesseract, the Thai data and
-    this package. Dask re-runs the tasks of a worker that dies; a page that kills workers
+    Input files are shipped with the tasks (sent once per document, released when its pages
+    are done), so workers need no shared file system, only Tesseract, the Thai data and this
+    package. Dask re-runs the tasks of a worker that dies; a page that kills workers
     repeatedly (`distributed.scheduler.allowed-failures`, 3 by default) is reported as failed.
     """
 
@@ -253,21 +265,17 @@ class DaskExecutor:
             self.client.close()
             raise ClusterError(f"no Dask worker is connected to {address}") from None
         self._reports: dict[str, dict[str, Any]] = self.client.run(worker_report)
+        log.info("Dask scheduler %s: %d worker(s), %d thread(s)",
+                 address, len(self._reports), self.threads())
 
     def check(self, lang: str) -> None:
         """Fail early when a worker lacks Tesseract or a language; warn on other code."""
         from pipeline.ledger import source_fingerprint
 
-        needed = set(lang.split("+"))
+        self._reports = self.client.run(worker_report, lang)
         for worker, report in sorted(self._reports.items()):
-            if report.get("error"):
-                raise ClusterError(f"Dask worker {worker} cannot run Tesseract: {report['error']}")
-            missing = needed - set(report["langs"])
-            if missing:
-                raise ClusterError(
-                    f"Dask worker {worker} lacks Tesseract language data: "
-                    f"{', '.join(sorted(missing))} (install tesseract-ocr-tha there)"
-                )
+            if report["error"]:
+                raise ClusterError(f"Dask worker {worker} cannot OCR: {report['error']}")
             if report["code"] != source_fingerprint("pipeline.pages"):
                 log.warning("Dask worker %s runs other circulars code than this client: "
                             "its pages may differ", worker)
@@ -353,10 +361,10 @@ class DaskExecutor:
         self.client.close()
 
 
-def make_executor(workers: int, scheduler: str | None = None, pages: int = 0) -> PageExecutor:
-    """The Dask client for `--scheduler`, else a local pool (inline for one worker or page)."""
+def make_executor(workers: int, scheduler: str | None = None) -> PageExecutor:
+    """The Dask client for `--scheduler`, else a local pool (in this process for one worker)."""
     if scheduler:
         return DaskExecutor(scheduler)
-    if workers <= 1 or pages == 1:
+    if workers <= 1:
         return InlineExecutor()
     return LocalExecutor(workers)

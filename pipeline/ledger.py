@@ -213,6 +213,16 @@ class Ledger:
                 (sha256, output_key, name, data),
             )
 
+    # -- batch-level facts --------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
     def page_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM pages").fetchone()[0])
 

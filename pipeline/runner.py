@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline import writers
 from pipeline.batch import Finished, run_batch
 from pipeline.executors import ClusterError, PageExecutor, make_executor
-from pipeline.ledger import Ledger
+from pipeline.ledger import Ledger, settings_key
 from pipeline.models import BatchResult, DocumentResult, ErrorRecord, RunOptions
 from pipeline.outputs import write_document_pages, write_errors
 
@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 
 # The files of a document folder; a re-used document is rewritten if any is missing.
 DOCUMENT_FILES = ("pages.json", "text.txt", "document.json")
+# The batch tables; rebuilt unless the batch's documents and keys are those they were made from.
+TABLE_FILES = ("assignments.csv", "items.csv", "officers.csv", "validation.csv", "matrix.csv",
+               "matrix.xlsx")
+REPORT_FILE = "report.html"
+TABLES_KEY = "batch_tables"  # ledger meta: the key of the batch the tables were made from
 
 
 class UsageError(Exception):
@@ -39,10 +44,12 @@ def open_executor(options: RunOptions, scheduler: str | None = None) -> PageExec
     """The executor for a run; a Dask cluster that cannot do the work is a usage error."""
     try:
         executor = make_executor(options.workers, scheduler)
-        check = getattr(executor, "check", None)
-        if check is not None:
-            check(options.ocr.lang)
     except ClusterError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        executor.check(options.ocr.lang)
+    except ClusterError as exc:
+        executor.close()
         raise UsageError(str(exc)) from None
     return executor
 
@@ -64,7 +71,10 @@ def run_pipeline(
         raise UsageError(f"no input found: {', '.join(map(str, inputs))}")
     out_dir.mkdir(parents=True, exist_ok=True)
 
+    output_keys: set[str | None] = set()
+
     def on_document(doc: DocumentResult, finished: Finished) -> None:
+        output_keys.add(finished.output_key)
         if not doc.pages:
             return
         folder = out_dir / doc.name
@@ -97,10 +107,36 @@ def run_pipeline(
                 inputs, out_dir, options, on_document=on_document,
                 ledger=ledger, executor=executor, force=force,
             )
+            executor.close()
+            done = [d for d in batch.documents if d.extraction is not None]
+            # The tables are a function of the documents' extractions, which are a function of
+            # (file, name, settings, code): the same list of those means the same tables.
+            key = settings_key({
+                "outputs": sorted(map(str, output_keys)),
+                "documents": [(d.name, d.source.sha256) for d in done],
+            })
+            current = all((out_dir / name).exists() for name in TABLE_FILES)
+            tables_changed = force or not current or ledger.get_meta(TABLES_KEY) != key
+            if tables_changed:
+                from pipeline.tables import write_batch_tables
+
+                ledger.set_meta(TABLES_KEY, "")  # a crash while writing leaves no valid key
+                write_batch_tables(out_dir, [d.extraction for d in done])
+                ledger.set_meta(TABLES_KEY, key)
     finally:
         executor.close()
-    from pipeline.tables import write_batch_tables
-
-    write_batch_tables(out_dir, [d.extraction for d in batch.documents if d.extraction is not None])
     write_errors(out_dir, batch)
+    if tables_changed or not (out_dir / REPORT_FILE).exists():
+        _write_report(out_dir)
     return batch
+
+
+def _write_report(out_dir: Path) -> None:
+    """The HTML report; a failure here is logged, the tables are already written."""
+    from pipeline.report import write_report
+
+    try:
+        write_report(out_dir)
+    except Exception as exc:
+        log.error("%s: report not written: %s", out_dir / REPORT_FILE, exc,
+                  exc_info=log.isEnabledFor(logging.DEBUG))

@@ -115,3 +115,13 @@ def test_unreachable_scheduler_is_a_usage_error(folder: Path, tmp_path: Path) ->
                                     f"tcp://127.0.0.1:{port}", env=env))
     assert code == 2, stderr
     assert "cannot reach the Dask scheduler" in stderr
+
+
+def test_workers_without_the_language_are_refused(
+    cluster: distributed.LocalCluster, folder: Path, tmp_path: Path
+) -> None:
+    code, stderr = finish(circulars("run", folder, "--out", tmp_path / "o", "--scheduler",
+                                    cluster.scheduler_address, "--lang", "tha+klingon"))
+    assert code == 2, stderr
+    assert "cannot OCR" in stderr and "klingon" in stderr
+    assert not (tmp_path / "o" / "items.csv").exists()

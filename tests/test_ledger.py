@@ -135,23 +135,30 @@ def test_identical_files_share_their_page_work(tmp_path: Path) -> None:
     assert [p.text for p in one.pages] == [p.text for p in two.pages]
 
 
-def test_pipeline_outputs_of_reused_documents_stay_and_tables_are_rebuilt(
+def test_outputs_of_an_unchanged_batch_stay_and_change_with_it(
     folder: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     first = run_pipeline([folder], out, RunOptions(workers=1))
     items = (out / "items.csv").read_bytes()
-    stamp = (out / "a" / "document.json").stat().st_mtime_ns
+    stamps = {p: (out / p).stat().st_mtime_ns for p in ("a/document.json", "items.csv")}
     second = run_pipeline([folder], out, RunOptions(workers=1))
-    assert (out / "a" / "document.json").stat().st_mtime_ns == stamp  # not rewritten
-    assert (out / "items.csv").read_bytes() == items
+    assert {p: (out / p).stat().st_mtime_ns for p in stamps} == stamps  # nothing rewritten
     assert len(second.documents) == len(first.documents) == 2
-    # a deleted output is written again even though the document is unchanged
+    assert all(d.extraction is not None for d in second.documents)
+    # a deleted output is written again even though nothing changed
     (out / "a" / "document.json").unlink()
+    (out / "matrix.xlsx").unlink()
     run_pipeline([folder], out, RunOptions(workers=1))
-    assert (out / "a" / "document.json").exists()
+    assert (out / "a" / "document.json").exists() and (out / "matrix.xlsx").exists()
     assert (out / "items.csv").read_bytes() == items
-    assert "a" in {r["document"] for r in read_csv(out / "items.csv")}
+    # a new document is added to the tables, the old rows stay, once
+    before = read_csv(out / "items.csv")
+    shutil.copy(SEEDS / "002_25045df08d39d79c.txt", folder / "c.txt")
+    run_pipeline([folder], out, RunOptions(workers=1))
+    rows = read_csv(out / "items.csv")
+    assert {r["document"] for r in rows} == {"a", "b", "c"}
+    assert [r for r in rows if r["document"] != "c"] == before
 
 
 def test_corrupt_ledger_is_set_aside(tmp_path: Path) -> None:

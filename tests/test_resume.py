@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -91,9 +92,7 @@ def test_killed_batch_resumes_to_the_same_outputs(
     folder, names = batch
     reference, resumed = tmp_path / "reference", tmp_path / "resumed"
 
-    started = time.perf_counter()
     code, stderr = finish(circulars("run", folder, "--out", reference, "--workers", "2"))
-    cold = time.perf_counter() - started
     assert code == 1, stderr  # broken.pdf failed, the rest were processed
     assert "broken.pdf" in stderr and "Traceback" not in stderr
 
@@ -130,16 +129,16 @@ def test_killed_batch_resumes_to_the_same_outputs(
     assert len(rows) == len(set(rows))
     assert [Path(r["file"]).name for r in read_csv(resumed / "errors.csv")] == ["broken.pdf"]
 
-    # An unchanged batch again: every page from the ledger, same tables, much faster.
-    started = time.perf_counter()
+    # An unchanged batch again: every page from the ledger (no OCR at all), same tables. How
+    # much faster that is belongs to the benchmark (`make bench`), not to a test.
     code, stderr = finish(circulars("run", folder, "--out", reference, "--workers", "2"))
-    warm = time.perf_counter() - started
     assert code == 1, stderr
-    total = sum(1 for line in stderr.splitlines() if "taken from the ledger" in line)
-    assert total == 1
+    cached = [line for line in stderr.splitlines() if "taken from the ledger" in line]
+    assert len(cached) == 1
+    taken, total = map(int, re.findall(r"(\d+) of (\d+) page", cached[0])[0])
+    assert taken == total
     for table in TABLES:
         assert (reference / table).read_bytes() == (resumed / table).read_bytes(), table
-    assert warm < cold / 4, (cold, warm)
 
 
 def _die_on_third_page(task: PageTask, settings: OcrSettings, repair: bool) -> PageOutcome:
