@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def configure_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,4 +73,3 @@ def main(argv: list[str] | None = None) -> int:
         else:
             log.error("%s: %s (run with -v for details)", type(exc).__name__, exc)
         return ExitCode.SOME_FAILED
-
