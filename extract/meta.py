@@ -64,6 +64,7 @@ def read_meta(lines: list[Line], limit: int = 60) -> DocumentMeta:
     """Look at the first lines only: the preamble holds everything we want."""
     head = lines[:limit]
     issuer = number = subject = date_th = date_iso = ""
+    date_is_own = False
     for line in head:
         text = line.text.strip()
         if not issuer and (m := _ISSUER.match(text)):
@@ -72,7 +73,12 @@ def read_meta(lines: list[Line], limit: int = 60) -> DocumentMeta:
             number = re.sub(r"\s+", " ", m.group("no")).strip()
         if not subject and (m := _SUBJECT.match(text)):
             subject = m.group("subject").strip()
-        if not date_th and (m := _DATE.search(text)):
+        m = _DATE.search(text)
+        # The document's own date: an order's `สั่ง ณ วันที่ ...`, or a date standing alone on its
+        # line (letters); a date inside a sentence usually cites an earlier document.
+        own = m is not None and ("สั่ง ณ" in text or len(text) - len(m.group(0)) <= 4)
+        if m and (not date_th or (own and not date_is_own)):
             date_th = m.group(0).strip()
             date_iso = thai_date_iso(m.group("day"), m.group("month"), m.group("year"))
+            date_is_own = own
     return DocumentMeta(issuer, number, date_th, date_iso, subject, find_signer(head))

@@ -73,3 +73,14 @@ def test_seed_002_declared_counts_confirmed() -> None:
     ids = [it.criterion for it in ex.items]
     assert sum(i.startswith("P") for i in ids) == 13
     assert sum(i.startswith("Q") for i in ids) == 52
+
+
+def test_metadata_of_the_order_and_the_circular() -> None:
+    order = _extract(SEED_003).meta
+    assert order.issuer == "สำนักงานคลังจังหวัดพะเยา"
+    # `สั่ง ณ วันที่ ... ธันวาคม พ.ศ. ๒๕๖๖` (day left blank), not the date of the order it cites
+    assert order.date_iso == "2023-12"
+    assert order.signer is not None and order.signer.position == "คลังจังหวัดพะเยา"
+    circular = _extract(SEED_002).meta
+    assert circular.date_iso == "2019-11-20"
+    assert circular.subject.startswith("การขับเคลื่อนโครงการสำคัญของกรมการปกครอง")
