@@ -50,7 +50,8 @@ lint: venv  ## ruff
 samples: venv  ## regenerate the synthetic sample documents and their truth
 	$(PY) -m samples.generate
 
-bench: venv  ## accuracy and speed benchmark (writes bench/ and docs/BENCHMARKS.md)
+bench: venv  ## accuracy and speed benchmark (writes bench/ and docs/BENCHMARKS.md, ~15 min)
+	@[ -f samples/generated/order_lampang_scan.pdf ] || $(PY) -m samples.generate
 	$(PY) -m pipeline bench
 
 clean:  ## remove the virtualenv and generated output

@@ -76,8 +76,8 @@ def _overhead(r: dict[str, Any]) -> tuple[str, str]:
                    + (f" (rendering is cheap: {render:.2f} s a page with pdftoppm)"
                       if render else ""))
     if fit and fit_raw:
-        why.append(f"the page-count fit ({sp['scaling'][0]['pages']} to "
-                   f"{sp['scaling'][-1]['pages']} pages) gives the "
+        counts = (sp.get("fit") or {}).get("pages") or [s["pages"] for s in sp["scaling"]]
+        why.append(f"the page-count fit ({', '.join(map(str, counts))} pages) gives the "
                    f"pipeline {fit['fixed']:.1f} s + {fit['per_page']:.2f} s a page against "
                    f"{fit_raw['fixed']:.1f} s + {fit_raw['per_page']:.2f} s for the engine alone: "
                    "the fixed part is the worker pool's start (each worker imports the OCR and "
