@@ -68,10 +68,14 @@ class BatchKeys:
     output: str  # document outputs: the page key plus edition and the whole pipeline version
 
 
-def _unique_name(stem: str, taken: set[str]) -> str:
-    name, n = stem, 2
+def _unique_name(path: Path, taken: set[str]) -> str:
+    """Output folder name: the file stem; `stem_ext` when another input has the same stem
+    (a scan as PDF and as TIFF), then `-2`, `-3` for files of the same name in other folders."""
+    stem = path.stem
+    first = stem if stem not in taken else f"{stem}_{path.suffix.lstrip('.').lower()}"
+    name, n = first, 2
     while name in taken:
-        name = f"{stem}-{n}"
+        name = f"{first}-{n}"
         n += 1
     taken.add(name)
     return name
@@ -125,7 +129,7 @@ def plan(
             log.error("%s", exc)
             _failed(ledger, path, exc, source)
             continue
-        entry.doc.name = _unique_name(source.name, taken)
+        entry.doc.name = _unique_name(source.path, taken)
         # Outputs are current only if made under the same keys and in the same folder.
         entry.reused = entry.reused and entry.doc.name == entry.previous_name
         planned.append(entry)
