@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
+_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
 # Level markers a scan shows before quality numbers: ^ basic; ©/® (the circled "2" of the
 # form, read as a copyright sign), (0), (๒) advanced.
@@ -61,6 +62,15 @@ def to_arabic(text: str) -> str:
     '2.10'
     """
     return text.translate(_TO_ARABIC)
+
+
+def arabic_to_thai(text: str) -> str:
+    """Arabic digits to Thai, for writing numbers the way official documents print them.
+
+    >>> arabic_to_thai("2.10")
+    '๒.๑๐'
+    """
+    return text.translate(_TO_THAI)
 
 
 def _marker_kind(marker: str) -> str | None:

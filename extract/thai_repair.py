@@ -48,6 +48,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from extract.numbering import arabic_to_thai, to_arabic  # noqa: F401
 from extract.thai_dictionary import general_words, prefix_table, thai_dictionary
 
 # --- character classes ------------------------------------------------------------------------
@@ -68,7 +69,6 @@ SARA_AA = "\u0e32"
 MAI_EK = "\u0e48"
 SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 
 _CONSONANT_SET = frozenset(CONSONANTS)
 _MARK_SET = frozenset(MARKS)
@@ -1078,26 +1078,8 @@ def repair(text: str) -> str:
 
 # --- digits and measures ------------------------------------------------------------------------
 
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
-_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
-
-
-def thai_to_arabic(s: str) -> str:
-    """Thai digits to Arabic digits, for parsing only (repair never changes digits).
-
-    >>> thai_to_arabic("๒.๑๐ ๒๕๖๖")
-    '2.10 2566'
-    """
-    return s.translate(_TO_ARABIC)
-
-
-def arabic_to_thai(s: str) -> str:
-    """Arabic digits to Thai digits.
-
-    >>> arabic_to_thai("2.10")
-    '๒.๑๐'
-    """
-    return s.translate(_TO_THAI)
+# Digit conversion lives with the number parser; re-exported here as part of the repair API.
+thai_to_arabic = to_arabic
 
 
 @functools.cache

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from extract.models import Finding, Group, Item
@@ -161,7 +160,3 @@ def unassigned_findings(
         for cid in catalog_ids
         if cid not in assigned
     ]
-
-
-def duplicate_counter(items: list[Item]) -> Counter[str]:
-    return Counter(it.criterion for it in items if it.criterion)
