@@ -652,36 +652,47 @@ def cluster_officers(
     return officers, mapping
 
 
-# A person seen this often absorbs a single damaged sighting close to their name.
+# A person seen often absorbs one or two damaged sightings close to their name.
 DOMINANT_MIN_COUNT = 3
+STRAY_MAX_COUNT = 2
 STRAY_GIVEN_MAX_COST = 0.5  # one mark dropped or added (อรุณี read as อรุณ)
 STRAY_FAMILY_MAX_COST = 2.0  # a few look-alike letters (สิทธิวงศ์ read as สทจัวงศี)
+STRAY_FULL_MAX_COST = 2.0  # the whole name, for a wrong given/family split (นายเอกชยศร์สุข)
 
 
 def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
-    """Merge one-off spellings into the one frequent person they are a near copy of.
+    """Merge rare spellings into the one frequent person they are near copies of.
 
     The linkage above refuses to merge two spellings that are both real names (อรุณ, อรุณี).
-    That protects two real people, but one sighting beside a person seen many times, with a
-    damaged family name as well, is far likelier the same person: the evidence is asymmetric.
-    Siblings (same given name, family names a few letters apart) stay apart by the costs.
+    That protects two real people, but one or two sightings beside a person seen several
+    times as often, with a damaged family name as well, are far likelier the same person: the
+    evidence is asymmetric. Siblings (same given name, family names a few letters apart) stay
+    apart by the costs.
     """
 
     def total(group: list[int]) -> int:
         return sum(forms[i].count for i in group)
 
-    dominant = [k for k, g in clusters.items() if total(g) >= DOMINANT_MIN_COUNT]
-    for key in [k for k, g in clusters.items() if total(g) == 1]:
-        stray = forms[clusters[key][0]]
+    def near(stray: _Form, head: _Form) -> bool:
+        if stray.gender and head.gender and stray.gender != head.gender:
+            return False
+        if (
+            ocr_distance(stray.given, head.given)[0] <= STRAY_GIVEN_MAX_COST
+            and ocr_distance(stray.family, head.family)[0] <= STRAY_FAMILY_MAX_COST
+        ):
+            return True
+        whole = ocr_distance(stray.given + stray.family, head.given + head.family)[0]
+        return whole <= STRAY_FULL_MAX_COST
+
+    strays = [k for k, g in clusters.items() if total(g) <= STRAY_MAX_COUNT]
+    for key in strays:
+        size = total(clusters[key])
         targets = []
-        for other in dominant:
-            head = max((forms[i] for i in clusters[other]), key=lambda f: f.count)
-            if stray.gender and head.gender and stray.gender != head.gender:
+        for other, group in clusters.items():
+            if other == key or total(group) < max(DOMINANT_MIN_COUNT, 2 * size):
                 continue
-            if (
-                ocr_distance(stray.given, head.given)[0] <= STRAY_GIVEN_MAX_COST
-                and ocr_distance(stray.family, head.family)[0] <= STRAY_FAMILY_MAX_COST
-            ):
+            head = max((forms[i] for i in group), key=lambda f: f.count)
+            if all(near(forms[i], head) for i in clusters[key]):
                 targets.append(other)
         if len(targets) == 1:
             clusters[targets[0]].extend(clusters.pop(key))

@@ -256,3 +256,21 @@ def test_cluster_officers_never_crashes(lines: list[str]) -> None:
     assert len(keys) == len(officers)
     for m in mentions:
         assert mapping[m.as_written] in keys
+
+
+def test_rare_damaged_sightings_join_the_frequent_person_but_siblings_stay_apart() -> None:
+    from extract.names import cluster_officers
+    from extract.officers import find_names
+
+    def people(lines: list[str]) -> set[str]:
+        mentions = [m for line in lines for m in find_names(line)]
+        return {o.name for o in cluster_officers(mentions)[0]}
+
+    # From the black-and-white scan of the generated order: อรุณี read as อรุณ, the family name
+    # damaged too; and a glued name split in the wrong place.
+    assert people(["นางอรุณี สิทธิวงศ์"] * 4 + ["นางอรุณ สทจัวงศี"]) == {"อรุณี สิทธิวงศ์"}
+    assert people(["นายเอกชัย ศรีสุข"] * 4 + ["นายเอกชยศร์สุข"]) == {"เอกชัย ศรีสุข"}
+    # Two brothers, one seen once: look-alike family names are not one person.
+    assert people(["นายสมศักดิ์ วงศ์ใหญ่"] * 4 + ["นายสมศักดิ์ วงศ์ไชย"]) == {
+        "สมศักดิ์ วงศ์ใหญ่", "สมศักดิ์ วงศ์ไชย",
+    }
