@@ -79,20 +79,22 @@ def extract_document(
     document: str, pages: Sequence[tuple[int, str]], edition: str | None = None
 ) -> Extraction:
     lines = list(iter_lines(pages))
-    parsed: Parsed = walk(lines)
-    items = parsed.items
-    scores: list[tuple[str, float]] = []
-    if edition is None and len(items) >= MIN_ITEMS_FOR_EDITION:
-        scores = guess_edition(
-            [(it.number_as_written, it.text[:EDITION_TEXT]) for it in _spread(items)]
-        )
-        edition = scores[0][0] if scores else None
     catalog = Catalog.load(edition) if edition else None
-    if catalog is not None:
-        # Second pass, now that the catalog is known: rows whose number the scan lost entirely
-        # are recognised by their title (the walk itself is a few milliseconds).
-        parsed = walk(lines, _recogniser(catalog))
-        items = parsed.items
+    parsed: Parsed = walk(lines, _recogniser(catalog) if catalog else None)
+    scores: list[tuple[str, float]] = []
+    if len(parsed.items) >= MIN_ITEMS_FOR_EDITION:
+        # Also with a forced edition: the validation says when another edition fits better.
+        scores = guess_edition(
+            [(it.number_as_written, it.text[:EDITION_TEXT]) for it in _spread(parsed.items)]
+        )
+    if catalog is None and scores:
+        edition = scores[0][0]
+        if edition:
+            # Second pass, now that the catalog is known: rows whose number the scan lost
+            # entirely are recognised by their title (the walk is a few milliseconds).
+            catalog = Catalog.load(edition)
+            parsed = walk(lines, _recogniser(catalog))
+    items = parsed.items
     known = {c.id for c in catalog} if catalog else None
     assign_ids(items, _score_fn(catalog), known)
     dropped: list[Item] = []

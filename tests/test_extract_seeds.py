@@ -84,3 +84,11 @@ def test_metadata_of_the_order_and_the_circular() -> None:
     circular = _extract(SEED_002).meta
     assert circular.date_iso == "2019-11-20"
     assert circular.subject.startswith("การขับเคลื่อนโครงการสำคัญของกรมการปกครอง")
+
+
+def test_forced_edition_that_fits_worse_is_reported() -> None:
+    pages = [(i + 1, repair(t)) for i, t in enumerate(read_text_pages(SEED_003))]
+    ex = extract_document(SEED_003.stem, pages, edition="2566")
+    assert ex.edition == "2566"
+    fit = [f for f in ex.findings if f.kind == "edition_fit"]
+    assert len(fit) == 1 and "2567" in fit[0].detail
