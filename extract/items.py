@@ -33,11 +33,9 @@ class Parsed:
     items: list[Item] = field(default_factory=list)
     mentions: list[NameMention] = field(default_factory=list)
     mention_pages: list[int] = field(default_factory=list)
-    outside: list[int] = field(default_factory=list)  # mention indexes outside any item
     loose: list[tuple[Group, Line, int]] = field(default_factory=list)  # unnumbered block lines,
     # with the number of items before them: rows the catalog may recognise (seed 002's results)
     declared: list[DeclaredCount] = field(default_factory=list)
-    headers: list[tuple[int, Header]] = field(default_factory=list)
 
 
 def _item_depth(group: Group) -> int:
@@ -107,7 +105,6 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
             if header.section is not None:
                 section = header.section
             current = None
-            out.headers.append((line.page, header))
             pending_header = (line, header)
             continue
         if _MARKER_CELL.match(text):
@@ -180,8 +177,7 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
             out.mentions.append(mention)
             out.mention_pages.append(line.page)
             if current is None or group is None:
-                out.outside.append(index)
-                continue
+                continue  # preamble and signature: people named there are not assignees
             row.append(index)
             label = _label_role(rest, mention.start)
             if label:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from extract.models import Line
+from extract.thai_repair import table_rules_to_gaps
 
 _TAG = re.compile(r"<[^>]{1,200}>")
 _TAB_SPLIT = re.compile(r"\t+")
@@ -37,7 +38,8 @@ def is_table_header(text: str) -> bool:
 def iter_lines(pages: Iterable[tuple[int, str]]) -> Iterator[Line]:
     """Lines of every page; cells of tab- or markdown-pipe tables as separate lines of one row.
 
-    A `|` inside an OCR'd line is a scanned table border, not markup: it becomes a wide gap.
+    A `|` inside an OCR'd line is a scanned table border, not markup: it becomes a wide gap
+    (the repair step's rule, applied again here for text extracted with `--no-repair`).
     Runs of three or more spaces are kept (as three): in OCR text they mark column gaps.
     """
     row = 0
@@ -48,7 +50,7 @@ def iter_lines(pages: Iterable[tuple[int, str]]) -> Iterator[Line]:
             if line.lstrip().startswith("|"):
                 cells = _PIPE_SPLIT.split(line.strip().strip("|"))
             else:
-                cells = _TAB_SPLIT.split(line.replace("|", "   "))
+                cells = _TAB_SPLIT.split(table_rules_to_gaps(line))
             for cell in cells:
                 cell = re.sub(r"[ \u00a0]{3,}", "   ", cell)
                 cell = re.sub(r"(?<! )[ \u00a0]{1,2}(?! )", " ", cell).strip()

@@ -23,8 +23,7 @@ class RoleAssignment:
     item_index: int
     role: Role
     officer_key: str
-    mention: int | None  # the mention it came from (for inherited roles: the one above)
-    inherited: bool = False  # taken from a merged cell or a carried-over supervisor
+    mention: int | None  # the mention it came from (for a merged cell: the one above)
 
 
 def resolve_roles(items: list[Item], key_of: Mapping[int, str]) -> list[RoleAssignment]:
@@ -37,13 +36,12 @@ def resolve_roles(items: list[Item], key_of: Mapping[int, str]) -> list[RoleAssi
             carry_sup, carry_resp = None, []
         if not item.name_rows:
             if carry_sup:
-                out.append(RoleAssignment(index, Role.SUPERVISOR, *carry_sup, True))
+                out.append(RoleAssignment(index, Role.SUPERVISOR, *carry_sup))
             out.extend(
-                RoleAssignment(index, Role.RESPONSIBLE, key, m, True) for key, m in carry_resp
+                RoleAssignment(index, Role.RESPONSIBLE, key, m) for key, m in carry_resp
             )
             continue
         sup = carry_sup
-        sup_explicit = False
         resp: list[tuple[str, int | None]] = []
         for row in item.name_rows:
             keys = [(key_of[m], m) for m in row]
@@ -54,14 +52,13 @@ def resolve_roles(items: list[Item], key_of: Mapping[int, str]) -> list[RoleAssi
                 ):
                     if sup is None or sup[0] != key:
                         sup = (key, mention)
-                    sup_explicit = True
                     continue
                 if sup is not None and sup[0] == key and label is None:
                     continue  # the supervisor written again on a continued row
                 if all(k != key for k, _ in resp):
                     resp.append((key, mention))
         if sup is not None:
-            out.append(RoleAssignment(index, Role.SUPERVISOR, *sup, not sup_explicit))
+            out.append(RoleAssignment(index, Role.SUPERVISOR, *sup))
         out.extend(
             RoleAssignment(index, Role.RESPONSIBLE, key, m) for key, m in resp
             if sup is None or key != sup[0]
