@@ -25,6 +25,7 @@ from typing import Any
 from ocr.tesseract import OcrSettings, tesseract_version
 from pipeline import writers
 from pipeline.bench_accuracy import document_scores, output_folders, summary
+from pipeline.bench_families import family_files, score_run, summarise
 from pipeline.bench_inputs import (
     BenchInput,
     load_truth,
@@ -34,13 +35,14 @@ from pipeline.bench_inputs import (
     sample_inputs,
 )
 from pipeline.bench_matrix import MatrixPage, engine_lang, grid, run_matrix
-from pipeline.bench_proc import Measured, become_subreaper, median, spread
+from pipeline.bench_proc import Measured, become_subreaper, median, run_measured, spread
 from pipeline.bench_speed import (
     bench_env,
     linear_fit,
     ocrmypdf_command,
     ocrmypdf_version,
     pages_json_seconds,
+    pipeline_command,
     summarise_runs,
     time_ocrmypdf,
     time_pipeline,
@@ -104,6 +106,16 @@ class BenchConfig:
     raw_at_memory: bool = True  # the bare engine on the memory run's pages too
     ocrmypdf: bool = True
     ocrmypdf_same_settings: bool = True  # OCRmyPDF also with the pipeline's language and psm
+    # Generalisation: the split of the generated layout families measured per family and form
+    # (the validation split: nobody tunes on it), optionally some families / forms only.
+    families_split: str = "validation"
+    families: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()  # run only these sections (all when empty)
+    save_baseline: bool = False  # record the families figures as the report's baseline row
+    baseline: Path = ROOT / "docs" / "families-baseline.json"
+    # families: run the pipeline of another checkout (an earlier version, for the baseline row)
+    code: Path | None = None
 
     @classmethod
     def quick_subset(cls, **overrides: Any) -> BenchConfig:
@@ -128,6 +140,17 @@ class BenchConfig:
         }
         values.update(overrides)
         return cls(**values)
+
+
+def code_version(code: Path | None) -> str:
+    """The git commit of another checkout (or this code's fingerprint)."""
+    if code is None:
+        return pipeline_version()
+    import subprocess
+
+    proc = subprocess.run(["git", "-C", str(code), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True)
+    return proc.stdout.strip() or str(code)
 
 
 def shown(path: Path) -> str:
@@ -238,6 +261,36 @@ class Bench:
             "warmup_cpu": spread([r["warmup_cpu"] for r in runs]),
             "pages_per_second": round(pages / mid, 1) if mid else None,
         }
+
+    def families_section(self) -> dict[str, Any]:
+        """Accuracy per layout family and form on a split of the generated families."""
+        cfg = self.config
+        files, missing = family_files(cfg.samples, cfg.families_split, cfg.families, cfg.forms)
+        if missing:
+            log.warning("families: %d files missing (`make samples` makes them)", len(missing))
+        if not files:
+            return {"skipped": f"no {cfg.families_split} family documents (`make samples`)",
+                    "split": cfg.families_split}
+        out = self.tmp / "families"
+        log.info("families: %d files of the %s split", len(files), cfg.families_split)
+        if cfg.code is None:
+            run = time_pipeline([f.path for f in files], out, cfg.settings, cfg.workers,
+                                self.env)
+        else:  # that checkout's packages first on the path, whatever is installed
+            run = run_measured(
+                pipeline_command([f.path for f in files], out, cfg.settings, cfg.workers),
+                env={**self.env, "PYTHONPATH": str(cfg.code)}, cwd=cfg.code)
+        rows = score_run(files, out)
+        section = {"split": cfg.families_split, "run": asdict(run), "missing": missing,
+                   "documents": rows, "summary": summarise(rows)}
+        if cfg.save_baseline:
+            writers.write_json(cfg.baseline, {
+                "date": datetime.now(UTC).isoformat(timespec="seconds"),
+                "code": code_version(cfg.code), "split": cfg.families_split,
+                "summary": section["summary"]})
+        if cfg.baseline.exists():
+            section["baseline"] = json.loads(cfg.baseline.read_text("utf-8"))
+        return section
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -605,7 +658,11 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
     if not become_subreaper():
         log.warning("cannot collect the CPU time of orphaned pool workers on this system; "
                     "CPU seconds of the pipeline will be too low")
+    previous: dict[str, Any] = {}
+    if config.only and (config.out_dir / RESULTS_NAME).exists():
+        previous = json.loads((config.out_dir / RESULTS_NAME).read_text("utf-8"))
     results: dict[str, Any] = {
+        **previous,
         "schema": SCHEMA,
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": config.quick,
@@ -626,6 +683,7 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
                         ", ".join(bench.missing))
         sections: list[tuple[str, Callable[[], dict[str, Any]]]] = [
             ("accuracy", bench.accuracy_section),
+            ("families", bench.families_section),
             ("text_stages", bench.text_section),
             ("matrix", bench.matrix_section),
             ("candidates", bench.candidates_section),
@@ -636,15 +694,18 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
         load: dict[str, list[float]] = {}
         code = pipeline_version()
         page_code = source_fingerprint("pipeline.pages")
+        if config.only:
+            sections = [(n, f) for n, f in sections if n in config.only]
         for name, section in sections:
             begun = time.perf_counter()
             load[name] = [round(x, 2) for x in os.getloadavg()]
             results[name] = section()
             seconds[name] = round(time.perf_counter() - begun, 1)
             log.info("%s done in %.0f s", name, seconds[name])
-        results["section_seconds"] = seconds
+        results["section_seconds"] = {**previous.get("section_seconds", {}), **seconds}
         # Other work on the machine slows every tool alike; the ratios hold better than seconds.
-        results["load_average"] = load
+        results["load_average"] = {**previous.get("load_average", {}), **load}
+        results["last_sections"] = [name for name, _ in sections]
     pipeline_version.cache_clear()
     results["code"] = {
         "version": code,

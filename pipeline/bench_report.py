@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.bench_report_families import families_section
+
 
 def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
@@ -44,10 +46,16 @@ def render_markdown(results: dict[str, Any]) -> str:
     lines: list[str] = []
     lines += _head(results)
     lines += _targets_table(results)
-    lines += _accuracy(results)
-    lines += _settings_section(results)
-    lines += _speed(results)
-    lines += _text_and_memory(results)
+    lines += families_section(results)
+    # A partial run (`--only`) on a fresh clone has no earlier results for the other parts.
+    if "accuracy" in results:
+        lines += _accuracy(results)
+    if "matrix" in results or "candidates" in results:
+        lines += _settings_section(results)
+    if "speed" in results:
+        lines += _speed(results)
+    if "text_stages" in results or "memory" in results:
+        lines += _text_and_memory(results)
     lines += _target_notes(results)
     lines += _method(results)
     return "\n".join(lines).rstrip() + "\n"

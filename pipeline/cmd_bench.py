@@ -15,6 +15,9 @@ from pipeline.runner import UsageError
 log = logging.getLogger(__name__)
 
 
+SECTIONS = ("accuracy", "families", "text_stages", "matrix", "candidates", "speed", "memory")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     from pipeline.bench import ROOT
 
@@ -36,6 +39,19 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="parallel pages for every tool (%(default)s)")
     p.add_argument("--repeats", type=int, help="runs of each timing (full 3, quick 1)")
     p.add_argument("--no-ocrmypdf", action="store_true", help="leave out the OCRmyPDF comparison")
+    p.add_argument("--only", action="append", default=[], metavar="SECTION",
+                   choices=SECTIONS,
+                   help="measure only this part (repeatable; others are kept from the last "
+                   f"results.json): {', '.join(SECTIONS)}")
+    p.add_argument("--split", choices=("validation", "dev"), default="validation",
+                   help="families: the split measured (%(default)s; tune on dev only)")
+    p.add_argument("--family", action="append", default=[], help="families: only this family")
+    p.add_argument("--form", action="append", default=[], help="families: only this form")
+    p.add_argument("--save-baseline", action="store_true",
+                   help="families: record this run as the baseline row of docs/BENCHMARKS.md")
+    p.add_argument("--code", type=Path, default=None, metavar="CHECKOUT",
+                   help="families: run the pipeline of another checkout (e.g. a `git worktree` "
+                   "of an earlier commit, for the baseline row)")
     p.add_argument("--report-only", action="store_true",
                    help="measure nothing: rewrite the Markdown from OUT/results.json")
     add_ocr_options(p)
@@ -59,7 +75,10 @@ def run(args: argparse.Namespace) -> ExitCode:
     overrides = {
         "samples": args.samples, "out_dir": args.out, "docs": None if args.no_docs else docs,
         "workers": args.workers, "settings": ocr_settings(args),
-        "ocrmypdf": not args.no_ocrmypdf,
+        "ocrmypdf": not args.no_ocrmypdf, "only": tuple(args.only),
+        "families_split": args.split, "families": tuple(args.family),
+        "forms": tuple(args.form), "save_baseline": args.save_baseline,
+        "code": args.code.resolve() if args.code else None,
     }
     if args.repeats is not None:
         overrides["repeats"] = args.repeats
