@@ -14,7 +14,7 @@ from types import ModuleType
 from samples.truthfile import FAMILIES
 
 MODULES = {"ruled": "ruled", "norules": "norules", "multiname": "multiname", "list": "lists",
-           "sectionlist": "sectionlist"}
+           "sectionlist": "sectionlist", "circular": "circular"}
 IMPLEMENTED = tuple(f for f in FAMILIES if f in MODULES)
 
 

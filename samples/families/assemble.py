@@ -101,18 +101,23 @@ def _slips(rng: np.random.Generator, blocks: list[list[tuple[str, str]]],
     return out
 
 
+def block_name(key: str, section_no: int | None) -> str:
+    """
+    >>> block_name("quality-2", 2), block_name("physical", None)
+    ('ด้านบริการ', 'เกณฑ์ด้านกายภาพ')
+    """
+    fixed = {"physical": "เกณฑ์ด้านกายภาพ", "quality": "เกณฑ์ด้านคุณภาพ",
+             "special": "เงื่อนไขพิเศษ (เพิ่มเติม)", "results": "เกณฑ์ด้านผลลัพธ์"}
+    if key in fixed:
+        return fixed[key]
+    return catalog.SECTION_NAMES[catalog.SECTION_ORDER[(section_no or 1) - 1]]
+
+
 def heading_of(key: str, section_no: int | None, thai: bool, template: str) -> str:
-    n = digits(section_no or 0, thai)
-    if key == "physical":
-        return "เกณฑ์ด้านกายภาพ"
-    if key == "quality":
-        return "เกณฑ์ด้านคุณภาพ"
-    if key == "special":
-        return template.format(n=n, name="เงื่อนไขพิเศษ (เพิ่มเติม)")
-    if key == "results":
-        return "เกณฑ์ด้านผลลัพธ์"
-    name = catalog.SECTION_NAMES[catalog.SECTION_ORDER[(section_no or 1) - 1]]
-    return template.format(n=n, name=name)
+    name = block_name(key, section_no)
+    if key in ("physical", "quality", "results"):
+        return name
+    return template.format(n=digits(section_no or 0, thai), name=name)
 
 
 def draw_blocks(rng: np.random.Generator, edition: str, mode: str, *, subitems: bool,
@@ -166,7 +171,8 @@ def draw_blocks(rng: np.random.Generator, edition: str, mode: str, *, subitems: 
                 phrase = count_text(quality_total)
                 intro += " " + phrase
                 declared.append(DeclaredCount("quality", quality_total, phrase))
-        blocks.append(Block(raw_block.key, heading, declaration, tuple(items), thai, intro))
+        blocks.append(Block(raw_block.key, heading, declaration, tuple(items), thai, intro,
+                            block_name(raw_block.key, raw_block.section_no)))
     if declare and rng.random() < 0.5:
         total = sum(len(b.items) for b in blocks)
         declared.append(DeclaredCount("total", total, count_text(total)))
@@ -174,7 +180,8 @@ def draw_blocks(rng: np.random.Generator, edition: str, mode: str, *, subitems: 
 
 
 def assign(rng: np.random.Generator, blocks: list[Block], people: tuple[Person, ...], *,
-           strict_sections: bool, exception_rate: float = 0.12) -> list[Block]:
+           strict_sections: bool, team: tuple[float, float, float],
+           exception_rate: float = 0.12) -> list[Block]:
     """Supervisor per block (now and then one item has another), 1-3 responsible per item."""
     n_sup = max(2, min(5, len(people) // 3))
     supervisors = list(range(n_sup))
@@ -188,14 +195,19 @@ def assign(rng: np.random.Generator, blocks: list[Block], people: tuple[Person, 
             if not strict_sections and rng.random() < exception_rate:
                 sup = int(choice(rng, [s for s in supervisors if s != boss]))
             items.append(replace(item, supervisor=sup,
-                                 responsible=pick_responsible(rng, staff, sup)))
+                                 responsible=pick_responsible(rng, staff, sup, team)))
         out.append(replace(block, items=tuple(items)))
     return out
 
 
 def draw_order(family: str, seed: int, split: str, style: dict, *, subitems: bool = False,
                strict_sections: bool = False, positions_shown: float = 0.0,
-               title_limit: int = 90) -> DocSpec:
+               title_limit: int = 90, team: tuple[float, float, float] = (0.45, 0.4, 0.15),
+               ) -> DocSpec:
+    """An order of `family`: content drawn here, `style` (layout choices) from the family.
+
+    team: probabilities of one, two and three responsible officers per item.
+    """
     rng = rng_for(family, seed, "content")
     base = basics(family, seed)
     declare = bool(rng.random() < 0.7)
@@ -210,7 +222,7 @@ def draw_order(family: str, seed: int, split: str, style: dict, *, subitems: boo
     # A signer who shares a name with an officer would make the truth ambiguous.
     if {signer.given, signer.family} & {p for q in people for p in (q.given, q.family)}:
         signer = replace(signer, given=signer.given + "ศักดิ์")
-    blocks = assign(rng, blocks, people, strict_sections=strict_sections)
+    blocks = assign(rng, blocks, people, strict_sections=strict_sections, team=team)
     letter = draw_order_letter(rng, base.edition, signer, thai=base.digits != "arabic")
     style = {"font": base.font, "size_pt": base.size_pt, "titles": abbreviations,
              "title_glued": glued, **style}

@@ -77,7 +77,7 @@ class ListWriter:
         if where == "sentence" and sup is not None:
             name = self.person(sup)
             parts.append(f'<p class="indent" style="break-after: avoid">ให้ {esc(name)} '
-                         f"เป็นผู้กำกับดูแล{esc(block.heading)} โดยมีผู้รับผิดชอบรายข้อ ดังนี้</p>")
+                         f"เป็นผู้กำกับดูแล{esc(block.name)} โดยมีผู้รับผิดชอบรายข้อ ดังนี้</p>")
         parts.append(f'<p class="bhead">{esc(heading)}</p>')
         if where == "under" and sup is not None:
             parts.append(f'<p class="secsup">{esc(self.label("supervisor"))} '

@@ -36,9 +36,9 @@ def draw(seed: int, split: str) -> DocSpec:
         "page_numbers": choice(rng, ("thai", "arabic")),
     }
     spec = draw_order(FAMILY, seed, split, style, subitems=False,
-                      positions_shown=0.6 if names == "numbered" else 0.0,
-                      title_limit=80 if landscape else 60)
-    spec.style["table_pt"] = spec.style["size_pt"] - 2
+                      positions_shown=0.4 if names == "numbered" else 0.0,
+                      title_limit=70 if landscape else 50, team=(0.15, 0.45, 0.4))
+    spec.style["table_pt"] = spec.style["size_pt"] - 3
     return spec
 
 

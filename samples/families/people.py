@@ -89,9 +89,10 @@ def draw_people(rng: np.random.Generator, count: int, *, abbreviations: str, glu
 
 
 def pick_responsible(rng: np.random.Generator, staff: list[int], supervisor: int,
-                     both_rate: float = 0.08) -> tuple[int, ...]:
+                     team: tuple[float, float, float], both_rate: float = 0.06,
+                     ) -> tuple[int, ...]:
     """One to three responsible officers; now and then the supervisor is one of them."""
-    count = int(rng.choice([1, 2, 3], p=[0.45, 0.4, 0.15]))
+    count = int(rng.choice([1, 2, 3], p=list(team)))
     chosen = [int(i) for i in rng.choice(staff, size=min(count, len(staff)), replace=False)]
     if rng.random() < both_rate and supervisor not in chosen:
         chosen[-1] = supervisor

@@ -72,6 +72,7 @@ class Block:
     items: tuple[Item, ...]
     thai: bool  # item numbers of this block in Thai digits
     intro: str | None = None  # group line printed before the heading ("เกณฑ์ด้านคุณภาพ ...")
+    name: str = ""  # the heading without its number ("ด้านบริการ"), for sentences
 
 
 @dataclass(frozen=True)
