@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -45,7 +46,7 @@ from samples.truth import (
     write_json,
     write_text,
 )
-from samples.truthfile import FORMS, SPLITS
+from samples.truthfile import FORMS, SPLITS, doc_name
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,15 @@ DOCUMENTS: dict[str, tuple[OrderDoc | CircularDoc, tuple[Variant, ...]]] = {
 }
 # Readers find a copy's truth by its suffix (truth_stem), so every suffix must be known there.
 assert all(v.suffix in ("", *VARIANT_SUFFIXES) for _, vs in DOCUMENTS.values() for v in vs)
+
+
+# Small dev-split documents committed under docs/ (their truth under expected/), so that a
+# fresh clone has a few family documents before `make samples`: (family, seed) -> forms.
+COMMITTED_FAMILY_DOCS: dict[tuple[str, int], tuple[str, ...]] = {
+    ("ruled", 1): ("digital", "fax"), ("norules", 3): ("digital",),
+    ("multiname", 2): ("digital",), ("list", 2): ("digital",), ("sectionlist", 1): ("digital",),
+    ("circular", 1): ("digital",),
+}
 
 
 @dataclass(frozen=True)
@@ -146,8 +156,29 @@ def generate(options: Options) -> list[Path]:
             futures += [pool.submit(make, job) for job in family_jobs]
             for future in futures:
                 written += future.result()
+    written += _commit_copies(options, family_jobs)
     log.info("%d documents in %.1f s", len(options.only) + len(family_jobs),
              time.monotonic() - started)
+    return written
+
+
+def _commit_copies(options: Options, jobs: list[Job]) -> list[Path]:
+    """Copy the committed family documents into docs/ and their truth into expected/."""
+    written = []
+    for job in jobs:
+        forms = COMMITTED_FAMILY_DOCS.get((job.family, job.seed), ())
+        if job.split != "dev" or not forms or job.dpi is not None:
+            continue  # low-resolution test runs never touch the committed copies
+        name = doc_name(job.family, job.seed)
+        pairs = [(job.out / job.split / f"{name}.truth.json",
+                  options.out / "expected" / f"{name}.truth.json")]
+        pairs += [(job.out / job.split / f"{name}_{form}.pdf",
+                   options.out / "docs" / f"{name}_{form}.pdf")
+                  for form in forms if form in job.forms]
+        for source, target in pairs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            written.append(target)
     return written
 
 

@@ -20,7 +20,7 @@ from samples.truthfile import FORMS, doc_name
 
 log = logging.getLogger(__name__)
 
-SCAN_FORMS = {"scan": degrade.SCAN, "copy": degrade.COPY, "fax": degrade.FAX}
+SCAN_FORMS = {"scan": degrade.FAMILY_SCAN, "copy": degrade.COPY, "fax": degrade.FAX}
 
 
 @dataclass(frozen=True)

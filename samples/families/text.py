@@ -17,7 +17,7 @@ THAI_MONTHS = (
 # Where a long requirement may be cut: the clause before these words states the requirement,
 # what follows is examples, conditions or the evidence list.
 _CUT_WORDS = (" เช่น", " ดังนี้", " โดย", " ซึ่ง", " ทั้งนี้", " ได้แก่", " ตลอดจน", " อาทิ",
-              " และ", " หรือ", " ตามที่", " รวมทั้ง", " รวมถึง", " (")
+              " ตามที่", " รวมทั้ง", " รวมถึง", " (")
 
 
 def rng_for(*parts: object) -> np.random.Generator:
