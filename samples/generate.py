@@ -2,10 +2,16 @@
 
     python -m samples.generate                 # everything, into samples/
     python -m samples.generate --out /tmp/s --only circular_dopa --dpi 150
+    python -m samples.generate --family ruled --split dev --forms digital,scan
+    python -m samples.generate --family list --seed 2 --out /tmp/s --dpi 100
 
 Writes `<out>/docs/` (small inputs, committed), `<out>/generated/` (large scans, git-ignored)
-and `<out>/expected/` (truth). Everything is deterministic: fixed seeds, fixed PDF dates, and
-SOURCE_DATE_EPOCH for the fonts WeasyPrint embeds.
+and `<out>/expected/` (truth) for the two classic documents, and
+`<out>/generated/families/<split>/<doc>_<form>.pdf` + `<doc>.truth.json` for the layout
+families (samples/families/, samples/splits.py). `--only` alone makes only classic documents;
+`--family`, `--split` or `--seed` alone only family documents; nothing: everything.
+Everything is deterministic: fixed seeds, fixed PDF dates, and SOURCE_DATE_EPOCH for the fonts
+WeasyPrint embeds. Documents are made by a pool of `--jobs` processes (default 2).
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
+import shutil
 import sys
 import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +33,11 @@ from samples import degrade
 from samples.circular import render_circular
 from samples.content import CIRCULAR_DOPA, ORDER_LAMPANG, CircularDoc, OrderDoc
 from samples.degrade import BAD_SCAN, BW_SCAN, SCAN, ScanProfile
+from samples.families import IMPLEMENTED
+from samples.families.build import Job, make
 from samples.naming import VARIANT_SUFFIXES
 from samples.order import render_order
+from samples.splits import SPLIT_SEEDS
 from samples.truth import (
     assignments_csv,
     circular_meta,
@@ -35,6 +46,7 @@ from samples.truth import (
     write_json,
     write_text,
 )
+from samples.truthfile import FORMS, SPLITS, doc_name
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +89,44 @@ DOCUMENTS: dict[str, tuple[OrderDoc | CircularDoc, tuple[Variant, ...]]] = {
 assert all(v.suffix in ("", *VARIANT_SUFFIXES) for _, vs in DOCUMENTS.values() for v in vs)
 
 
+# Small dev-split documents committed under docs/ (their truth under expected/), so that a
+# fresh clone has a few family documents before `make samples`: (family, seed) -> forms.
+COMMITTED_FAMILY_DOCS: dict[tuple[str, int], tuple[str, ...]] = {
+    ("ruled", 1): ("digital", "fax"), ("norules", 3): ("digital",),
+    ("multiname", 2): ("digital",), ("list", 2): ("digital",), ("sectionlist", 1): ("digital",),
+    ("circular", 1): ("digital",),
+}
+
+
 @dataclass(frozen=True)
 class Options:
     out: Path
     only: tuple[str, ...]
     dpi: int | None  # overrides the 300 dpi of the scan profiles (tests use less)
     scans: bool
+    families: tuple[str, ...] = ()
+    splits: tuple[str, ...] = SPLITS
+    seeds: tuple[int, ...] = ()  # family documents of these seeds only (any split's seeds)
+    forms: tuple[str, ...] = FORMS
+    jobs: int = 2
+
+    @property
+    def families_out(self) -> Path:
+        return self.out / "generated" / "families"
+
+    def family_jobs(self) -> list[Job]:
+        jobs = []
+        forms = self.forms if self.scans else ("digital",)
+        for split in self.splits:
+            for family in self.families:
+                seeds = SPLIT_SEEDS[split][family]
+                for seed in seeds:
+                    if not self.seeds or seed in self.seeds:
+                        jobs.append(Job(family, seed, split, self.families_out, forms, self.dpi))
+        if self.seeds and not jobs:  # a seed outside the splits: a one-off (tests, a look)
+            jobs = [Job(f, s, self.splits[0], self.families_out, forms, self.dpi)
+                    for f in self.families for s in self.seeds]
+        return jobs
 
 
 def at_dpi(profile: ScanProfile, dpi: int | None) -> ScanProfile:
@@ -97,12 +141,52 @@ def at_dpi(profile: ScanProfile, dpi: int | None) -> ScanProfile:
 
 def generate(options: Options) -> list[Path]:
     """Make every requested document; return the files written."""
+    started = time.monotonic()
     written: list[Path] = []
-    for name in options.only or tuple(DOCUMENTS):
-        doc, variants = DOCUMENTS[name]
-        started = time.monotonic()
-        written += _generate_one(doc, variants, options)
-        log.info("%s done in %.1f s", name, time.monotonic() - started)
+    family_jobs = options.family_jobs()
+    if options.jobs <= 1:
+        for name in options.only:
+            written += _classic(name, options)
+        for job in family_jobs:
+            written += make(job)
+    else:
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            # The classic documents first: the order is the longest single job.
+            futures = [pool.submit(_classic, name, options) for name in options.only]
+            futures += [pool.submit(make, job) for job in family_jobs]
+            for future in futures:
+                written += future.result()
+    written += _commit_copies(options, family_jobs)
+    log.info("%d documents in %.1f s", len(options.only) + len(family_jobs),
+             time.monotonic() - started)
+    return written
+
+
+def _commit_copies(options: Options, jobs: list[Job]) -> list[Path]:
+    """Copy the committed family documents into docs/ and their truth into expected/."""
+    written = []
+    for job in jobs:
+        forms = COMMITTED_FAMILY_DOCS.get((job.family, job.seed), ())
+        if job.split != "dev" or not forms or job.dpi is not None:
+            continue  # low-resolution test runs never touch the committed copies
+        name = doc_name(job.family, job.seed)
+        pairs = [(job.out / job.split / f"{name}.truth.json",
+                  options.out / "expected" / f"{name}.truth.json")]
+        pairs += [(job.out / job.split / f"{name}_{form}.pdf",
+                   options.out / "docs" / f"{name}_{form}.pdf")
+                  for form in forms if form in job.forms]
+        for source, target in pairs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            written.append(target)
+    return written
+
+
+def _classic(name: str, options: Options) -> list[Path]:
+    doc, variants = DOCUMENTS[name]
+    started = time.monotonic()
+    written = _generate_one(doc, variants, options)
+    log.info("%s done in %.1f s", name, time.monotonic() - started)
     return written
 
 
@@ -159,6 +243,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="scan resolution instead of 300 (the bad scan uses 2/3 of it)")
     parser.add_argument("--no-scans", dest="scans", action="store_false",
                         help="only the born-digital PDFs and the truth")
+    parser.add_argument("--family", action="append", choices=IMPLEMENTED, default=[],
+                        help="generate this layout family's documents (repeatable)")
+    parser.add_argument("--split", action="append", choices=SPLITS, default=[],
+                        help="only this split of the family documents (repeatable)")
+    parser.add_argument("--seed", action="append", type=int, default=[],
+                        help="only the family documents of this seed (repeatable)")
+    parser.add_argument("--forms", default=",".join(FORMS),
+                        help=f"comma-separated forms of the family documents ({','.join(FORMS)})")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every file")
     return parser
 
@@ -171,7 +264,16 @@ def main(argv: list[str] | None = None) -> int:
     # libharfbuzz-subset; the output is correct either way, so keep the log readable.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
-    options = Options(args.out, tuple(args.only), args.dpi, args.scans)
+    forms = tuple(f for f in args.forms.split(",") if f)
+    unknown = set(forms) - set(FORMS)
+    if unknown:
+        build_parser().error(f"unknown forms: {sorted(unknown)}")
+    wants_families = bool(args.family or args.split or args.seed)
+    only = tuple(args.only) if args.only or wants_families else tuple(DOCUMENTS)
+    families = tuple(args.family) if args.family else (
+        IMPLEMENTED if wants_families or not args.only else ())
+    options = Options(args.out, only, args.dpi, args.scans, families,
+                      tuple(args.split) or SPLITS, tuple(args.seed), forms, args.jobs)
     written = generate(options)
     log.info("%d files written under %s", len(written), options.out)
     return 0
