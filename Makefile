@@ -13,7 +13,7 @@ SYS_PKGS := tesseract-ocr tesseract-ocr-tha tesseract-ocr-script-thai poppler-ut
             fonts-thai-tlwg libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 python3-venv \
             chromium
 
-.PHONY: help sysdeps venv run test lint samples bench clean
+.PHONY: help sysdeps venv run test lint samples bench bench-families clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -50,9 +50,14 @@ lint: venv  ## ruff
 samples: venv  ## regenerate the synthetic sample documents and their truth
 	$(PY) -m samples.generate
 
-bench: venv  ## accuracy and speed benchmark (writes bench/ and docs/BENCHMARKS.md, ~15 min)
-	@[ -f samples/generated/order_lampang_scan.pdf ] || $(PY) -m samples.generate
+bench: venv  ## accuracy per layout family (validation split) and speed (writes bench/, docs/BENCHMARKS.md, ~30 min)
+	@[ -f samples/generated/order_lampang_scan.pdf ] && [ -d samples/generated/families/validation ] \
+	  || $(PY) -m samples.generate
 	$(PY) -m pipeline bench
+
+bench-families: venv  ## only the layout families on the validation split (~10 min)
+	@[ -d samples/generated/families/validation ] || $(PY) -m samples.generate --split validation
+	$(PY) -m pipeline bench --only families
 
 clean:  ## remove the virtualenv and generated output
 	rm -rf $(VENV) criteria_out/*/ criteria_out/*.csv criteria_out/*.xlsx samples/generated
