@@ -14,7 +14,7 @@ from samples.families import catalog
 from samples.families.letter import draw_order_letter
 from samples.families.people import draw_people, pick_responsible
 from samples.families.spec import Block, DeclaredCount, DocSpec, Item, Person, SubItem
-from samples.families.text import choice, digits, rng_for, short_title
+from samples.families.text import choice, digits, rng_for, short_title, thai_words
 
 DIGIT_MODES = ("thai", "arabic", "mixed")
 FONTS = ("Laksaman", "Garuda", "Norasi", "Kinnari", "Loma", "Umpush", "Waree", "Sawasdee")
@@ -130,7 +130,6 @@ def draw_blocks(rng: np.random.Generator, edition: str, mode: str, *, subitems: 
     slips = _slips(rng, [[(c.number, c.id) for c in b.criteria] for b in raw], slip_rate)
     template = choice(rng, SECTION_HEADS)
     count_style = choice(rng, ("จำนวน {n} ข้อ", "({n} ข้อ)", "จำนวน {n} ข้อ ({w}ข้อ)"))
-    from samples.families.text import thai_words
 
     def count_text(n: int) -> str:
         return count_style.format(n=digits(n, doc_thai), w=thai_words(n))

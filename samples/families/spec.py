@@ -35,10 +35,6 @@ class Person:
         gap = "" if self.glued else " "
         return f"{title}{gap}{self.given} {self.family}"
 
-    def title_given(self, sighting: int = 0) -> str:
-        """Title and given name only (the first line of a wrapped name)."""
-        return self.written(sighting).removesuffix(f" {self.family}")
-
 
 @dataclass(frozen=True)
 class SubItem:
