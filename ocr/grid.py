@@ -1,0 +1,330 @@
+"""Tables from geometry: ruling lines and word (or ink) boxes in, cells with spans out.
+
+Pure geometry, shared by the text-layer and the scan readers:
+- a table is a stack of horizontal rules of about the same extent;
+- grid lines are the rules' positions; two neighbouring grid cells are one merged cell where the
+  rule between them is missing (covers less than half of their common edge);
+- a table without inner vertical rules gets its columns from the header rows: the gaps between
+  the header's word clusters, narrowed to where the body's words leave the x-axis empty; a row
+  whose words cross such a column boundary (a section heading, a two-level header) spans it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ocr.layout import Box, Cell, Table, TextLine, Word
+
+# Rules closer than this (fraction of the page's longer side) are one grid line.
+SNAP = 0.004
+# A rule covering at least this share of a cell edge separates the two cells.
+MIN_COVER = 0.5
+# Horizontal rules whose ends differ by less than this (share of page width) belong together.
+EXTENT_TOL = 0.04
+# A stack of horizontal rules with a gap taller than this (share of page height) is two tables.
+MAX_ROW = 0.45
+# Header word clusters: words closer than this many line heights belong to one header cell.
+HEADER_GAP = 1.0
+
+
+@dataclass(frozen=True)
+class _Segment:
+    pos: float  # y of a horizontal rule, x of a vertical one
+    lo: float  # start along the rule
+    hi: float  # end along the rule
+
+
+def _segments(rules: Iterable[Box], horizontal: bool) -> list[_Segment]:
+    out = []
+    for x0, top, x1, bottom in rules:
+        if horizontal:
+            out.append(_Segment((top + bottom) / 2, x0, x1))
+        else:
+            out.append(_Segment((x0 + x1) / 2, top, bottom))
+    return out
+
+
+def _snap(values: Iterable[float], tol: float) -> list[float]:
+    """Cluster positions closer than `tol`; one mean per cluster, ascending."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def _cover(segs: Sequence[_Segment], pos: float, lo: float, hi: float, tol: float) -> float:
+    """Share of [lo, hi] covered by segments lying at `pos` (within tol)."""
+    spans = sorted((max(s.lo, lo), min(s.hi, hi)) for s in segs if abs(s.pos - pos) <= tol)
+    covered, end = 0.0, lo
+    for a, b in spans:
+        if b <= end:
+            continue
+        a = max(a, end)
+        covered += b - a
+        end = b
+    return covered / max(hi - lo, 1e-6)
+
+
+def _components(
+    hsegs: list[_Segment], vsegs: list[_Segment], width: float, height: float, tol: float
+) -> list[tuple[list[_Segment], list[_Segment]]]:
+    """Rules grouped into tables: rules that cross or touch are one table, and so are
+    horizontal rules of about the same extent stacked without a big gap (a table without
+    vertical rules)."""
+    segs = [(True, s) for s in hsegs] + [(False, s) for s in vsegs]
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def touch(h: _Segment, v: _Segment) -> bool:
+        return (h.lo - tol <= v.pos <= h.hi + tol) and (v.lo - tol <= h.pos <= v.hi + tol)
+
+    for i, (hi_, a) in enumerate(segs):
+        for j in range(i + 1, len(segs)):
+            hj, b = segs[j]
+            if hi_ != hj:
+                joined = touch(a, b) if hi_ else touch(b, a)
+            elif hi_:
+                joined = (
+                    abs(a.lo - b.lo) <= EXTENT_TOL * width
+                    and abs(a.hi - b.hi) <= EXTENT_TOL * width
+                    and abs(a.pos - b.pos) <= MAX_ROW * height
+                    and a.hi - a.lo >= 0.15 * width
+                )
+            else:
+                joined = False
+            if joined:
+                parent[find(i)] = find(j)
+    groups: dict[int, tuple[list[_Segment], list[_Segment]]] = {}
+    for i, (horizontal, seg) in enumerate(segs):
+        group = groups.setdefault(find(i), ([], []))
+        group[0 if horizontal else 1].append(seg)
+    return [g for g in groups.values() if len(g[0]) >= 2]
+
+
+def find_tables(
+    hrules: Iterable[Box],
+    vrules: Iterable[Box],
+    words: Sequence[Word],
+    width: float,
+    height: float,
+) -> list[Table]:
+    """Every table the rules draw, as cells (without text) with their spans."""
+    hsegs = _segments(hrules, True)
+    vsegs = _segments(vrules, False)
+    tol = SNAP * max(width, height)
+    tables = []
+    for rows_h, inner_v in _components(hsegs, vsegs, width, height, tol):
+        x0 = min(s.lo for s in rows_h + inner_v)
+        x1 = max(s.hi for s in rows_h)
+        top = min(s.pos for s in rows_h)
+        bottom = max(s.pos for s in rows_h)
+        if x1 - x0 < 0.15 * width:
+            continue
+        ys = _snap((s.pos for s in rows_h), tol)
+        xs = _snap([x0, x1, *(s.pos for s in inner_v)], tol)
+        inside = [w for w in words if _inside(w.box, (x0 - tol, top - tol, x1 + tol, bottom + tol))]
+        if len(ys) < 2 or (len(ys) < 3 and len(xs) < 3):
+            continue  # one rule, or a framed box: not a table
+        ruled = len(xs) >= 3
+        if not ruled:
+            xs = _columns_from_words(ys, x0, x1, inside)
+            if len(xs) < 3:
+                continue  # rules with text between them, but no columns: ruled paper
+            vsegs_t = _virtual_rules(ys, xs, inside)
+        else:
+            vsegs_t = inner_v + [_Segment(x0, top, bottom), _Segment(x1, top, bottom)]
+        tables.append(_grid(ys, xs, rows_h, vsegs_t, tol, ruled))
+    return tables
+
+
+def _inside(box: Box, area: Box) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
+
+
+def _grid(
+    ys: list[float],
+    xs: list[float],
+    hsegs: list[_Segment],
+    vsegs: list[_Segment],
+    tol: float,
+    ruled: bool,
+) -> Table:
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(rows * cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and _cover(vsegs, xs[c + 1], ys[r], ys[r + 1], tol) < MIN_COVER:
+                union(r * cols + c, r * cols + c + 1)
+            if r + 1 < rows and _cover(hsegs, ys[r + 1], xs[c], xs[c + 1], tol) < MIN_COVER:
+                union(r * cols + c, (r + 1) * cols + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(rows):
+        for c in range(cols):
+            groups.setdefault(find(r * cols + c), []).append((r, c))
+    cells = []
+    for members in groups.values():
+        r0 = min(r for r, _ in members)
+        r1 = max(r for r, _ in members)
+        c0 = min(c for _, c in members)
+        c1 = max(c for _, c in members)
+        cells.append(
+            Cell(r0, c0, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), "", r1 - r0 + 1, c1 - c0 + 1)
+        )
+    cells.sort(key=lambda c: (c.row, c.col))
+    return Table((xs[0], ys[0], xs[-1], ys[-1]), rows, cols, tuple(cells), ruled)
+
+
+def _line_groups(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into text lines by vertical overlap, each line left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
+        cy = (w.box[1] + w.box[3]) / 2
+        for line in lines:
+            top = min(x.box[1] for x in line)
+            bottom = max(x.box[3] for x in line)
+            if top <= cy <= bottom:
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.box[0]) for line in lines]
+
+
+def _clusters(line: list[Word], gap: float) -> list[tuple[float, float]]:
+    """x-extents of runs of words no further apart than `gap`."""
+    out: list[list[float]] = []
+    for w in line:
+        if out and w.box[0] - out[-1][1] <= gap:
+            out[-1][1] = max(out[-1][1], w.box[2])
+        else:
+            out.append([w.box[0], w.box[2]])
+    return [(a, b) for a, b in out]
+
+
+def _columns_from_words(
+    ys: list[float], x0: float, x1: float, words: Sequence[Word]
+) -> list[float]:
+    """Column boundaries of a table drawn with horizontal rules only.
+
+    The header band (above the second rule) names the columns: the gaps between its word
+    clusters, line by line, are where boundaries may be; within each such gap the boundary is
+    put in the widest stretch that the body's words leave empty.
+    """
+    header = [w for w in words if ys[0] <= (w.box[1] + w.box[3]) / 2 <= ys[1]]
+    body = [w for w in words if (w.box[1] + w.box[3]) / 2 > ys[1]]
+    if not header:
+        return [x0, x1]
+    gaps: list[tuple[float, float]] = []
+    for line in _line_groups(header):
+        height = max(w.box[3] - w.box[1] for w in line)
+        spans = _clusters(line, HEADER_GAP * height)
+        gaps += [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False)]
+    bounds: list[float] = []
+    for lo, hi in sorted(gaps):
+        x = _emptiest(lo, hi, body)
+        if all(abs(x - b) > (hi - lo) / 2 for b in bounds):
+            bounds.append(x)
+    return [x0, *sorted(bounds), x1]
+
+
+def _emptiest(lo: float, hi: float, words: Sequence[Word]) -> float:
+    """The middle of the widest x-stretch within [lo, hi] that no word covers (or the least
+    covered point, when the body's words fill the gap)."""
+    spans = sorted((max(w.box[0], lo), min(w.box[2], hi)) for w in words
+                   if w.box[2] > lo and w.box[0] < hi)
+    free: list[tuple[float, float]] = []
+    end = lo
+    for a, b in spans:
+        if a > end:
+            free.append((end, a))
+        end = max(end, b)
+    if end < hi:
+        free.append((end, hi))
+    if free:
+        a, b = max(free, key=lambda ab: ab[1] - ab[0])
+        return (a + b) / 2
+    return (lo + hi) / 2
+
+
+def _virtual_rules(ys: list[float], xs: list[float], words: Sequence[Word]) -> list[_Segment]:
+    """Vertical separators of an unruled table: a column boundary separates the cells of a row
+    unless one of the row's words crosses it."""
+    segs = []
+    for r in range(len(ys) - 1):
+        band = [w for w in words if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
+        for x in xs:
+            if not any(w.box[0] < x < w.box[2] for w in band):
+                segs.append(_Segment(x, ys[r], ys[r + 1]))
+    return segs
+
+
+def lines_of(words: Sequence[Word], space: float = 0.3) -> list[TextLine]:
+    """Words as text lines, top to bottom; a gap wider than `space` line heights is a space.
+
+    Thai has no spaces between words, and Tesseract boxes each glyph cluster: clusters that
+    touch are one word, a visible gap is a space.
+    """
+    out = []
+    for line in _line_groups(words):
+        height = max(max(w.box[3] - w.box[1] for w in line), 1e-6)
+        text = line[0].text
+        for prev, w in zip(line, line[1:], strict=False):
+            text += (" " if w.box[0] - prev.box[2] > space * height else "") + w.text
+        confs = [w.confidence for w in line if w.confidence is not None]
+        box = (min(w.box[0] for w in line), min(w.box[1] for w in line),
+               max(w.box[2] for w in line), max(w.box[3] for w in line))
+        out.append(TextLine(text, box, round(sum(confs) / len(confs), 1) if confs else None))
+    return out
+
+
+def fill(tables: Sequence[Table], words: Sequence[Word], space: float = 0.3
+         ) -> tuple[list[Table], list[Word]]:
+    """Give each cell the words whose centre lies in it; return the words outside tables."""
+    from dataclasses import replace
+
+    outside: list[Word] = []
+    by_cell: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        cx, cy = (w.box[0] + w.box[2]) / 2, (w.box[1] + w.box[3]) / 2
+        for ti, t in enumerate(tables):
+            if not (t.box[0] <= cx <= t.box[2] and t.box[1] <= cy <= t.box[3]):
+                continue
+            for ci, c in enumerate(t.cells):
+                if c.box[0] <= cx <= c.box[2] and c.box[1] <= cy <= c.box[3]:
+                    by_cell.setdefault((ti, ci), []).append(w)
+                    break
+            break
+        else:
+            outside.append(w)
+    filled = []
+    for ti, t in enumerate(tables):
+        cells = []
+        for ci, c in enumerate(t.cells):
+            lines = lines_of(by_cell.get((ti, ci), []), space)
+            confs = [ln.confidence for ln in lines if ln.confidence is not None]
+            cells.append(replace(
+                c, text="\n".join(ln.text for ln in lines),
+                confidence=round(sum(confs) / len(confs), 1) if confs else None,
+            ))
+        filled.append(replace(t, cells=tuple(cells)))
+    return filled, outside

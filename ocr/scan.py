@@ -1,0 +1,161 @@
+"""Geometry of a scanned page with OpenCV: deskew, ruling lines, ink blobs, tables.
+
+The rules are found by morphology on the binarised page: an opening with a long thin kernel
+keeps only strokes longer than any letter. The page is rotated so that its rules are level
+(table rules are the longest straight strokes a page has), the rules are erased so that the
+OCR never reads a border as a letter, and the grid is built from the rules (`ocr.grid`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from ocr import grid
+from ocr.layout import Box, Rule, Table, Word
+
+log = logging.getLogger(__name__)
+
+# Kernel lengths as shares of the page's longer side: longer than any letter stroke, shorter
+# than one row of a table (a vertical rule is interrupted at every merged cell).
+H_KERNEL = 1 / 40
+V_KERNEL = 1 / 50
+# Rules skewed more than this (degrees) are not straightened: the page is something else.
+MAX_SKEW = 5.0
+# Strokes thicker than this share of the longer side are shading or photos, not rules.
+MAX_THICKNESS = 1 / 150
+
+
+@dataclass(frozen=True)
+class ScanGeometry:
+    """A page image ready for OCR, and what was found on it."""
+
+    image: Image.Image  # deskewed, rules erased, grey
+    skew: float  # degrees the page was rotated by
+    rules: tuple[Rule, ...]
+    tables: tuple[Table, ...]  # cells without text yet
+
+
+def _binary(gray: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0; a local threshold copes with grey paper and uneven light."""
+    size = max(15, (min(gray.shape) // 60) | 1)
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, size, 15
+    )
+
+
+def _open(ink: np.ndarray, horizontal: bool, length: int) -> np.ndarray:
+    kernel = cv2.getStructuringElement(
+        cv2.MORPH_RECT, (length, 1) if horizontal else (1, length)
+    )
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+
+
+def estimate_skew(ink: np.ndarray) -> float:
+    """Median angle (degrees) of the long horizontal strokes; 0 when the page has none.
+
+    A short kernel keeps a skewed rule in pieces; each long piece's angle comes from a line fit.
+    """
+    long_side = max(ink.shape)
+    pieces = _open(ink, True, max(20, int(long_side / 120)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    angles, weights = [], []
+    for i in range(1, count):
+        x, y, w, h, _area = stats[i]
+        if w < long_side / 10:
+            continue
+        ys, xs = np.nonzero(labels[y : y + h, x : x + w] == i)
+        if len(xs) < 10:
+            continue
+        step = max(1, len(xs) // 2000)
+        pts = np.stack([xs[::step], ys[::step]], axis=1).astype(np.float32)
+        vx, vy, _, _ = cv2.fitLine(pts, cv2.DIST_L2, 0, 0.01, 0.01).ravel()
+        angle = float(np.degrees(np.arctan2(vy, vx)))
+        if angle > 90:
+            angle -= 180
+        elif angle < -90:
+            angle += 180
+        if abs(angle) <= MAX_SKEW:
+            angles.append(angle)
+            weights.append(w)
+    if not angles:
+        return 0.0
+    order = np.argsort(angles)
+    cum = np.cumsum(np.asarray(weights)[order])
+    return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(
+        gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+        borderValue=255,
+    )
+
+
+def _rule_boxes(mask: np.ndarray, horizontal: bool, min_len: int, max_thick: int) -> list[Box]:
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for i in range(1, count):
+        x, y, w, h, _ = stats[i]
+        length, thick = (w, h) if horizontal else (h, w)
+        if length >= min_len and thick <= max_thick:
+            out.append((float(x), float(y), float(x + w), float(y + h)))
+    return out
+
+
+def ink_blobs(ink: np.ndarray) -> list[Word]:
+    """Word-sized ink blobs (letters smeared together), for columns of unruled tables."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = [stats[i][3] for i in range(1, count) if stats[i][4] >= 8]
+    if not heights:
+        return []
+    glyph = float(np.median(heights))
+    kernel = cv2.getStructuringElement(
+        cv2.MORPH_RECT, (max(3, int(glyph * 0.6)), max(3, int(glyph * 0.8)))
+    )
+    smeared = cv2.dilate(ink, kernel)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    pad_x, pad_y = kernel.shape[1] // 2, kernel.shape[0] // 2
+    return [
+        Word("", (float(x + pad_x), float(y + pad_y), float(x + w - pad_x), float(y + h - pad_y)))
+        for x, y, w, h, area in (stats[i] for i in range(1, count))
+        if area >= 4 * glyph and w > 2 * pad_x and h > 2 * pad_y
+    ]
+
+
+def analyse(image: Image.Image) -> ScanGeometry:
+    """Deskew the page, find its rules and tables, and erase the rules for the OCR."""
+    gray = np.asarray(image.convert("L"))
+    ink = _binary(gray)
+    skew = estimate_skew(ink)
+    if abs(skew) >= 0.05:
+        gray = _rotate(gray, skew)
+        ink = _binary(gray)
+    long_side = max(gray.shape)
+    horiz = _open(ink, True, int(long_side * H_KERNEL))
+    vert = _open(ink, False, int(long_side * V_KERNEL))
+    # A fax or a copy breaks rules into dashes: close the small gaps along the rule.
+    gap = max(3, long_side // 400)
+    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (gap * 2, 1)))
+    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (1, gap * 2)))
+    thick = max(3, int(long_side * MAX_THICKNESS))
+    hboxes = _rule_boxes(horiz, True, int(long_side * H_KERNEL), thick)
+    vboxes = _rule_boxes(vert, False, int(long_side * V_KERNEL), thick)
+    rules = tuple([Rule(b, True) for b in hboxes] + [Rule(b, False) for b in vboxes])
+    # Erase the rules (and their anti-aliased edges) before reading.
+    lines = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
+    cleaned = gray.copy()
+    cleaned[lines > 0] = 255
+    text_ink = ink.copy()
+    text_ink[lines > 0] = 0
+    h, w = gray.shape
+    tables = grid.find_tables(hboxes, vboxes, ink_blobs(text_ink), float(w), float(h))
+    return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))
