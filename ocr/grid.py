@@ -12,7 +12,7 @@ Pure geometry, shared by the text-layer and the scan readers:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ocr.layout import Box, Cell, Table, TextLine, Word
 
@@ -278,18 +278,19 @@ def _virtual_rules(ys: list[float], xs: list[float], words: Sequence[Word]) -> l
     return segs
 
 
-def lines_of(words: Sequence[Word], space: float = 0.3) -> list[TextLine]:
-    """Words as text lines, top to bottom; a gap wider than `space` line heights is a space.
+def lines_of(words: Sequence[Word], space: float | None = None) -> list[TextLine]:
+    """Words as text lines, top to bottom, left to right.
 
-    Thai has no spaces between words, and Tesseract boxes each glyph cluster: clusters that
-    touch are one word, a visible gap is a space.
+    Words are joined by a space; with `space` set, only where the gap between them is wider than
+    that many line heights (boxes of pieces of words).
     """
     out = []
     for line in _line_groups(words):
         height = max(max(w.box[3] - w.box[1] for w in line), 1e-6)
         text = line[0].text
         for prev, w in zip(line, line[1:], strict=False):
-            text += (" " if w.box[0] - prev.box[2] > space * height else "") + w.text
+            gap = w.box[0] - prev.box[2]
+            text += (" " if space is None or gap > space * height else "") + w.text
         confs = [w.confidence for w in line if w.confidence is not None]
         box = (min(w.box[0] for w in line), min(w.box[1] for w in line),
                max(w.box[2] for w in line), max(w.box[3] for w in line))
@@ -297,11 +298,9 @@ def lines_of(words: Sequence[Word], space: float = 0.3) -> list[TextLine]:
     return out
 
 
-def fill(tables: Sequence[Table], words: Sequence[Word], space: float = 0.3
+def fill(tables: Sequence[Table], words: Sequence[Word], space: float | None = None
          ) -> tuple[list[Table], list[Word]]:
     """Give each cell the words whose centre lies in it; return the words outside tables."""
-    from dataclasses import replace
-
     outside: list[Word] = []
     by_cell: dict[tuple[int, int], list[Word]] = {}
     for w in words:
