@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
 
 from extract.models import Line
+from extract.textnorm import fold
 from extract.thai_repair import table_rules_to_gaps
+from ocr.layout import PageLayout, Table, TextLine
 
 _TAG = re.compile(r"<[^>]{1,200}>")
 _TAB_SPLIT = re.compile(r"\t+")
@@ -35,27 +40,163 @@ def is_table_header(text: str) -> bool:
     return rest.strip("()/.,:") == ""
 
 
-def iter_lines(pages: Iterable[tuple[int, str]]) -> Iterator[Line]:
+def iter_lines(
+    pages: Iterable[tuple[int, str]], layouts: Sequence[PageLayout | None] | None = None
+) -> Iterator[Line]:
     """Lines of every page; cells of tab- or markdown-pipe tables as separate lines of one row.
+
+    A page whose layout has tables is read block by block: its text lines as below, each table
+    row as the Lines of its cells, each carrying its column's meaning (`table_lines`).
 
     A `|` inside an OCR'd line is a scanned table border, not markup: it becomes a wide gap
     (the repair step's rule, applied again here for text extracted with `--no-repair`).
     Runs of three or more spaces are kept (as three): in OCR text they mark column gaps.
     """
     row = 0
-    for page_no, text in pages:
-        for raw in text.splitlines():
-            row += 1
-            line = _TAG.sub(" ", raw)
-            if line.lstrip().startswith("|"):
-                cells = _PIPE_SPLIT.split(line.strip().strip("|"))
+    state = _TableState()
+    for index, (page_no, text) in enumerate(pages):
+        layout = layouts[index] if layouts is not None and index < len(layouts) else None
+        if layout is None or not layout.tables:
+            for raw in text.splitlines():
+                row += 1
+                yield from _text_line(page_no, raw, row)
+            continue
+        for block in layout.blocks():
+            if isinstance(block, TextLine):
+                for raw in block.text.splitlines():
+                    row += 1
+                    yield from _text_line(page_no, raw, row)
+                continue
+            state.table += 1
+            for line in table_lines(page_no, block, state, row):
+                row = max(row, line.row)
+                yield line
+
+
+def _text_line(page_no: int, raw: str, row: int) -> Iterator[Line]:
+    line = _TAG.sub(" ", raw)
+    if line.lstrip().startswith("|"):
+        cells = _PIPE_SPLIT.split(line.strip().strip("|"))
+    else:
+        cells = _TAB_SPLIT.split(table_rules_to_gaps(line))
+    for cell in cells:
+        cell = re.sub(r"[ \u00a0]{3,}", "   ", cell)
+        cell = re.sub(r"(?<! )[ \u00a0]{1,2}(?! )", " ", cell).strip()
+        if not cell or _RULE.match(cell) or is_table_header(cell):
+            continue
+        if _ATTACHMENT.match(_squash(cell)):
+            continue
+        yield Line(page_no, cell, row)
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+# What a column holds, from the words of its header cell (compared folded, so OCR and text-layer
+# damage does not matter). "roles" is the upper level of a two-level header over both role
+# columns: the level below names each column.
+_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("ข้อที่", "ข้อ", "ลำดับที่", "ลำดับ", "ที่", "เลขที่")),
+    ("criterion", ("สิ่งที่ต้องดำเนินการ", "หลักเกณฑ์", "ประเด็น", "รายการ", "หัวข้อ", "เกณฑ์",
+                   "ประเด็นการตรวจประเมิน", "ตัวชี้วัด", "รายละเอียด", "การดำเนินการ")),
+    ("supervisor", ("ผู้กำกับดูแล", "ผู้กำกับ", "ผู้ควบคุม")),
+    ("responsible", ("ผู้รับผิดชอบ", "ผู้ปฏิบัติ", "ผู้ดำเนินการ")),
+    ("roles", ("มอบหมายดำเนินการ", "มอบหมาย", "การมอบหมาย", "ผู้รับผิดชอบดำเนินการ")),
+)
+ROLE_COLUMNS = ("supervisor", "responsible")
+# Folded keywords this long or longer match with OCR damage; shorter ones must be exact.
+_FUZZY_FROM = 5
+_FUZZY_SCORE = 80.0
+_HEADER_ROWS = 3  # a header is at most this many rows deep
+
+
+def column_meaning(text: str) -> str | None:
+    """What a header cell names, or None when it is no header word."""
+    key = fold(text)
+    if not key:
+        return None
+    best: tuple[float, str] | None = None
+    for meaning, words in _COLUMN_WORDS:
+        for word in words:
+            target = fold(word)
+            if key == target:
+                score = 100.0
+            elif len(target) >= _FUZZY_FROM and abs(len(key) - len(target)) <= len(target) // 2:
+                score = fuzz.ratio(key, target)
             else:
-                cells = _TAB_SPLIT.split(table_rules_to_gaps(line))
-            for cell in cells:
-                cell = re.sub(r"[ \u00a0]{3,}", "   ", cell)
-                cell = re.sub(r"(?<! )[ \u00a0]{1,2}(?! )", " ", cell).strip()
-                if not cell or _RULE.match(cell) or is_table_header(cell):
-                    continue
-                if _ATTACHMENT.match(_squash(cell)):
-                    continue
-                yield Line(page_no, cell, row)
+                continue
+            if score >= _FUZZY_SCORE and (best is None or score > best[0]):
+                best = (score, meaning)
+    return best[1] if best else None
+
+
+@dataclass
+class _TableState:
+    """Column meanings carried to a table that repeats no header (a continued page)."""
+
+    table: int = -1
+    meanings: dict[int, tuple[str, ...]] = field(default_factory=dict)  # by column count
+
+
+def header_rows(table: Table) -> tuple[int, tuple[str, ...]]:
+    """How many top rows are header rows, and each column's meaning ("" unknown)."""
+    depth = 0
+    for r in range(min(_HEADER_ROWS, table.rows)):
+        starts = [c for c in table.row_cells(r) if c.text.strip()]
+        if not starts or any(column_meaning(c.text) is None for c in starts):
+            break
+        depth = r + 1
+    meanings = []
+    for col in range(table.cols):
+        found: tuple[int, str] | None = None  # (span, meaning): the narrowest header wins
+        for r in range(depth):
+            cell = table.covering(r, col)
+            meaning = column_meaning(cell.text) if cell and cell.text.strip() else None
+            if meaning and meaning != "roles" and (found is None or cell.col_span < found[0]):
+                found = (cell.col_span, meaning)
+        meanings.append(found[1] if found else "")
+    return depth, tuple(meanings)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def table_lines(page_no: int, table: Table, state: _TableState, row: int) -> Iterator[Line]:
+    """A table's rows as Lines: number and criterion cells as one line, then each role cell.
+
+    A merged role cell is repeated (`spanned`) on every later row it covers, so each row has
+    its names; a full-width row (a section heading) is a plain line.
+    """
+    depth, meanings = header_rows(table)
+    if depth == 0 and table.cols in state.meanings:
+        meanings = state.meanings[table.cols]
+    elif any(meanings):
+        state.meanings[table.cols] = meanings
+    known = any(m in ROLE_COLUMNS for m in meanings)
+    for r in range(depth, table.rows):
+        row += 1
+        starts = [c for c in table.row_cells(r) if c.text.strip()]
+        if not known:
+            # Columns unknown: the cells in reading order, as a text table's cells.
+            for c in starts:
+                yield from _text_line(page_no, _one_line(c.text), row)
+            continue
+        if len(starts) == 1 and starts[0].col_span >= max(2, table.cols - 1):
+            yield Line(page_no, _one_line(starts[0].text), row, table=state.table)
+            continue
+        lead = [
+            _one_line(c.text) for c in starts if meanings[c.col] in ("number", "criterion", "")
+        ]
+        if any(lead):
+            yield Line(page_no, " ".join(t for t in lead if t), row, column="criterion",
+                       table=state.table)
+        for col, meaning in enumerate(meanings):
+            if meaning not in ROLE_COLUMNS:
+                continue
+            cell = table.covering(r, col)
+            if cell is None or cell.col != col or not cell.text.strip():
+                continue
+            yield Line(
+                page_no, _one_line(cell.text), row, column=meaning, table=state.table,
+                row_span=cell.row_span, spanned=cell.row < r,
+            )

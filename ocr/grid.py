@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ocr.layout import Box, Cell, Table, TextLine, Word
 
@@ -141,7 +142,7 @@ def find_tables(
                 continue  # rules with text between them, but no columns: ruled paper
             vsegs_t = _virtual_rules(ys, xs, inside)
         else:
-            vsegs_t = inner_v + [_Segment(x0, top, bottom), _Segment(x1, top, bottom)]
+            vsegs_t = [*inner_v, _Segment(x0, top, bottom), _Segment(x1, top, bottom)]
         tables.append(_grid(ys, xs, rows_h, vsegs_t, tol, ruled))
     return tables
 
@@ -238,7 +239,7 @@ def _columns_from_words(
     for line in _line_groups(header):
         height = max(w.box[3] - w.box[1] for w in line)
         spans = _clusters(line, HEADER_GAP * height)
-        gaps += [(a[1], b[0]) for a, b in zip(spans, spans[1:], strict=False)]
+        gaps += [(a[1], b[0]) for a, b in pairwise(spans)]
     bounds: list[float] = []
     for lo, hi in sorted(gaps):
         x = _emptiest(lo, hi, body)
@@ -288,7 +289,7 @@ def lines_of(words: Sequence[Word], space: float | None = None) -> list[TextLine
     for line in _line_groups(words):
         height = max(max(w.box[3] - w.box[1] for w in line), 1e-6)
         text = line[0].text
-        for prev, w in zip(line, line[1:], strict=False):
+        for prev, w in pairwise(line):
             gap = w.box[0] - prev.box[2]
             text += (" " if space is None or gap > space * height else "") + w.text
         confs = [w.confidence for w in line if w.confidence is not None]

@@ -223,7 +223,9 @@ def _word(clusters: list[tuple[str, Box, float]]) -> Word:
     )
 
 
-def recognise_words(image: Image.Image, settings: OcrSettings) -> tuple[OcrResult, tuple[Word, ...]]:
+def recognise_words(
+    image: Image.Image, settings: OcrSettings
+) -> tuple[OcrResult, tuple[Word, ...]]:
     """One engine run over the page: its text, confidence, line boxes and words with boxes."""
     with tempfile.TemporaryDirectory(prefix="circulars-ocr-") as tmp:
         source = Path(tmp) / "page.pgm"
