@@ -46,6 +46,19 @@ def _segments(rules: Iterable[Box], horizontal: bool) -> list[_Segment]:
     return out
 
 
+def _joined(segs: list[_Segment], tol: float) -> list[_Segment]:
+    """Collinear segments that touch end to end as one rule (cell borders drawn cell by cell,
+    a rule broken by a scan)."""
+    out: list[_Segment] = []
+    for seg in sorted(segs, key=lambda s: (round(s.pos / tol), s.lo)):
+        last = out[-1] if out else None
+        if last and abs(last.pos - seg.pos) <= tol and seg.lo <= last.hi + tol:
+            out[-1] = _Segment((last.pos + seg.pos) / 2, last.lo, max(last.hi, seg.hi))
+        else:
+            out.append(seg)
+    return out
+
+
 def _snap(values: Iterable[float], tol: float) -> list[float]:
     """Cluster positions closer than `tol`; one mean per cluster, ascending."""
     groups: list[list[float]] = []
@@ -119,9 +132,9 @@ def find_tables(
     height: float,
 ) -> list[Table]:
     """Every table the rules draw, as cells (without text) with their spans."""
-    hsegs = _segments(hrules, True)
-    vsegs = _segments(vrules, False)
     tol = SNAP * max(width, height)
+    hsegs = _joined(_segments(hrules, True), tol)
+    vsegs = _joined(_segments(vrules, False), tol)
     tables = []
     for rows_h, inner_v in _components(hsegs, vsegs, width, height, tol):
         x0 = min(s.lo for s in rows_h + inner_v)
@@ -130,6 +143,12 @@ def find_tables(
         bottom = max(s.pos for s in rows_h)
         if x1 - x0 < 0.15 * width:
             continue
+        # Shorter rules inside the table (under the upper level of a two-level header).
+        rows_h = rows_h + [
+            s for s in hsegs
+            if s not in rows_h and top - tol <= s.pos <= bottom + tol
+            and s.lo >= x0 - tol and s.hi <= x1 + tol
+        ]
         ys = _snap((s.pos for s in rows_h), tol)
         xs = _snap([x0, x1, *(s.pos for s in inner_v)], tol)
         inside = [w for w in words if _inside(w.box, (x0 - tol, top - tol, x1 + tol, bottom + tol))]
@@ -137,7 +156,9 @@ def find_tables(
             continue  # one rule, or a framed box: not a table
         ruled = len(xs) >= 3
         if not ruled:
-            xs = _columns_from_words(ys, x0, x1, inside)
+            full = [s.pos for s in rows_h if s.hi - s.lo >= 0.9 * (x1 - x0) and s.pos > top + tol]
+            header_bottom = min(full) if full else ys[1]
+            xs = _columns_from_words(ys, x0, x1, inside, header_bottom)
             if len(xs) < 3:
                 continue  # rules with text between them, but no columns: ruled paper
             vsegs_t = _virtual_rules(ys, xs, inside)
@@ -223,16 +244,16 @@ def _clusters(line: list[Word], gap: float) -> list[tuple[float, float]]:
 
 
 def _columns_from_words(
-    ys: list[float], x0: float, x1: float, words: Sequence[Word]
+    ys: list[float], x0: float, x1: float, words: Sequence[Word], header_bottom: float
 ) -> list[float]:
     """Column boundaries of a table drawn with horizontal rules only.
 
-    The header band (above the second rule) names the columns: the gaps between its word
+    The header (down to the first rule across the whole table) names the columns: the gaps between its word
     clusters, line by line, are where boundaries may be; within each such gap the boundary is
     put in the widest stretch that the body's words leave empty.
     """
-    header = [w for w in words if ys[0] <= (w.box[1] + w.box[3]) / 2 <= ys[1]]
-    body = [w for w in words if (w.box[1] + w.box[3]) / 2 > ys[1]]
+    header = [w for w in words if ys[0] <= (w.box[1] + w.box[3]) / 2 <= header_bottom]
+    body = [w for w in words if (w.box[1] + w.box[3]) / 2 > header_bottom]
     if not header:
         return [x0, x1]
     gaps: list[tuple[float, float]] = []
@@ -240,31 +261,37 @@ def _columns_from_words(
         height = max(w.box[3] - w.box[1] for w in line)
         spans = _clusters(line, HEADER_GAP * height)
         gaps += [(a[1], b[0]) for a, b in pairwise(spans)]
+    bands = [
+        [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
+        for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
+    ]
     bounds: list[float] = []
     for lo, hi in sorted(gaps):
-        x = _emptiest(lo, hi, body)
+        x = _emptiest(lo, hi, bands)
         if all(abs(x - b) > (hi - lo) / 2 for b in bounds):
             bounds.append(x)
     return [x0, *sorted(bounds), x1]
 
 
-def _emptiest(lo: float, hi: float, words: Sequence[Word]) -> float:
-    """The middle of the widest x-stretch within [lo, hi] that no word covers (or the least
-    covered point, when the body's words fill the gap)."""
-    spans = sorted((max(w.box[0], lo), min(w.box[2], hi)) for w in words
-                   if w.box[2] > lo and w.box[0] < hi)
-    free: list[tuple[float, float]] = []
-    end = lo
-    for a, b in spans:
-        if a > end:
-            free.append((end, a))
-        end = max(end, b)
-    if end < hi:
-        free.append((end, hi))
-    if free:
-        a, b = max(free, key=lambda ab: ab[1] - ab[0])
-        return (a + b) / 2
-    return (lo + hi) / 2
+def _emptiest(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> float:
+    """The middle of the widest x-stretch within [lo, hi] crossed by the fewest table rows.
+
+    Counted per row, so that one row whose words run across the gap (a section heading) does
+    not hide the column boundary that all the other rows leave empty.
+    """
+    steps = 200
+    xs = [lo + (hi - lo) * (i + 0.5) / steps for i in range(steps)]
+    counts = [
+        sum(1 for band in bands if any(w.box[0] < x < w.box[2] for w in band)) for x in xs
+    ]
+    least = min(counts)
+    best: tuple[int, int] = (0, 0)  # (length, start index) of the widest run of `least`
+    run = 0
+    for i, c in enumerate(counts):
+        run = run + 1 if c == least else 0
+        if run > best[0]:
+            best = (run, i - run + 1)
+    return xs[best[1] + (best[0] - 1) // 2] if best[0] > 1 else xs[best[1]]
 
 
 def _virtual_rules(ys: list[float], xs: list[float], words: Sequence[Word]) -> list[_Segment]:
