@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from extract.models import Line
+from extract.officers import find_names
 from extract.textnorm import fold
 from extract.thai_repair import table_rules_to_gaps
 from ocr.layout import PageLayout, Table, TextLine
@@ -95,7 +96,7 @@ def _text_line(page_no: int, raw: str, row: int) -> Iterator[Line]:
 # damage does not matter). "roles" is the upper level of a two-level header over both role
 # columns: the level below names each column.
 _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("number", ("ข้อที่", "ข้อ", "ลำดับที่", "ลำดับ", "ที่", "เลขที่")),
+    ("number", ("ข้อที่", "ข้อ", "ลำดับที่", "ลำดับ", "ที่", "เลขที่", "เกณฑ์ข้อ", "ข้อเกณฑ์")),
     ("criterion", ("สิ่งที่ต้องดำเนินการ", "หลักเกณฑ์", "ประเด็น", "รายการ", "หัวข้อ", "เกณฑ์",
                    "ประเด็นการตรวจประเมิน", "ตัวชี้วัด", "รายละเอียด", "การดำเนินการ")),
     ("supervisor", ("ผู้กำกับดูแล", "ผู้กำกับ", "ผู้ควบคุม")),
@@ -110,7 +111,12 @@ _HEADER_ROWS = 3  # a header is at most this many rows deep
 
 
 def column_meaning(text: str) -> str | None:
-    """What a header cell names, or None when it is no header word."""
+    """What a header cell names, or None when it is no header word.
+
+    The whole cell is compared with each header word (exactly for short words, with OCR
+    damage allowed for long ones); failing that, a short cell naming a long header word among
+    a few others (`ผู้รับผิดชอบ (ชื่อ-สกุล)`) counts by the longest word it contains.
+    """
     key = fold(text)
     if not key:
         return None
@@ -126,7 +132,16 @@ def column_meaning(text: str) -> str | None:
                 continue
             if score >= _FUZZY_SCORE and (best is None or score > best[0]):
                 best = (score, meaning)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    contained = [
+        (len(fold(word)), meaning)
+        for meaning, words in _COLUMN_WORDS
+        for word in words
+        if len(fold(word)) >= _FUZZY_FROM and fold(word) in key
+        and len(key) <= 3 * len(fold(word))
+    ]
+    return max(contained)[1] if contained else None
 
 
 @dataclass
@@ -142,7 +157,12 @@ def header_rows(table: Table) -> tuple[int, tuple[str, ...]]:
     depth = 0
     for r in range(min(_HEADER_ROWS, table.rows)):
         starts = [c for c in table.row_cells(r) if c.text.strip()]
-        if not starts or any(column_meaning(c.text) is None for c in starts):
+        named = [c for c in starts if column_meaning(c.text) is not None]
+        # A header row names at least as many columns as it leaves unnamed (a criterion
+        # column may be headed by words of the office's own), and holds no person.
+        if not named or len(named) < len(starts) - len(named) or any(
+            find_names(c.text) for c in starts
+        ):
             break
         depth = r + 1
     meanings = []
@@ -159,6 +179,37 @@ def header_rows(table: Table) -> tuple[int, tuple[str, ...]]:
 
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def join_names(text: str, wraps: tuple[bool, ...]) -> str:
+    """A role cell's lines as one line, a name wrapped inside the narrow cell made whole.
+
+    A line that filled the cell (`wraps`) continues on the next one unless that starts a new
+    name: after a title and given name alone the family name follows (joined by a space),
+    after a complete name the family name itself was broken (joined without one).
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    if not lines:
+        return ""
+    out = lines[0]
+    for i, line in enumerate(lines[1:]):
+        if not line:
+            continue
+        wrapped = i < len(wraps) and wraps[i]
+        # With the line after it: a title and given name whose family name wrapped too.
+        ahead = line + (" " + lines[i + 2] if i + 2 < len(lines) else "")
+        starts_name = any(m.start <= 3 for m in find_names(ahead)) or bool(
+            re.match(r"[0-9๐-๙]{1,2}[.)]\s*\S", line)
+        )
+        if wrapped and not starts_name and out:
+            last = find_names(out)
+            complete = bool(last) and bool(last[-1].family) and (
+                last[-1].end >= len(out.rstrip()) - 1
+            )
+            out += ("" if complete else " ") + line
+        else:
+            out += " " + line
+    return _one_line(out)
 
 
 def table_lines(page_no: int, table: Table, state: _TableState, row: int) -> Iterator[Line]:
@@ -197,6 +248,7 @@ def table_lines(page_no: int, table: Table, state: _TableState, row: int) -> Ite
             if cell is None or cell.col != col or not cell.text.strip():
                 continue
             yield Line(
-                page_no, _one_line(cell.text), row, column=meaning, table=state.table,
+                page_no, join_names(cell.text, cell.wraps), row, column=meaning,
+                table=state.table,
                 row_span=cell.row_span, spanned=cell.row < r,
             )

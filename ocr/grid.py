@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from ocr.layout import Box, Cell, Table, TextLine, Word
+from ocr.layout import Box, Cell, Table, TextLine, Word, wraps_of
 
 # Rules closer than this (fraction of the page's longer side) are one grid line.
 SNAP = 0.004
@@ -352,6 +352,7 @@ def fill(tables: Sequence[Table], words: Sequence[Word], space: float | None = N
             cells.append(replace(
                 c, text="\n".join(ln.text for ln in lines),
                 confidence=round(sum(confs) / len(confs), 1) if confs else None,
+                wraps=wraps_of(lines, c.box[2]),
             ))
         filled.append(replace(t, cells=tuple(cells)))
     return filled, outside

@@ -52,6 +52,22 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     confidence: float | None = None
+    # For each line break in `text`: did the line before it run to the cell's right edge (the
+    # text wrapped, so the next line continues it) rather than end short (a new entry)?
+    wraps: tuple[bool, ...] = ()
+
+
+# A line ending closer than this many line heights to its cell's right edge filled the cell.
+WRAP_MARGIN = 2.0
+
+
+def wraps_of(lines: list[TextLine], right: float) -> tuple[bool, ...]:
+    """Which line breaks of a cell are wraps, from where each line ends."""
+    out = []
+    for line in lines[:-1]:
+        height = max(line.box[3] - line.box[1], 1e-6)
+        out.append(line.box[2] >= right - WRAP_MARGIN * height)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -151,7 +167,10 @@ def layout_from_dict(data: dict | None) -> PageLayout | None:
         tables=tuple(
             Table(
                 tuple(t["box"]), t["rows"], t["cols"],
-                tuple(Cell(**{**c, "box": tuple(c["box"])}) for c in t["cells"]),
+                tuple(
+                    Cell(**{**c, "box": tuple(c["box"]), "wraps": tuple(c.get("wraps", ()))})
+                    for c in t["cells"]
+                ),
                 t.get("ruled_columns", True),
             )
             for t in data["tables"]

@@ -12,7 +12,7 @@ import pypdfium2
 from PIL import Image
 
 from ocr import grid
-from ocr.layout import Cell, PageLayout, Rule, Table, TextLine, Word
+from ocr.layout import Cell, PageLayout, Rule, Table, TextLine, Word, wraps_of
 from ocr.models import InputError
 
 log = logging.getLogger(__name__)
@@ -217,5 +217,11 @@ def _with_text(page, table: Table) -> Table:
     for c in table.cells:
         # By the glyph's centre: Thai glyph boxes reach past the cell's edges.
         inside = page.filter(lambda obj, box=c.box: _centre_in(obj, box))
-        cells.append(replace(c, text=inside.extract_text(**_TEXT_OPTS) or ""))
+        lines = [
+            TextLine(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+            for ln in inside.extract_text_lines(**_TEXT_OPTS)
+        ]
+        cells.append(replace(
+            c, text="\n".join(ln.text for ln in lines), wraps=wraps_of(lines, c.box[2])
+        ))
     return replace(table, cells=tuple(cells))
