@@ -248,9 +248,9 @@ def _columns_from_words(
 ) -> list[float]:
     """Column boundaries of a table drawn with horizontal rules only.
 
-    The header (down to the first rule across the whole table) names the columns: the gaps between its word
-    clusters, line by line, are where boundaries may be; within each such gap the boundary is
-    put in the widest stretch that the body's words leave empty.
+    The header (down to the first rule across the whole table) names the columns: the gaps
+    between its word clusters, line by line, are where boundaries may be; within each such gap
+    the boundary is put where the fewest body rows have a word.
     """
     header = [w for w in words if ys[0] <= (w.box[1] + w.box[3]) / 2 <= header_bottom]
     body = [w for w in words if (w.box[1] + w.box[3]) / 2 > header_bottom]

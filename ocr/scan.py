@@ -178,6 +178,13 @@ def analyse(image: Image.Image) -> ScanGeometry:
     rules = tuple([Rule(b, True) for b in hboxes] + [Rule(b, False) for b in vboxes])
     # Erase the rules (and their anti-aliased edges) before reading.
     lines = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
+    # And each rule's whole box with a margin: a rule binarised after rotating is jagged, and
+    # its teeth left standing are read as `I`, `>` or `CS`.
+    margin = max(2, long_side // 1000)
+    for x0, top, x1, bottom in hboxes:
+        lines[max(0, int(top) - margin) : int(bottom) + margin, int(x0) : int(x1)] = 255
+    for x0, top, x1, bottom in vboxes:
+        lines[int(top) : int(bottom), max(0, int(x0) - margin) : int(x1) + margin] = 255
     cleaned = gray.copy()
     cleaned[lines > 0] = 255
     text_ink = ink.copy()

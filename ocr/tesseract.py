@@ -194,7 +194,27 @@ def words_of(tsv: str, text: str) -> tuple[Word, ...]:
             current.append(cluster)
         if current:
             out.append(_word(current))
-    return tuple(out)
+    return tuple(w for w in out if not _floating(w, out))
+
+
+# A word read below this confidence that stands just above a confident word it overlaps is
+# that word's marks read as a line of their own (bold headers: `ข้อที่` gives `ขู่` over `ขอท`).
+FLOAT_CONFIDENCE = 60.0
+
+
+def _floating(word: Word, words: list[Word]) -> bool:
+    if word.confidence is None or word.confidence >= FLOAT_CONFIDENCE:
+        return False
+    x0, top, x1, bottom = word.box
+    for other in words:
+        ox0, otop, ox1, obottom = other.box
+        if other is word or (other.confidence or 0) < FLOAT_CONFIDENCE:
+            continue
+        height = obottom - otop
+        # Overlapping it, and lying in its upper part (where marks stand).
+        if ox0 < x1 and x0 < ox1 and otop - 0.3 * height <= top and bottom <= otop + 0.6 * height:
+            return True
+    return False
 
 
 def _spaces_from_text(clusters: list[tuple[str, Box, float]], line: str) -> list[bool]:

@@ -23,7 +23,8 @@ FONT = "Laksaman"
 # A fax: 1 bit per pixel at 200 dpi, skewed by 1.2 degrees (the hardest grid case).
 FAX = ScanProfile("fax", 200, (1.2, 1.2), 10, 0.8, 8.0, 120, 244, 28, 228, 0, threshold=150)
 
-SUPERVISOR = "นางสุพัตรา แก้วมูลเมือง"
+# (No SARA UU: Laksaman text layers from WeasyPrint map it to MAI THO, see the report.)
+SUPERVISOR = "นางสุพัตรา แก้วประเสริฐ"
 # Narrow name columns: "นางสาวรัตนาภรณ์" fills a line, so the family name wraps.
 ROWS = (
     ("๑", "มีการให้บริการนอกเวลาราชการ หรือตามเวลาที่สอดคล้องกับผลการสำรวจความต้องการของ"
