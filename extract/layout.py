@@ -134,6 +134,13 @@ def column_meaning(text: str) -> str | None:
                 best = (score, meaning)
     if best:
         return best[1]
+    lines = [ln for ln in text.splitlines() if fold(ln)]
+    if len(lines) > 1:
+        # A header cell with a line of OCR junk (marks read as a line of their own).
+        for line in lines:
+            meaning = column_meaning(line)
+            if meaning:
+                return meaning
     contained = [
         (len(fold(word)), meaning)
         for meaning, words in _COLUMN_WORDS
@@ -177,6 +184,17 @@ def header_rows(table: Table) -> tuple[int, tuple[str, ...]]:
     return depth, tuple(meanings)
 
 
+def _missing_role(meanings: tuple[str, ...]) -> tuple[str, ...]:
+    """With number, criterion and one role column known, the one unnamed column is the other
+    role (its header was unreadable)."""
+    unknown = [i for i, m in enumerate(meanings) if not m]
+    roles = [m for m in meanings if m in ROLE_COLUMNS]
+    if len(unknown) == 1 and len(roles) == 1 and {"number", "criterion"} <= set(meanings):
+        other = "supervisor" if roles[0] == "responsible" else "responsible"
+        return tuple(other if i == unknown[0] else m for i, m in enumerate(meanings))
+    return meanings
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -188,7 +206,8 @@ def join_names(text: str, wraps: tuple[bool, ...]) -> str:
     name: after a title and given name alone the family name follows (joined by a space),
     after a complete name the family name itself was broken (joined without one).
     """
-    lines = [ln.strip() for ln in text.splitlines()]
+    # Names are Thai: a line without a Thai letter is a speck or a rule the OCR read.
+    lines = [ln.strip() for ln in text.splitlines() if re.search("[\u0e01-\u0e2e]", ln)]
     if not lines:
         return ""
     out = lines[0]
@@ -219,9 +238,12 @@ def table_lines(page_no: int, table: Table, state: _TableState, row: int) -> Ite
     its names; a full-width row (a section heading) is a plain line.
     """
     depth, meanings = header_rows(table)
-    if depth == 0 and table.cols in state.meanings:
-        meanings = state.meanings[table.cols]
-    elif any(meanings):
+    before = state.meanings.get(table.cols)
+    if before:
+        # A header cell the scan spoiled: its column as the same table's last header said.
+        meanings = tuple(m or b for m, b in zip(meanings, before, strict=True))
+    meanings = _missing_role(meanings)
+    if any(meanings):
         state.meanings[table.cols] = meanings
     known = any(m in ROLE_COLUMNS for m in meanings)
     for r in range(depth, table.rows):
