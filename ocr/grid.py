@@ -11,7 +11,7 @@ Pure geometry, shared by the text-layer and the scan readers:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -127,11 +127,15 @@ def _components(
 def find_tables(
     hrules: Iterable[Box],
     vrules: Iterable[Box],
-    words: Sequence[Word],
+    words: Sequence[Word] | Callable[[], Sequence[Word]],
     width: float,
     height: float,
 ) -> list[Table]:
-    """Every table the rules draw, as cells (without text) with their spans."""
+    """Every table the rules draw, as cells (without text) with their spans.
+
+    `words` (or a function making them, called only for a table without vertical rules) give
+    the columns of unruled tables.
+    """
     tol = SNAP * max(width, height)
     hsegs = _joined(_segments(hrules, True), tol)
     vsegs = _joined(_segments(vrules, False), tol)
@@ -151,11 +155,14 @@ def find_tables(
         ]
         ys = _snap((s.pos for s in rows_h), tol)
         xs = _snap([x0, x1, *(s.pos for s in inner_v)], tol)
-        inside = [w for w in words if _inside(w.box, (x0 - tol, top - tol, x1 + tol, bottom + tol))]
         if len(ys) < 2 or (len(ys) < 3 and len(xs) < 3):
             continue  # one rule, or a framed box: not a table
         ruled = len(xs) >= 3
         if not ruled:
+            if callable(words):
+                words = words()
+            area = (x0 - tol, top - tol, x1 + tol, bottom + tol)
+            inside = [w for w in words if _inside(w.box, area)]
             full = [s.pos for s in rows_h if s.hi - s.lo >= 0.9 * (x1 - x0) and s.pos > top + tol]
             header_bottom = min(full) if full else ys[1]
             xs = _columns_from_words(ys, x0, x1, inside, header_bottom)
