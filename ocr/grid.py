@@ -25,6 +25,8 @@ MIN_COVER = 0.5
 EXTENT_TOL = 0.04
 # A stack of horizontal rules with a gap taller than this (share of page height) is two tables.
 MAX_ROW = 0.45
+# A horizontal rule inside a table is at least this share of the table's width.
+MIN_PIECE = 0.12
 # Header word clusters: words closer than this many line heights belong to one header cell.
 HEADER_GAP = 1.0
 
@@ -147,14 +149,33 @@ def find_tables(
         bottom = max(s.pos for s in rows_h)
         if x1 - x0 < 0.15 * width:
             continue
+        # Pieces shorter than a narrow column are no rules (a fax's streaks touch the border).
+        rows_h = [s for s in rows_h if s.hi - s.lo >= MIN_PIECE * (x1 - x0)]
+        if len(rows_h) < 2:
+            continue
+        top = min(s.pos for s in rows_h)
+        bottom = max(s.pos for s in rows_h)
         # Shorter rules inside the table (under the upper level of a two-level header).
         rows_h = rows_h + [
             s for s in hsegs
             if s not in rows_h and top - tol <= s.pos <= bottom + tol
+            and s.hi - s.lo >= MIN_PIECE * (x1 - x0)
             and s.lo >= x0 - tol and s.hi <= x1 + tol
         ]
         ys = _snap((s.pos for s in rows_h), tol)
-        xs = _snap([x0, x1, *(s.pos for s in inner_v)], tol)
+        # The table's edges, unless a border rule stands there (a scanned rule's end may run a
+        # little past the border).
+        borders = [s.pos for s in inner_v if s.hi - s.lo >= 0.5 * (bottom - top)]
+        # A horizontal stroke running past the outer border (a fax streak, a scanner shadow)
+        # does not widen the table.
+        if borders and min(borders) - x0 < 0.1 * (x1 - x0):
+            x0 = max(x0, min(borders))
+        if borders and x1 - max(borders) < 0.1 * (x1 - x0):
+            x1 = min(x1, max(borders))
+        near = max(3 * tol, 0.03 * (x1 - x0))
+        edges = [x for x in (x0, x1) if all(abs(b - x) > near for b in borders)
+                 and all(abs(s.pos - x) > 3 * tol for s in inner_v)]
+        xs = _snap([*edges, *(s.pos for s in inner_v)], tol)
         if len(ys) < 2 or (len(ys) < 3 and len(xs) < 3):
             continue  # one rule, or a framed box: not a table
         ruled = len(xs) >= 3

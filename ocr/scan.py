@@ -98,13 +98,23 @@ def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
     )
 
 
-def _rule_boxes(mask: np.ndarray, horizontal: bool, min_len: int, max_thick: int) -> list[Box]:
+# A rule is drawn solid: at least this share of its length is ink before gaps are closed.
+# A fax's streaks and a dotted leader line are not table rules.
+MIN_SOLID = 0.8
+
+
+def _rule_boxes(
+    mask: np.ndarray, solid: np.ndarray, horizontal: bool, min_len: int, max_thick: int
+) -> list[Box]:
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for i in range(1, count):
         x, y, w, h, _ = stats[i]
         length, thick = (w, h) if horizontal else (h, w)
-        if length >= min_len and thick <= max_thick:
+        if length < min_len or thick > max_thick:
+            continue
+        along = solid[y : y + h, x : x + w].any(axis=0 if horizontal else 1)
+        if along.mean() >= MIN_SOLID:
             out.append((float(x), float(y), float(x + w), float(y + h)))
     return out
 
@@ -182,18 +192,23 @@ def analyse(image: Image.Image) -> ScanGeometry:
         small, scale = _half(gray)
     ink_small = _binary(small)
     long_side = max(small.shape)
-    horiz = _open(ink_small, True, int(long_side * H_KERNEL))
-    vert = _open(ink_small, False, int(long_side * V_KERNEL))
+    h_open = _open(ink_small, True, int(long_side * H_KERNEL))
+    v_open = _open(ink_small, False, int(long_side * V_KERNEL))
     # A fax or a copy breaks rules into dashes: close the small gaps along the rule.
     gap = max(3, long_side // 400)
-    horiz = cv2.morphologyEx(horiz, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+    horiz = cv2.morphologyEx(h_open, cv2.MORPH_CLOSE, cv2.getStructuringElement(
         cv2.MORPH_RECT, (gap * 2, 1)))
-    vert = cv2.morphologyEx(vert, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+    vert = cv2.morphologyEx(v_open, cv2.MORPH_CLOSE, cv2.getStructuringElement(
         cv2.MORPH_RECT, (1, gap * 2)))
     thick = max(3, int(long_side * MAX_THICKNESS))
     up = 1 / scale
-    hboxes = [_scaled(b, up) for b in _rule_boxes(horiz, True, int(long_side * H_KERNEL), thick)]
-    vboxes = [_scaled(b, up) for b in _rule_boxes(vert, False, int(long_side * V_KERNEL), thick)]
+    # Solid along the rule: the ink itself, smeared across the rule's thickness.
+    h_solid = cv2.dilate(ink_small, np.ones((3, 1), np.uint8))
+    v_solid = cv2.dilate(ink_small, np.ones((1, 3), np.uint8))
+    hboxes = [_scaled(b, up) for b in
+              _rule_boxes(horiz, h_solid, True, int(long_side * H_KERNEL), thick)]
+    vboxes = [_scaled(b, up) for b in
+              _rule_boxes(vert, v_solid, False, int(long_side * V_KERNEL), thick)]
     rules = tuple([Rule(b, True) for b in hboxes] + [Rule(b, False) for b in vboxes])
     # Erase the rules (and their anti-aliased edges) before reading, at full resolution.
     h, w = gray.shape
