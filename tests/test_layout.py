@@ -192,3 +192,21 @@ def test_layout_survives_its_json_form(ruled):
     assert layout_from_dict(layout_to_dict(layout)) == layout
     assert layout_from_dict(None) is None
     assert isinstance(replace(layout, skew=1.0), PageLayout)
+
+
+def test_the_page_cache_keeps_the_layout(ruled):
+    """Re-extraction reads tables from the ledger: the cached page comes back with its layout;
+    a record made before pages had layouts is a miss (the page is read again)."""
+    import json
+
+    from ocr.models import Page, PageMethod
+    from pipeline.ledger import page_from_json, page_to_json
+
+    layout = pdf.page_layout(ruled.path, 0)
+    page = Page(1, PageMethod.TEXT_LAYER, layout.text(), text=layout.text(), layout=layout)
+    back = page_from_json(page_to_json(page))
+    assert back == page
+    assert grid_of(back.layout.tables[0]) == ruled.grid
+    old = json.loads(page_to_json(page))
+    del old["layout"]
+    assert page_from_json(json.dumps(old)) is None
