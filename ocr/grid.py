@@ -250,8 +250,9 @@ def _line_groups(words: Sequence[Word]) -> list[list[Word]]:
     for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
         cy = (w.box[1] + w.box[3]) / 2
         for line in lines:
-            top = min(x.box[1] for x in line)
-            bottom = max(x.box[3] for x in line)
+            # Against the line's first word, not its growing extent: two header levels and
+            # a cell spanning both must not melt into one line.
+            top, bottom = line[0].box[1], line[0].box[3]
             if top <= cy <= bottom:
                 line.append(w)
                 break
@@ -284,11 +285,23 @@ def _columns_from_words(
     body = [w for w in words if (w.box[1] + w.box[3]) / 2 > header_bottom]
     if not header:
         return [x0, x1]
-    gaps: list[tuple[float, float]] = []
-    for line in _line_groups(header):
+    found: list[tuple[int, float, float]] = []  # (line, x0, x1) of each header cell's words
+    for index, line in enumerate(_line_groups(header)):
         height = max(w.box[3] - w.box[1] for w in line)
-        spans = _clusters(line, HEADER_GAP * height)
-        gaps += [(a[1], b[0]) for a, b in pairwise(spans)]
+        found += [(index, a, b) for a, b in _clusters(line, HEADER_GAP * height)]
+    # An upper-level label over several columns (มอบหมายดำเนินการ) overlaps the labels of the
+    # level below: it names no column of its own.
+    cells = sorted(
+        (a, b) for index, a, b in found
+        if sum(1 for j, c, d in found if j != index and c < b and a < d) < 2
+    )
+    merged: list[list[float]] = []
+    for a, b in cells:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    gaps = [(a[1], b[0]) for a, b in pairwise(merged)]
     bands = [
         [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
         for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
