@@ -22,6 +22,7 @@ from extract.roles import resolve_roles
 from extract.sections import DeclaredCount
 from extract.sequence import assign_ids
 from extract.textnorm import fold
+from ocr.layout import PageLayout
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +77,13 @@ def catalog_score(catalog: Catalog, text: str, cid: str) -> float:
 
 
 def extract_document(
-    document: str, pages: Sequence[tuple[int, str]], edition: str | None = None
+    document: str,
+    pages: Sequence[tuple[int, str]],
+    edition: str | None = None,
+    layouts: Sequence[PageLayout | None] | None = None,
 ) -> Extraction:
-    lines = list(iter_lines(pages))
+    """`layouts` (one per page, from the ocr stage) lets tables be read by their columns."""
+    lines = list(iter_lines(pages, layouts))
     catalog = Catalog.load(edition) if edition else None
     parsed: Parsed = walk(lines, _recogniser(catalog) if catalog else None)
     scores: list[tuple[str, float]] = []

@@ -83,8 +83,10 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
                 out.declared.extend(declared_counts(prev.text + " " + text, prev.page, head))
                 continue
             out.declared.extend(declared_counts(prev.text, prev.page, head))
-        header = parse_header(text)
-        number = parse_number(text)
+        # A role column's cell (page layout) holds names only: `1. นาย...` there is no item.
+        role_cell = line.column in ("supervisor", "responsible")
+        header = None if role_cell else parse_header(text)
+        number = None if role_cell else parse_number(text)
         if header is not None and not (
             number
             and number.parts
@@ -147,7 +149,7 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
                     current.flags.append(f"junk sub-item number {number.raw!r}")
                 rest = number.rest
             pending_marker = None
-        if group is not None and number is None:
+        if group is not None and number is None and not role_cell:
             # Inside a topic heading's row (2562 style) the text cells belong to the topic.
             parts = (
                 recognise(group, section, _without(text, find_names(text)), out.items)
@@ -179,7 +181,7 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
             if current is None or group is None:
                 continue  # preamble and signature: people named there are not assignees
             row.append(index)
-            label = _label_role(rest, mention.start)
+            label = _label_role(rest, mention.start) or (line.column if role_cell else None)
             if label:
                 current.role_labels[index] = label
         if row and current is not None:
@@ -188,7 +190,7 @@ def walk(lines: list[Line], recognise: Recogniser | None = None) -> Parsed:
             else:
                 current.name_rows.append(row)
             last_name_row = (id(current), line.row)
-        if current is not None:
+        if current is not None and not role_cell:
             current.text = (current.text + " " + _without(rest, names)).strip()
     if pending_header is not None:
         out.declared.extend(
