@@ -71,7 +71,7 @@ def find_labels(text: str) -> list[Label]:
         if after.startswith(("/", "ผู้")) or (after and after[0] in "ฯ"):
             continue  # ผู้ประสานงาน/เจ้าของงาน: words of a sentence
         at_start = not before.strip() or before.rstrip().endswith((",", ";", ")"))
-        if has_colon or not after.strip() or (
+        if has_colon or (not after.strip() and at_start) or (
             (at_start or _TITLE_START.match(after)) and _names_follow(after)
         ):
             out.append(Label(role, m.start(), end, False))

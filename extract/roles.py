@@ -7,7 +7,8 @@ Rules (the table has columns supervisor | responsible):
   responsible officers of the item above;
 - the supervisor carries over to later items until a block or section header resets it;
 - names repeated when a row continues on a new page are the same people, counted once;
-- an explicit label (`ผู้กำกับดูแล:` / `ผู้รับผิดชอบ:`) beats all of the above.
+- an explicit label (`ผู้กำกับดูแล:` / `ผู้รับผิดชอบ:`) beats all of the above; a person
+  labelled both supervisor and responsible of one item holds both roles.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def resolve_roles(items: list[Item], key_of: Mapping[int, str]) -> list[RoleAssi
             out.append(RoleAssignment(index, Role.SUPERVISOR, *sup))
         out.extend(
             RoleAssignment(index, Role.RESPONSIBLE, key, m) for key, m in resp
-            if sup is None or key != sup[0]
+            # one person may be both, when a label says so
+            if sup is None or key != sup[0] or item.role_labels.get(m) == "responsible"
         )
         carry_sup, carry_resp = sup, resp
     return out
