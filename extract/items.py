@@ -41,6 +41,7 @@ _CLOSING = re.compile(CLOSING.pattern + r"|^(?:ทั้งนี้\s?ตั้
 # A signature: a name in parentheses on a line of its own.
 _SIGNATURE = re.compile(r"^\(\s*[^()]{4,60}\)$")
 SectionKey = tuple[Group, int | None]
+MAX_POSITION = 70  # letters of a position written on its own line under a name
 
 
 @dataclass
@@ -147,7 +148,8 @@ def walk(
     in_signature = False  # after the closing formula: names there are no assignees
     section_sup: dict[SectionKey, int] = {}  # a supervisor named once for a section
     pending_sup: int | None = None  # named in a sentence before the section it supervises
-    last_mention: int | None = None
+    last_mention: int | None = None  # the last name seen, and on which line
+    last_mention_line = -1
 
     def close_topic() -> None:
         nonlocal topic
@@ -166,8 +168,13 @@ def walk(
         out.mention_pages.append(page)
         return len(out.mentions) - 1
 
-    for line in lines:
+    for position, line in enumerate(lines):
         text = line.text
+        nxt = lines[position + 1] if position + 1 < len(lines) else None
+        # A table cell holding only a level marker (`(๑)`, `(☺)` before the number's cell).
+        if _MARKER_CELL.match(text) and nxt is not None and nxt.row == line.row:
+            pending_marker = _marker_from_cell(text)
+            continue
         # A header's count may wrap onto the next line: `... (ขั้นสูง ©)` / `จำนวน ๑๑ ข้อ ...`.
         if pending_header is not None:
             prev, head = pending_header
@@ -324,7 +331,13 @@ def walk(
         rest_labels = find_labels(rest) if rest is not text else labels
         names = find_names(rest)
         signature = bool(_SIGNATURE.match(rest.strip()))
-        if not names and last_mention is not None and not rest_labels:
+        if (
+            not names
+            and number is None
+            and last_mention is not None
+            and last_mention_line == position - 1
+            and not rest_labels
+        ):
             position, _ = _position_line(rest)
             if position:
                 m = out.mentions[last_mention]
@@ -340,7 +353,7 @@ def walk(
         row: list[int] = []
         for mention, role in everything:
             index = add_mention(mention, line.page)
-            last_mention = index
+            last_mention, last_mention_line = index, position
             if signature or in_signature or role in ("coordinator", "certifier"):
                 out.ignored.add(index)
                 continue
@@ -476,7 +489,7 @@ def _untitled_in_fields(
 def _position_line(text: str) -> tuple[str, int]:
     """A line holding only an officer's position (`นักวิชาการเงินและบัญชีชำนาญการ`)."""
     stripped = text.strip().strip("()")
-    if not stripped or find_names(stripped):
+    if not stripped or len(stripped) > MAX_POSITION or find_names(stripped):
         return "", 0
     position, end = position_after(stripped, 0)
     if position and end >= len(stripped) - 1:

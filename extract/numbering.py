@@ -68,6 +68,7 @@ _UNITS = (
     "บาท", "ล้าน", "พัน", "หมื่น", "แสน", "คน", "ราย", "ครั้ง", "แห่ง", "หน่วย", "คะแนน",
     "ข้อ", "หน้า", "แผ่น", "ฉบับ", "เครื่อง", "ชุด", "เล่ม", "ร้อยละ", "เปอร์เซ็นต์", "%",
 )
+_UNIT_TAILS = ("ที่", "ทำการ", "ละ", "ขึ้นไป")
 _TIME_OR_RANGE = re.compile(r"^[-–—~]|^ถึง\s*[๐-๙0-9]")
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 
@@ -111,9 +112,12 @@ def _starts_with_word(rest: str, words: Iterable[str]) -> bool:
     """`rest` opens with one of `words` as a whole word (what follows is no Thai letter)."""
     for word in words:
         if rest.startswith(word) and not (word == "น." and rest[2:3] == "ส"):  # not น.ส.
-            after = rest[len(word) : len(word) + 1]
+            tail = rest[len(word) :]
+            after = tail[:1]
             if word[-1] == "." or not after or not ("\u0e01" <= after <= "\u0e4e"):
                 return True
+            if tail.startswith(_UNIT_TAILS):
+                return True  # `๒ ปีที่ผ่านมา`, `๓ วันทำการ`, `ข้อละ`
     return False
 
 

@@ -251,3 +251,68 @@ def test_find_names_never_crashes(line: str) -> None:
         assert line[m.start:m.end] == m.as_written
         assert m.given
         last_end = m.end
+
+
+# --- list layouts: title forms, given names after titles, positions, untitled names ---------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("นางสาวสุภาพร มีสุข", [("นางสาว", "สุภาพร", "มีสุข")]),
+        ("นางสาวสุดารัตน์ ใจดี", [("นางสาว", "สุดารัตน์", "ใจดี")]),
+        ("นางสาวสาวิตรี วงศ์ใหญ่", [("นางสาว", "สาวิตรี", "วงศ์ใหญ่")]),
+        ("นางสาวิตรี วงศ์ใหญ่", [("นาง", "สาวิตรี", "วงศ์ใหญ่")]),  # นาง + a given name in สาว-
+        ("น.ส.สุนิสา แก้วมณี", [("นางสาว", "สุนิสา", "แก้วมณี")]),
+        ("ว่าที่ ร.ต.อนุชา บุญมา", [("ว่าที่ร้อยตรี", "อนุชา", "บุญมา")]),
+        ("ว่าที่ร้อยตรีอนุชา บุญมา", [("ว่าที่ร้อยตรี", "อนุชา", "บุญมา")]),
+        ("ดร.กาญจนา ทองดี", [("ดร.", "กาญจนา", "ทองดี")]),
+        ("พ.ต.ท.วิชัย สุขสวัสดิ์", [("พ.ต.ท.", "วิชัย", "สุขสวัสดิ์")]),
+        ("จ.ส.อ.วิชัย สุขสวัสดิ์", [("จ.ส.อ.", "วิชัย", "สุขสวัสดิ์")]),
+    ],
+)
+def test_title_forms_in_lists(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert parsed(line) == expected
+
+
+def test_a_title_and_given_name_ending_a_line_wait_for_the_family_name() -> None:
+    # Without the option the old rule stands: one known given name alone is not a name.
+    assert find_names("ผู้รับผิดชอบ: นางสาวสุภาพร") == []
+    found = find_names("ผู้รับผิดชอบ: นางสาวสุภาพร", trailing_given=True)
+    assert [(m.title, m.given, m.family) for m in found] == [("นางสาว", "สุภาพร", "")]
+    # never นาง + สาวสุภาพร, nor นาง + สาว + สุภาพร
+    assert find_names("นางสาวสุภาพร มีสุข")[0].title == "นางสาว"
+
+
+@pytest.mark.parametrize(
+    ("line", "position"),
+    [
+        ("นายสมชาย ใจดี ตำแหน่ง นักวิชาการเงินและบัญชีชำนาญการ", "นักวิชาการเงินและบัญชีชำนาญการ"),
+        ("นายสมชาย ใจดี นักวิชาการคลังชำนาญการ", "นักวิชาการคลังชำนาญการ"),
+        ("น.ส.สุนิสา แก้วมณี เจ้าพนักงานธุรการชำนาญงาน, นายวิชัย สุขสวัสดิ์",
+         "เจ้าพนักงานธุรการชำนาญงาน"),
+        ("นางวันดี ศรีสุข หัวหน้าฝ่ายบริหารทั่วไป และนายวิชัย สุขสวัสดิ์", "หัวหน้าฝ่ายบริหารทั่วไป"),
+    ],
+)
+def test_position_after_a_name_is_kept_apart(line: str, position: str) -> None:
+    first = find_names(line)[0]
+    assert first.position == position
+    assert position not in first.name
+    assert line[first.start : first.end] == first.as_written
+
+
+def test_names_after_a_position_are_still_found() -> None:
+    line = "นายสมชาย ใจดี ตำแหน่ง นักวิชาการเงินและบัญชีชำนาญการ, นางวันดี ศรีสุข"
+    assert [m.name for m in find_names(line)] == ["สมชาย ใจดี", "วันดี ศรีสุข"]
+
+
+def test_untitled_names_in_a_field() -> None:
+    from extract.officers import find_untitled_names
+
+    segment = " สมชาย ใจดี และ สุภาพร มีสุข, วิชัย สุขสวัสดิ์ / สุนิสา แก้วมณี"
+    found = find_untitled_names(segment)
+    assert [m.name for m in found] == [
+        "สมชาย ใจดี", "สุภาพร มีสุข", "วิชัย สุขสวัสดิ์", "สุนิสา แก้วมณี"
+    ]
+    assert all(segment[m.start : m.end] == m.as_written for m in found)
+    assert find_untitled_names("มีการจัดการขยะอย่างมีประสิทธิภาพ และ ดำเนินการต่อเนื่อง") == []
