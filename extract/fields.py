@@ -24,8 +24,16 @@ from extract.textnorm import fold
 _CONFUSED = {"ช": "[ชขซ]", "บ": "[บน]", "ด": "[ดต]"}
 
 
+_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+
+
 def _label_pattern(label: str) -> str:
-    return r"\s?".join(_CONFUSED.get(ch, re.escape(ch)) for ch in label)
+    """Marks may be lost or read as another mark (a text layer's `ผู้กำกับด้แล`)."""
+    pieces = [
+        f"{_MARK}?" if re.fullmatch(_MARK, ch) else _CONFUSED.get(ch, re.escape(ch))
+        for ch in label
+    ]
+    return r"\s?".join(pieces)
 
 
 _LABEL = re.compile(

@@ -97,28 +97,54 @@ def join_wrapped_names(lines: list[Line]) -> list[Line]:
         line, nxt = out[i], out[i + 1]
         if line.page != nxt.page:
             continue
-        mentions = find_names(line.text, trailing_given=True)
-        if not mentions or mentions[-1].family or line.text[mentions[-1].end :].strip(" ,"):
-            continue
         m = re.match(r"\s*([\u0e01-\u0e4e'’]+)", nxt.text)
         if not m:
             continue
-        word = clean_name(m.group(1))
-        tail = nxt.text[m.end() :].strip()
+        last = re.search(r"(\S+)\s*$", line.text)
         if (
-            find_names(nxt.text[: m.end() + 1])
-            or is_role_label(word)
-            or not (word in lexicon.family or word not in lexicon.words)
-            or len(word) < 2
-            or word[0] in MARKS
+            last
+            and is_role_label(last.group(1) + m.group(1))
+            and not is_role_label(last.group(1))
+            and not is_role_label(m.group(1))
         ):
+            # A label cut by the line break (`ผู้` / `รับผิดชอบ: …`): the rest moves up.
+            out[i] = replace(line, text=line.text.rstrip() + nxt.text.lstrip())
+            out[i + 1] = replace(nxt, text="")
             continue
-        if tail and not (tail[0] in ",/;" or tail.startswith("และ") or find_names(tail[:40])
-                         or is_role_label(tail)):
+        tail = nxt.text[m.end() :].strip()
+        glued = _glued_word(line.text, m.group(1), tail, lexicon)
+        if glued is None:
             continue
-        out[i] = replace(line, text=line.text.rstrip(" ,") + " " + m.group(1))
-        out[i + 1] = replace(nxt, text=tail.lstrip(",/; "))
+        out[i] = replace(line, text=glued)
+        out[i + 1] = replace(nxt, text=tail.lstrip(",/; ") if tail[:1] in ",/;" else tail)
     return [line for line in out if line.text.strip()]
+
+
+def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
+    """`text` with the first word of the next line moved up, when it ends a name the line
+    break cut; None when it does not."""
+    word = clean_name(word_raw)
+    if len(word) < 2 or word[0] in MARKS or is_role_label(word) or starts_with_title(word_raw):
+        return None
+    if tail and not (tail[0] in ",/;" or tail.startswith("และ") or find_names(tail[:40])
+                     or is_role_label(tail)):
+        return None
+    mentions = find_names(text, trailing_given=True)
+    if not mentions or text[mentions[-1].end :].strip(" ,"):
+        return None
+    last_name = mentions[-1]
+    if not last_name.family:
+        # `นางสาวสุภาพร` / `มีสุข`: the family name on the next line
+        if word in lexicon.family or word not in lexicon.words:
+            return text.rstrip(" ,") + " " + word_raw
+        return None
+    # `นางวันดี ศรี` / `สุข`: the family name cut inside the word
+    if last_name.family + word in lexicon.family and last_name.family not in lexicon.family:
+        return text.rstrip() + word_raw
+    if last_name.family + word in lexicon.family and word not in lexicon.words:
+        return text.rstrip() + word_raw
+    return None
+
 
 
 def walk(

@@ -47,7 +47,8 @@ class Style(StrEnum):
 
 _D = "[๐-๙0-9]"
 _CLEAN = re.compile(
-    r"^\s*(?P<khor>ข\s?้\s?อ(?:\s?(?:ที่|ท่ี|ที))?\s*)?"
+    r"^\s*(?P<khor>ข\s?[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{1,2}\s?อ"
+    r"(?:\s?(?:ท[\u0e34-\u0e37\u0e48-\u0e4b]{1,2}))?\s*)?"
     r"(?P<open>\(\s?)?"
     rf"(?P<num>{_D}{{1,2}}(?:\s?\.\s?{_D}{{1,2}}){{0,3}})"
     r"(?P<close>\s?\))?"

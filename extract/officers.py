@@ -520,8 +520,10 @@ ROLE_LABELS = (
 
 def is_role_label(text: str) -> bool:
     """Does ``text`` open with a role label (spaces inside it ignored)?"""
-    flat = re.sub(r"\s+", "", text[:40])
-    return flat.startswith(tuple(label for label, _ in ROLE_LABELS))
+    from extract.textnorm import fold
+
+    flat = fold(text[:40])  # marks dropped, look-alike letters merged: OCR-proof
+    return flat.startswith(tuple(fold(label) for label, _ in ROLE_LABELS))
 
 
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|/|;|\s(?:และ)\s*|^และ\s*)\s*")

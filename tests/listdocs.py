@@ -182,3 +182,20 @@ def section_list(sentence: bool) -> Doc:
     body.append(_tail())
     doc.pages = ["\n".join(body)]
     return doc
+
+
+def to_html(doc: Doc, font: str = "Laksaman", size_pt: int = 15) -> str:
+    """An A4 page per document page, one paragraph per line, in a Thai font."""
+    import html
+
+    pages = []
+    for page in doc.pages:
+        paras = "".join(f"<p>{html.escape(line)}</p>" for line in page.splitlines() if line)
+        pages.append(f"<section>{paras}</section>")
+    return (
+        "<html><head><meta charset='utf-8'><style>"
+        f"@page {{ size: A4; margin: 2cm 2cm 2cm 2.5cm }} body {{ font-family: '{font}'; "
+        f"font-size: {size_pt}pt; line-height: 1.25 }} p {{ margin: 0 0 0.2em 0 }} "
+        "section + section { break-before: page }"
+        "</style></head><body>" + "".join(pages) + "</body></html>"
+    )

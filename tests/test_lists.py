@@ -200,6 +200,23 @@ def test_family_name_on_the_next_line() -> None:
     }
 
 
+def test_a_family_name_and_a_label_cut_by_the_line_break() -> None:
+    # What a renderer's line breaking does to a long item line (seen in a WeasyPrint PDF).
+    got = _roles(f"""
+เกณฑ์ด้านกายภาพ
+ข้อ ๑ {P1[:50]} ผู้กำกับดูแล: นางวันดี ศรี
+สุข ผู้รับผิดชอบ: นางสาวสุภาพร มีสุข
+ข้อ ๒ {P2[:50]} ผู้กำกับดูแล: ดร.กาญจนา ทองดี ผู้
+รับผิดชอบ: นายวิชัย สุขสวัสดิ์
+""")
+    assert got == {
+        ("ข้อ ๑", "supervisor", "วันดี ศรีสุข"),
+        ("ข้อ ๑", "responsible", "สุภาพร มีสุข"),
+        ("ข้อ ๒", "supervisor", "กาญจนา ทองดี"),
+        ("ข้อ ๒", "responsible", "วิชัย สุขสวัสดิ์"),
+    }
+
+
 def test_position_on_the_line_under_a_name_is_the_officers_position() -> None:
     parsed = walk(_lines(f"""
 เกณฑ์ด้านกายภาพ
