@@ -28,12 +28,11 @@ _MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 
 
 def _label_pattern(label: str) -> str:
-    """Marks may be lost or read as another mark (a text layer's `ผู้กำกับด้แล`)."""
-    pieces = [
-        f"{_MARK}?" if re.fullmatch(_MARK, ch) else _CONFUSED.get(ch, re.escape(ch))
-        for ch in label
-    ]
-    return r"\s?".join(pieces)
+    """Marks may be lost, added or read as another mark (`ผู้กำกับด้แล`, `ผู้รับผิดช่อบ`), and
+    OCR puts spaces inside words (`ผ ู้ก ำก ับ`)."""
+    letters = [_CONFUSED.get(ch, re.escape(ch)) for ch in label if not re.fullmatch(_MARK, ch)]
+    between = f"(?:\\s?{_MARK}){{0,2}}\\s?"
+    return between.join(letters) + f"{_MARK}{{0,2}}"
 
 
 _LABEL = re.compile(
@@ -78,7 +77,8 @@ def find_labels(text: str) -> list[Label]:
             continue
         if after.startswith(("/", "ผู้")) or (after and after[0] in "ฯ"):
             continue  # ผู้ประสานงาน/เจ้าของงาน: words of a sentence
-        at_start = not before.strip() or before.rstrip().endswith((",", ";", ")"))
+        # OCR specks at the margin (`: ผู้รับผิดชอบ`) do not stop a label starting its line
+        at_start = not before.strip(" :;.,'|_-–•") or before.rstrip().endswith((",", ";", ")"))
         if has_colon or (not after.strip() and at_start) or (
             (at_start or _TITLE_START.match(after)) and _names_follow(after)
         ):

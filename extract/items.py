@@ -29,8 +29,10 @@ from extract.officers import (
     find_names,
     find_untitled_names,
     is_role_label,
+    label_length,
     position_after,
     starts_with_title,
+    title_only,
 )
 from extract.sections import DeclaredCount, Header, declared_counts, parse_header
 
@@ -97,18 +99,20 @@ def join_wrapped_names(lines: list[Line]) -> list[Line]:
         line, nxt = out[i], out[i + 1]
         if line.page != nxt.page:
             continue
-        m = re.match(r"\s*([\u0e01-\u0e4e'’]+)", nxt.text)
+        # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
+        m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
         if not m:
             continue
-        last = re.search(r"(\S+)\s*$", line.text)
+        text = re.sub(r"[\s\-–—:;.,'|_]+$", "", line.text)
+        last = re.search(r"(\S+)$", text)
         if (
             last
-            and is_role_label(last.group(1) + m.group(1))
-            and not is_role_label(last.group(1))
-            and not is_role_label(m.group(1))
-        ):
-            # A label cut by the line break (`ผู้` / `รับผิดชอบ: …`): the rest moves up.
-            out[i] = replace(line, text=line.text.rstrip() + nxt.text.lstrip())
+            and label_length(last.group(1) + m.group(1)) > label_length(last.group(1))
+            and not label_length(m.group(1))
+        ) or (last and title_only(last.group(1)) and not parse_number(nxt.text)):
+            # A label cut by the line break (`ผู้` / `รับผิดชอบ: …`), or a title whose name
+            # is on the next line (`ดร.` / `กาญจนา ทองดี`): the next line moves up.
+            out[i] = replace(line, text=text + nxt.text[m.start(1) :])
             out[i + 1] = replace(nxt, text="")
             continue
         tail = nxt.text[m.end() :].strip()
@@ -215,8 +219,12 @@ def walk(
         head_text = text[: labels[0].start] if labels and not labels[0].backward else text
         header = parse_header(head_text) if head_text.strip() else None
         number = parse_number(text, profile)
-        if number is not None and number.rest and starts_with_title(number.rest):
-            number = None  # `๑. นายสมชาย ใจดี`: a numbered name in a list of names
+        if number is not None and number.rest and (
+            starts_with_title(number.rest) or is_role_label(number.rest)
+        ):
+            # `๑. นายสมชาย ใจดี`: a numbered name in a list of names; `2 ผู้กำกับดูแล …`: a
+            # speck before a label (an item's text never starts with a role label)
+            number = None
         if _CLOSING.match(re.sub(r"\s+", " ", text.strip())):
             close_topic()
             current, group, in_signature, field_role = None, None, True, None

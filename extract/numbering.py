@@ -53,7 +53,9 @@ _CLEAN = re.compile(
     rf"(?P<num>{_D}{{1,2}}(?:\s?\.\s?{_D}{{1,2}}){{0,3}})"
     r"(?P<close>\s?\))?"
     r"(?P<dot>\s?\.)?"
-    r"(?P<end>\s|$|(?<=[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44]))"
+    # `ข้อ๑มีการ…`: after ข้อ the number is sure, the text may be glued to it
+    r"(?P<end>\s|$|(?<=[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    r"|(?(khor)(?=[\u0e01-\u0e2e\u0e40-\u0e44])|(?!)))"
 )
 THAI_MONTHS = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -288,6 +290,9 @@ def _looks_like_junk_number(token: str) -> bool:
     return lookalikes >= 3 and thai_letters <= max(2, lookalikes // 2)
 
 
+_MARGIN_SPECKS = re.compile(r"^[\s:;.,'|_\-–]+(?=\S)")
+
+
 def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber | None:
     """Read the item number that opens `line`, if any.
 
@@ -308,7 +313,11 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
         clean.style is Style.BRACKET and parse_damaged(clean.rest) is not None
     ):
         return clean
-    return parse_damaged(line)
+    damaged = parse_damaged(line)
+    if damaged is None and (speck := _MARGIN_SPECKS.match(line)):
+        # `: ข้อ ๑ …`, `- ๓. …`: OCR specks at the margin before a clean number
+        damaged = parse_clean(line[speck.end() :])
+    return damaged
 
 
 # OCR damage a document shows: a Thai word with Latin letters or copyright signs inside it

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 class NameMention:
     """One person name as it stands in one line."""
 
-    title: str  # normalised: นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร., ranks (ร.ต.อ.) ...
+    title: str  # normalised: นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร., ranks in full (ร้อยตำรวจเอก)
     title_as_written: str
     given: str  # stray OCR specks removed, mark order normalised, letters untouched
     family: str  # '' when the line gives no family name that can be told apart
@@ -150,6 +150,8 @@ _SPELLED = {
     "สิบโท": "ส.ท.",
     "สิบตรี": "ส.ต.",
 }
+# Ranks are named in full (ร.ต.อ. is ร้อยตำรวจเอก); academic and medical titles stay short.
+_IN_FULL = {abbr: full for full, abbr in _SPELLED.items() if "แพทย์" not in full}
 _ACTING = {
     "ร.ต.": "ว่าที่ร้อยตรี",
     "ร.ท.": "ว่าที่ร้อยโท",
@@ -185,7 +187,10 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
         specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
     specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
     for word in sorted(_SPELLED, key=len, reverse=True):
-        specs.append((re.escape(word) + ("(?:หญิง)?" if _SPELLED[word].endswith(".") else ""), None))
+        suffix = "(?:หญิง)?" if _SPELLED[word].endswith(".") else ""
+        if word in ("นาย", "นาง", "นางสาว"):
+            suffix = "(?:[่้๊๋](?=[ก-ฮเ-ไ]))?"  # a stray OCR tone mark on the title (นาย่วิชัย)
+        specs.append((re.escape(word) + suffix, None))
     ordered = sorted(specs, key=lambda s: -len(s[0]))
     return [(re.compile(p), t) for p, t in ordered]
 
@@ -232,9 +237,11 @@ def normalise_title(raw: str) -> str:
     """The standard form of a title as written.
 
     >>> normalise_title("น. ส.'"), normalise_title("ว่าที่ ร.ต."), normalise_title("พ.ต.ท")
-    ('นางสาว', 'ว่าที่ร้อยตรี', 'พ.ต.ท.')
+    ('นางสาว', 'ว่าที่ร้อยตรี', 'พันตำรวจโท')
     """
     text = re.sub(r"[\s'’`\-]", "", raw).replace(",", ".").replace("ท่ี", "ที่")
+    if text.rstrip("่้๊๋") in ("นาย", "นาง", "นางสาว"):
+        text = text.rstrip("่้๊๋")
     female = text.endswith("หญิง") and text != "แพทย์หญิง"
     if female:
         text = text[: -len("หญิง")]
@@ -245,12 +252,12 @@ def normalise_title(raw: str) -> str:
         rank_dotted = rank if rank.endswith(".") or "." not in rank else rank + "."
         return _ACTING.get(rank_dotted, _ACTING.get(rank, "ว่าที่" + rank)) + suffix
     if text in _SPELLED:
-        return _SPELLED[text] + suffix
+        return _IN_FULL.get(_SPELLED[text], _SPELLED[text]) + suffix
     if text.replace(".", "") in ("นส",):
         return "นางสาว"
     dotted = text if text.endswith(".") else text + "."
     if dotted in _ABBREVIATIONS:
-        return dotted + suffix
+        return _IN_FULL.get(dotted, dotted) + suffix
     return text + suffix
 
 
@@ -518,12 +525,23 @@ ROLE_LABELS = (
 )
 
 
-def is_role_label(text: str) -> bool:
-    """Does ``text`` open with a role label (spaces inside it ignored)?"""
+def label_length(text: str) -> int:
+    """Folded length of the longest role label ``text`` opens with (0: none)."""
     from extract.textnorm import fold
 
     flat = fold(text[:40])  # marks dropped, look-alike letters merged: OCR-proof
-    return flat.startswith(tuple(fold(label) for label, _ in ROLE_LABELS))
+    return max((len(fold(label)) for label, _ in ROLE_LABELS if flat.startswith(fold(label))),
+               default=0)
+
+
+def is_role_label(text: str) -> bool:
+    """Does ``text`` open with a role label (spaces inside it ignored)?"""
+    return label_length(text) > 0
+
+
+def title_only(token: str) -> bool:
+    """Is ``token`` a person's title and nothing more (``ดร.``, ``น.ส.``, ``ว่าที่ร.ต.``)?"""
+    return _ANY_TITLE.fullmatch(token.strip()) is not None
 
 
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|/|;|\s(?:และ)\s*|^และ\s*)\s*")
