@@ -96,32 +96,68 @@ def join_wrapped_names(lines: list[Line]) -> list[Line]:
     lexicon = name_lexicon()
     out = list(lines)
     for i in range(len(out) - 1):
-        line, nxt = out[i], out[i + 1]
-        if line.page != nxt.page:
-            continue
-        # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
-        m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
-        if not m:
-            continue
-        text = re.sub(r"[\s\-–—:;.,'|_]+$", "", line.text)
-        last = re.search(r"(\S+)$", text)
-        if (
-            last
-            and label_length(last.group(1) + m.group(1)) > label_length(last.group(1))
-            and not label_length(m.group(1))
-        ) or (last and title_only(last.group(1)) and not parse_number(nxt.text)):
-            # A label cut by the line break (`ผู้` / `รับผิดชอบ: …`), or a title whose name
-            # is on the next line (`ดร.` / `กาญจนา ทองดี`): the next line moves up.
-            out[i] = replace(line, text=text + nxt.text[m.start(1) :])
-            out[i + 1] = replace(nxt, text="")
-            continue
-        tail = nxt.text[m.end() :].strip()
-        glued = _glued_word(line.text, m.group(1), tail, lexicon)
-        if glued is None:
-            continue
-        out[i] = replace(line, text=glued)
-        out[i + 1] = replace(nxt, text=tail.lstrip(",/; ") if tail[:1] in ",/;" else tail)
+        for _ in range(3):  # `นางสาวกฤต` / `พร แสงแสน`: given, then family, move up in turn
+            if not _join_next(out, i, lexicon):
+                break
     return [line for line in out if line.text.strip()]
+
+
+def _join_next(out: list[Line], i: int, lexicon) -> bool:
+    """Move the start of line i+1 up to line i when a break cut a name or label; joined?"""
+    line, nxt = out[i], out[i + 1]
+    if line.page != nxt.page or not nxt.text.strip():
+        return False
+    # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
+    m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
+    if not m:
+        return False
+    text = re.sub(r"[\s\-–—:;.,'|_]+$", "", line.text)
+    last = re.search(r"(\S+)$", text)
+    token = last.group(1) if last else ""
+    if token and (
+        (
+            label_length(token + m.group(1)) > label_length(token)
+            and not label_length(m.group(1))
+        )
+        or (title_only(token) and not parse_number(nxt.text))
+        or (not title_only(token) and _title_prefix(token, m.group(1)))
+    ):
+        # A label cut by the line break (`ผู้` / `รับผิดชอบ: …`), a title cut
+        # (`ว่าที่ร้อย` / `ตรี …`), or a title whose name is on the next line
+        # (`ดร.` / `กาญจนา ทองดี`): the next line moves up.
+        glue = "" if not title_only(token) or token.endswith(".") else " "
+        out[i] = replace(line, text=text + glue + nxt.text[m.start(1) :])
+        out[i + 1] = replace(nxt, text="")
+        return True
+    tail = nxt.text[m.end() :].strip()
+    glued = _glued_word(line.text, m.group(1), tail, lexicon)
+    if glued is None:
+        return False
+    out[i] = replace(line, text=glued)
+    out[i + 1] = replace(nxt, text=tail.lstrip(",/; ") if tail[:1] in ",/;" else tail)
+    return True
+
+
+def _given_fragment(text: str) -> str:
+    """The letters after a title that end the line (`… นาง แพร`, `… นางสาวกฤต`), or ''."""
+    words = text.rstrip(" ,").split()
+    if not words:
+        return ""
+    last = words[-1]
+    if len(words) >= 2 and title_only(words[-2]):
+        return clean_name(last)
+    for k in range(len(last) - 1, 1, -1):
+        if title_only(last[:k]):
+            return clean_name(last[k:])
+    return ""
+
+
+def _title_prefix(token: str, word: str) -> bool:
+    """`ว่าที่ร้อย` + `ตรี`: a title the line break cut in two."""
+    for k in range(len(word), 0, -1):
+        if title_only(token + word[:k]) and not title_only(word[:k]):
+            return True
+    return False
 
 
 def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
@@ -130,6 +166,12 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
     word = clean_name(word_raw)
     if len(word) < 2 or word[0] in MARKS or is_role_label(word) or starts_with_title(word_raw):
         return None
+    fragment = _given_fragment(text)
+    after = clean_name(tail.split()[0]) if tail.split() else ""
+    if fragment and fragment + word in lexicon.given and (
+        fragment not in lexicon.given or after in lexicon.family
+    ):
+        return text.rstrip() + word_raw  # `นาง แพร` / `พลอย พลดงนอก`: the given name cut
     if tail and not (tail[0] in ",/;" or tail.startswith("และ") or find_names(tail[:40])
                      or is_role_label(tail)):
         return None

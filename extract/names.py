@@ -490,7 +490,12 @@ def _skeleton_index(kind: NameKind) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
-_NO_MARKS = {ord(m): None for m in MARKS}
+# Marks dropped, and SARA AM as SARA AA (a text layer's ชากรม for ชำกรม): what may differ.
+_NO_MARKS = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
+
+
+def _aa(text: str) -> str:
+    return text.replace("ำ", "า")
 
 
 def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | None:
@@ -503,7 +508,7 @@ def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | N
         name
         for name in _skeleton_index(kind).get(text.translate(_SKELETON), ())
         if name.translate(_NO_MARKS) == letters
-        and ocr_distance(text, name)[0] <= NEIGHBOUR_MAX_COST
+        and ocr_distance(_aa(text), _aa(name))[0] <= NEIGHBOUR_MAX_COST
     ]
     return near[0] if len(near) == 1 else None
 

@@ -595,7 +595,10 @@ def _parse_after_title(
         _next_word(text, w1_end) if w1_end < len(text) and text[w1_end] in " \u00a0\t" else None
     )
     family, end = "", w1_end
-    if second is not None and not _title_at(text, second[0]):
+    if second is not None and (
+        not _title_at(text, second[0])
+        or clean_name(text[second[0] : second[1]]) in lexicon.family  # นายกชน: a family name
+    ):
         raw_family = text[second[0] : second[1]]
         family_end = second[1]
         candidate = clean_name(raw_family)
