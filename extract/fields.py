@@ -79,11 +79,19 @@ def find_labels(text: str) -> list[Label]:
             continue  # ผู้ประสานงาน/เจ้าของงาน: words of a sentence
         # OCR specks at the margin (`: ผู้รับผิดชอบ`) do not stop a label starting its line
         at_start = not before.strip(" :;.,'|_-–•") or before.rstrip().endswith((",", ";", ")"))
-        if has_colon or (not after.strip() and at_start) or (
+        if has_colon or (not after.strip() and (at_start or _name_ends(before))) or (
             (at_start or _TITLE_START.match(after)) and _names_follow(after)
         ):
             out.append(Label(role, m.start(), end, False))
     return out
+
+
+def _name_ends(before: str) -> bool:
+    """`… ผู้กำกับดูแล นายบรรเลง แปกลาง ผู้รับผิดชอบ`: a name just before the label."""
+    from extract.officers import find_names
+
+    names = find_names(before)
+    return bool(names) and not before[names[-1].end :].strip(" ,")
 
 
 def _names_follow(after: str) -> bool:

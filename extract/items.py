@@ -97,15 +97,19 @@ def join_wrapped_names(lines: list[Line]) -> list[Line]:
     out = list(lines)
     for i in range(len(out) - 1):
         for _ in range(3):  # `นางสาวกฤต` / `พร แสงแสน`: given, then family, move up in turn
-            if not _join_next(out, i, lexicon):
+            if not out[i].text.strip():
+                break
+            j = next((k for k in range(i + 1, len(out)) if out[k].text.strip()), None)
+            if j is None or not _join_next(out, i, j, lexicon):
                 break
     return [line for line in out if line.text.strip()]
 
 
-def _join_next(out: list[Line], i: int, lexicon) -> bool:
-    """Move the start of line i+1 up to line i when a break cut a name or label; joined?"""
-    line, nxt = out[i], out[i + 1]
-    if line.page != nxt.page or not nxt.text.strip():
+def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
+    """Move the start of line j (the next with text) up to line i when a break cut a name or
+    a label; joined?"""
+    line, nxt = out[i], out[j]
+    if line.page != nxt.page:
         return False
     # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
     m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
@@ -127,14 +131,14 @@ def _join_next(out: list[Line], i: int, lexicon) -> bool:
         # (`ดร.` / `กาญจนา ทองดี`): the next line moves up.
         glue = "" if not title_only(token) or token.endswith(".") else " "
         out[i] = replace(line, text=text + glue + nxt.text[m.start(1) :])
-        out[i + 1] = replace(nxt, text="")
+        out[j] = replace(nxt, text="")
         return True
     tail = nxt.text[m.end() :].strip()
     glued = _glued_word(line.text, m.group(1), tail, lexicon)
     if glued is None:
         return False
     out[i] = replace(line, text=glued)
-    out[i + 1] = replace(nxt, text=tail.lstrip(",/; ") if tail[:1] in ",/;" else tail)
+    out[j] = replace(nxt, text=tail.lstrip(",/; ") if tail[:1] in ",/;" else tail)
     return True
 
 
@@ -154,8 +158,9 @@ def _given_fragment(text: str) -> str:
 
 def _title_prefix(token: str, word: str) -> bool:
     """`ว่าที่ร้อย` + `ตรี`: a title the line break cut in two."""
+    acting = re.fullmatch("ว่?าท[ี่ิ]{0,2}", token) is not None  # ว่าที่ / ร้อยตรี…
     for k in range(len(word), 0, -1):
-        if title_only(token + word[:k]) and not title_only(word[:k]):
+        if title_only(token + word[:k]) and (acting or not title_only(word[:k])):
             return True
     return False
 
@@ -173,8 +178,16 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
     ):
         return text.rstrip() + word_raw  # `นาง แพร` / `พลอย พลดงนอก`: the given name cut
     if tail and not (tail[0] in ",/;" or tail.startswith("และ") or find_names(tail[:40])
-                     or is_role_label(tail)):
+                     or is_role_label(tail) or position_after(tail, 0)[0]):
         return None
+    words = text.rstrip(" ,").split()
+    if (
+        len(words) >= 2
+        and clean_name(words[-1]) + word in lexicon.family
+        and clean_name(words[-1]) not in lexicon.family
+        and _given_fragment(" ".join(words[:-1]))
+    ):
+        return text.rstrip(" ,") + word_raw  # `กฤษฎาง นายก` / `ชน`: the family name cut
     mentions = find_names(text, trailing_given=True)
     if not mentions or text[mentions[-1].end :].strip(" ,"):
         return None
