@@ -392,10 +392,11 @@ def walk(
                 rest = number.rest
                 field_role = None
             pending_marker = None
-        if group is not None and number is None and not labels:
+        if group is not None and number is None and head_text.strip():
             # Inside a topic heading's row (2562 style) the text cells belong to the topic.
+            # A row's labelled fields are no part of the title it may repeat.
             parts = (
-                recognise(group, section, _without(text, find_names(text)), out.items)
+                recognise(group, section, _without(head_text, find_names(head_text)), out.items)
                 if recognise and topic is None
                 else None
             )

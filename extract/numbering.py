@@ -290,7 +290,7 @@ def _looks_like_junk_number(token: str) -> bool:
     return lookalikes >= 3 and thai_letters <= max(2, lookalikes // 2)
 
 
-_MARGIN_SPECKS = re.compile(r"^[\s:;.,'|_\-–]+(?=\S)")
+_MARGIN_SPECKS = re.compile(r"^[\s:;.,'’‘\"“”|_\-–=+]+(?=\S)")
 
 
 def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber | None:
