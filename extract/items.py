@@ -115,7 +115,7 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
     if not m:
         return False
-    text = re.sub(r"[\s\-–—:;.,'|_]+$", "", line.text)
+    text = re.sub(r"[\s\-–—:;,'|_]+$", "", line.text)  # a title's final dot stays
     last = re.search(r"(\S+)$", text)
     token = last.group(1) if last else ""
     if token and (
@@ -345,6 +345,22 @@ def walk(
             close_topic()
             group = Group.SPECIAL if number.parts[0] == 5 else Group.QUALITY
             section, group_inferred, seen_quality = number.parts[0], True, True
+            current, section_break, block_style, sublist = None, True, None, None
+            open_section((group, section))
+        if (
+            profile is Profile.CLEAN
+            and group in (Group.QUALITY, Group.SPECIAL)
+            and number is not None
+            and number.parts
+            and len(number.parts) == 2
+            and section is not None
+            and number.parts[0] != section
+        ):
+            # Clean text: a number in another section than the header's means the header of
+            # that section is missing (a scan's misread digit is the damaged profile's case).
+            close_topic()
+            section = number.parts[0]
+            group = Group.SPECIAL if section == 5 else Group.QUALITY
             current, section_break, block_style, sublist = None, True, None, None
             open_section((group, section))
         if group is not None and number is not None:

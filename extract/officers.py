@@ -500,7 +500,7 @@ def position_after(text: str, end: int) -> tuple[str, int]:
         while q < len(text) and text[q] in " \u00a0\t:":
             q += 1
         body_start = q
-    elif rest.startswith(_ROLE_WORDS) and not is_role_label(rest):
+    elif starts_with_job(rest, _ROLE_WORDS) and not is_role_label(rest):
         body_start = p
     else:
         return "", 0
@@ -608,7 +608,7 @@ def _parse_after_title(
                 family_end = third[1]
                 candidate = "ณ " + clean_name(text[third[0] : third[1]])
         before_role = _cut_at_role(candidate, lexicon)
-        if candidate.startswith(_JOB_WORDS) and candidate not in lexicon.family:
+        if starts_with_job(candidate, _JOB_WORDS) and candidate not in lexicon.family:
             pass  # น.ส.นรีกานต์โกมิตร นักวิชาการ...: the next column, not a family name
         elif (
             before_role != candidate
@@ -661,6 +661,20 @@ _ROLE_WORDS = (
 )
 
 
+_UNMARK = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
+
+
+def starts_with_job(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` open with one of the job ``words``, also when a text layer or OCR lost or
+    changed its marks (``เจูาพนักงาน``)? Short words must match exactly (ผู้ is not ผ)."""
+    if text.startswith(words):
+        return True
+    bare = text.translate(_UNMARK)
+    return any(
+        len(w.translate(_UNMARK)) >= 4 and bare.startswith(w.translate(_UNMARK)) for w in words
+    )
+
+
 def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
     """``ใจดีผู้อำนวยการ``, ``ใจดีเป็นผู้...`` -> ``ใจดี``: the family name up to a glued role
     or function word."""
@@ -670,7 +684,7 @@ def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
 
     tokens = word_tokenize(word, engine="newmm")
     for k in range(1, len(tokens)):
-        if tokens[k].startswith(_ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
+        if starts_with_job(tokens[k], _ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
             return "".join(tokens[:k])
     return word
 

@@ -322,3 +322,25 @@ def test_hand_written_list_orders(doc: listdocs.Doc) -> None:
     assert ex.edition == "2567"
     assert scores.f1 == 1.0, scores
     assert len({a.officer_key for a in ex.assignments}) == len(doc.officers)
+
+
+def test_a_clean_number_of_another_section_opens_that_section() -> None:
+    q51 = Catalog.load("2567").get("Q5.1").title[:60]
+    q41 = Catalog.load("2567").get("Q4.1").title[:60]
+    parsed = walk(_lines(f"""
+เกณฑ์ด้านคุณภาพ ด้านเทคโนโลยี
+4.1) {q41} ผู้รับผิดชอบ: นายสมชาย ใจดี
+5.1) {q51} ผู้รับผิดชอบ: นางวันดี ศรีสุข
+"""))
+    assert [(it.group, it.section, it.written) for it in parsed.items] == [
+        (Group.QUALITY, 4, (4, 1)), (Group.SPECIAL, 5, (5, 1)),
+    ]
+
+
+def test_a_title_ending_the_line_keeps_its_dot_and_its_name() -> None:
+    got = _roles(f"""
+เกณฑ์ด้านกายภาพ
+ข้อ ๑ {P1[:40]} ผู้รับผิดชอบ: นายรอม สมสา และ จ.ส.อ.
+ชญาธร วงมะแสน หัวหน้ากลุ่มงานยุทธศาสตร์และแผนงาน
+""")
+    assert ("ข้อ ๑", "responsible", "ชญาธร วงมะแสน") in got

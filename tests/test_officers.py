@@ -321,3 +321,10 @@ def test_untitled_names_in_a_field() -> None:
     ]
     assert all(segment[m.start : m.end] == m.as_written for m in found)
     assert find_untitled_names("มีการจัดการขยะอย่างมีประสิทธิภาพ และ ดำเนินการต่อเนื่อง") == []
+
+
+def test_a_position_whose_marks_a_text_layer_damaged_is_no_family_name() -> None:
+    found = find_names("ผู้รับผิดชอบ นางมนฑวรรณคาแหง เจูาพนักงานธุรการ")
+    assert [(m.given, m.family, m.position) for m in found] == [
+        ("มนฑวรรณ", "คาแหง", "เจูาพนักงานธุรการ")
+    ]
