@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from extract.models import Line
 from extract.numbering import to_arabic
-from extract.officers import NameMention, find_names
+from extract.officers import NameMention, find_names, position_after
+from extract.wrap import join_wrapped_names
 
 THAI_MONTHS = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -64,9 +65,8 @@ CLOSING = re.compile(
 # How far below the closing formula the signer's name may stand (date, blank lines, a seal).
 SIGNER_WINDOW = 8
 _PHONE = re.compile(
-    r"(?:โทร(?:ศัพท์)?|Tel|มือถือ|โทรสาร)\.?\s*[:：]?\s*(?P<phone>[๐-๙0-9][๐-๙0-9 \-]{6,}[๐-๙0-9])"
+    r"(?:โทร(?:ศัพท์)?|Tel|มือถือ|โทรสาร)\.?\s*[:：]?\s*(?P<phone>[๐-๙0-9][๐-๙0-9 \-]{4,}[๐-๙0-9])"
 )
-_COORDINATOR = re.compile(r"ผู้\s?ประสาน\s?งาน")
 
 
 def _squash_spaces(text: str) -> str:
@@ -118,17 +118,39 @@ def find_signer(lines: list[Line]) -> Signer | None:
 
 
 def find_coordinator(lines: list[Line]) -> Coordinator | None:
-    """`ผู้ประสานงาน` with a name and a phone number (on that line or the two below)."""
+    """`ผู้ประสานงาน` (a field label) with a name and a phone number on that line or the two
+    below; a phone number the line break cut (`๐๘ ๔๕๘๗` / `๕๙๕๐`) is joined."""
+    from extract.fields import find_labels
+
+    lines = join_wrapped_names(lines)
     for i, line in enumerate(lines):
-        if not _COORDINATOR.search(line.text):
+        label = next((x for x in find_labels(line.text) if x.role == "coordinator"), None)
+        if label is None:
             continue
         window = lines[i : i + 3]
-        names = [n for w in window for n in find_names(w.text)]
-        phones = [m.group("phone") for w in window if (m := _PHONE.search(w.text))]
-        if names and phones:
+        names = [n for n in find_names(line.text[label.end :])] or [
+            n for w in window[1:] for n in find_names(w.text)
+        ]
+        phone = ""
+        for k, w in enumerate(window):
+            m = _PHONE.search(w.text)
+            if m:
+                phone = m.group("phone").strip()
+                nxt = window[k + 1].text.strip() if k + 1 < len(window) else ""
+                if m.end() >= len(w.text.rstrip()) and (more := _DIGITS_START.match(nxt)):
+                    phone = f"{phone} {more.group().strip()}"
+                break
+        if names and phone:
             name = names[0]
-            return Coordinator(name.title, name.name, name.position, phones[0].strip(), line.page)
+            position = name.position
+            if not position and i + 1 < len(lines):
+                # the position on the line under the name: `ตำแหน่ง ผู้อำนวยการ… โทร. …`
+                position = position_after(lines[i + 1].text, 0)[0]
+            return Coordinator(name.title, name.name, position, phone, line.page)
     return None
+
+
+_DIGITS_START = re.compile(r"^[๐-๙0-9][๐-๙0-9 \-]{2,}(?=\s|$)")
 
 
 def read_meta(lines: list[Line], limit: int = 60) -> DocumentMeta:

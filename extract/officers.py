@@ -485,8 +485,8 @@ def _best_parse(
 
 
 # `ตำแหน่ง` and the words that open a position; a position runs to the next separator.
-_POSITION_WORD = "ตำแหน่ง"
-_POSITION_STOP = re.compile(r"\s*(?:[,;/]|\s(?:และ|กับ)\s?|$)")
+_POSITION_WORD = re.compile("ต[ำา]แหน่?ง")  # also as a text layer spells it (ตาแหน่ง)
+_POSITION_STOP = re.compile(r"\s*(?:[,;/(]|\s(?:และ|กับ|โทร|Tel|e-?mail)|$)")
 
 
 def position_after(text: str, end: int) -> tuple[str, int]:
@@ -495,8 +495,8 @@ def position_after(text: str, end: int) -> tuple[str, int]:
     while p < len(text) and text[p] in " \u00a0\t":
         p += 1
     rest = text[p:]
-    if rest.startswith(_POSITION_WORD):
-        q = p + len(_POSITION_WORD)
+    if word := _POSITION_WORD.match(rest):
+        q = p + word.end()
         while q < len(text) and text[q] in " \u00a0\t:":
             q += 1
         body_start = q
