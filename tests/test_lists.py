@@ -344,3 +344,25 @@ def test_a_title_ending_the_line_keeps_its_dot_and_its_name() -> None:
 ชญาธร วงมะแสน หัวหน้ากลุ่มงานยุทธศาสตร์และแผนงาน
 """)
     assert ("ข้อ ๑", "responsible", "ชญาธร วงมะแสน") in got
+
+
+def test_coordinator_of_a_circular_across_lines() -> None:
+    from extract.meta import read_meta
+
+    text = """หนังสือเวียน
+จึงเรียนมาเพื่อโปรดทราบ
+ขอแสดงความนับถือ
+(นางวันดี ศรีสุข)
+รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน
+ผู้ว่าราชการจังหวัดน่าน
+ทั้งนี้ หากมีข้อสงสัย โปรดติดต่อผู้ประสานงาน นายสมชาย ใจ
+ดีตาแหน่ง หัวหน้ากลุ่มงานบริหารทั่วไป โทร. ๐๘ ๔๕๘๗
+๕๙๕๐"""
+    meta = read_meta(_lines(text))
+    assert meta.signer is not None and meta.signer.name == "วันดี ศรีสุข"
+    assert meta.signer.position == "รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดน่าน"
+    coordinator = meta.coordinator
+    assert coordinator is not None
+    assert (coordinator.name, coordinator.position, coordinator.phone) == (
+        "สมชาย ใจดี", "หัวหน้ากลุ่มงานบริหารทั่วไป", "๐๘ ๔๕๘๗ ๕๙๕๐"
+    )
