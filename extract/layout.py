@@ -24,6 +24,7 @@ _HEADER_WORDS = (
     "ข้อที่", "สิ่งที่ต้องดำเนินการ", "มอบหมายดำเนินการ", "แนวทางการดำเนินงาน", "การดำเนินการ",
     "ผู้กำกับดูแล", "ผู้รับผิดชอบ", "หัวข้อ", "มี", "ไม่มี", "ชื่อ-สกุล", "ตำแหน่ง",
 )
+_FIELD_LABELS = ("ผู้กำกับดูแล", "ผู้รับผิดชอบ", "ผู้ประสานงาน", "ผู้รับรองข้อมูล")
 _ATTACHMENT = re.compile(r"^เอกสารแนบท้าย|^สิ่งที่ส่งมาด้วย$|^/\s*\S+\s*\.\.\.$")
 
 
@@ -36,6 +37,8 @@ def is_table_header(text: str) -> bool:
     rest = _squash(text)
     if not rest or len(rest) > 80:
         return False
+    if rest.rstrip(":：-") in _FIELD_LABELS:
+        return False  # one role label alone: a list's field whose names follow, not a header
     for word in sorted(_HEADER_WORDS, key=len, reverse=True):
         rest = rest.replace(word, "")
     return rest.strip("()/.,:") == ""
