@@ -205,6 +205,8 @@ FLOAT_CONFIDENCE = 60.0
 def _floating(word: Word, words: list[Word]) -> bool:
     if word.confidence is None or word.confidence >= FLOAT_CONFIDENCE:
         return False
+    if all("\u0e30" <= ch <= "\u0e4e" for ch in word.text):
+        return False  # a vowel or mark alone (NIKHAHIT of ำ) belongs to the word it stands on
     x0, top, x1, bottom = word.box
     for other in words:
         ox0, otop, ox1, obottom = other.box
