@@ -114,13 +114,16 @@ def extract_document(
     assign_ids(items, _score_fn(catalog), known)
     dropped: list[Item] = []
     if catalog is not None:
-        if _merge_unreadable(items, catalog):
-            for item in items:
-                item.criterion = ""
-                item.flags = [f for f in item.flags if f.startswith(("junk", "unreadable number"))]
-                item.flags = [f for f in item.flags if " taken as " not in f]
-            assign_ids(items, _score_fn(catalog), known)
         items, dropped = _drop_non_criteria(items, catalog)
+        if dropped:
+            # A dropped line (a page's junk read as `๑๐`) took part in the sequence: the ids
+            # of the criteria that remain follow their own sequence (before unreadable rows
+            # are judged by the id the sequence gives them).
+            _reassign(items, catalog, known)
+        if _merge_unreadable(items, catalog):
+            _reassign(items, catalog, known)
+            items, more = _drop_non_criteria(items, catalog)
+            dropped.extend(more)
         items = _discover_unnumbered(items, parsed, catalog)
     for item in items:
         if catalog is None or not item.text:
@@ -297,6 +300,15 @@ def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
         return best[1] if best else None
 
     return recognise
+
+
+def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> None:
+    """Ids from the sequence again, after the list of items changed."""
+    for item in items:
+        item.criterion = ""
+        item.flags = [f for f in item.flags if f.startswith(("junk", "unreadable number"))]
+        item.flags = [f for f in item.flags if " taken as " not in f]
+    assign_ids(items, _score_fn(catalog), known)
 
 
 def _merge_unreadable(items: list[Item], catalog: Catalog) -> bool:

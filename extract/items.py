@@ -160,6 +160,17 @@ def walk(
             # `๑. นายสมชาย ใจดี`: a numbered name in a list of names; `2 ผู้กำกับดูแล …`: a
             # speck before a label (an item's text never starts with a role label)
             number = None
+        if number is None and not role_cell and _is_number_cell(line.number_cell):
+            # A table row's number cell opens an item whatever OCR made of its digits (`<`,
+            # `—,`): the sequence and the catalog title give its id.
+            number = WrittenNumber(
+                raw=line.number_cell,
+                parts=None,
+                marker=None,
+                rest=text[len(line.number_cell) :].strip(),
+                row_start=True,
+                style=Style.DAMAGED,
+            )
         if _CLOSING.match(re.sub(r"\s+", " ", text.strip())):
             close_topic()
             current, group, in_signature, field_role = None, None, True, None
@@ -219,8 +230,10 @@ def walk(
             and classify is not None
             and len(number.parts) == 2
             and group in (Group.PHYSICAL, Group.RESULTS)
+            and not (current is not None and current.written == number.parts[:1])
             and classify(number.parts, number.rest) in (Group.QUALITY, Group.SPECIAL)
         ):
+            # (`๒.๑` under item ๒ of a one-level block is its sub-item, not a lost header.)
             # A quality number under a physical header: the quality header was lost.
             close_topic()
             group = Group.SPECIAL if number.parts[0] == 5 else Group.QUALITY
@@ -247,6 +260,8 @@ def walk(
             if _is_sublist(number, block_style, sublist, current):
                 sublist = (number.style, (number.parts or (0,))[-1])
                 opened = "sublist"  # the entry is text of the item
+            elif _lost_sub_dot(number, current):
+                opened = None  # `๕.๑๒` under item ๕.๑: sub-item ๕.๑.๒ whose dot the scan lost
             else:
                 opened = _open(number, group, section, line, pending_marker, profile)
             if opened == "topic":
@@ -422,6 +437,32 @@ def _is_sublist(
     if sublist is not None and sublist[0] == number.style and number.parts[0] == sublist[1] + 1:
         return True
     return number.parts[0] == 1 and (current.written or (0,))[-1] != 0
+
+
+def _is_number_cell(cell: str) -> bool:
+    """A number column's cell with something in it and no Thai word (its number, misread)."""
+    return bool(cell.strip()) and len(re.findall("[\u0e01-\u0e2e]", cell)) <= 2
+
+
+def _digits(raw: str) -> str:
+    return re.sub(r"\D", "", to_arabic(raw))
+
+
+def _lost_sub_dot(number: WrittenNumber, current: Item | None) -> bool:
+    """A two-part number that is the current item's number plus one digit, dots aside.
+
+    Under item ๕.๑ a scan reads sub-item ๕.๑.๒ as `๕.๑๒` or `๕๑.๒`. The item that follows
+    ๕.๑ in the sequence is ๕.๒, never ๕.๑๒, so such a number is a sub-item of the current one
+    (compared as written: a sub-item's digits are misread the way its item's are).
+    """
+    if current is None or not current.written or len(current.written) != 2:
+        return False
+    if not number.parts or len(number.parts) != 2:
+        return False
+    if number.parts == (current.written[0], current.written[1] + 1):
+        return False
+    mine, theirs = _digits(number.raw), _digits(current.number_as_written)
+    return len(theirs) >= 2 and len(mine) == len(theirs) + 1 and mine.startswith(theirs)
 
 
 def _labelled_names(text, labels, page, add_mention) -> list[tuple[int, str | None]]:

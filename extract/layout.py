@@ -234,6 +234,20 @@ def join_names(text: str, wraps: tuple[bool, ...]) -> str:
     return _one_line(out)
 
 
+def _number_cell(starts: list, meanings: tuple[str, ...]) -> str:
+    """The text of a row's number cell: the number column's, or (its header unread) an unnamed
+    column left of the criterion column."""
+    lead = [c for c in starts if meanings[c.col] in ("number", "criterion", "")]
+    if not lead:
+        return ""
+    first = lead[0]
+    if meanings[first.col] == "number" or (
+        meanings[first.col] == "" and "criterion" in meanings[first.col + first.col_span :]
+    ):
+        return _one_line(first.text)
+    return ""
+
+
 def table_lines(page_no: int, table: Table, state: _TableState, row: int) -> Iterator[Line]:
     """A table's rows as Lines: number and criterion cells as one line, then each role cell.
 
@@ -263,9 +277,11 @@ def table_lines(page_no: int, table: Table, state: _TableState, row: int) -> Ite
         lead = [
             _one_line(c.text) for c in starts if meanings[c.col] in ("number", "criterion", "")
         ]
+        number_cell = _number_cell(starts, meanings)
         if any(lead):
             yield Line(page_no, " ".join(t for t in lead if t), row, column="criterion",
-                       table=state.table)
+                       table=state.table,
+                       number_cell=number_cell)
         for col, meaning in enumerate(meanings):
             if meaning not in ROLE_COLUMNS:
                 continue

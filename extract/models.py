@@ -31,6 +31,9 @@ class Line:
     table: int = -1  # table index in the document, -1 outside tables
     row_span: int = 1  # grid rows the cell spans (a merged cell)
     spanned: bool = False  # the text of a merged cell repeated on a later row it covers
+    # A table row's lead line: the text of its number column's cell, which `text` starts with.
+    # Whatever its digits read as, that cell holds the row's number.
+    number_cell: str = ""
 
 
 @dataclass
