@@ -1,0 +1,54 @@
+"""Item numbers read from a table's number column on a damaged scan (issue 11/12 merge).
+
+Lines are built the way `extract.layout.table_lines` builds them from a page layout: the
+number and criterion cells as one line (with the number cell's text), then the role cells.
+"""
+
+from __future__ import annotations
+
+from extract.catalog import Catalog
+from extract.document import _classifier, _recogniser
+from extract.items import walk
+from extract.models import Group, Line
+from extract.numbering import Profile
+
+SUP, RESP = "นางสุพัตรา แก้วมูลเมือง", "นายวีระพงษ์ คำแสน"
+
+
+def _row(page: int, row: int, number: str, text: str) -> list[Line]:
+    lead = f"{number} {text}".strip()
+    return [
+        Line(page, lead, row, column="criterion", table=0, number_cell=number),
+        Line(page, SUP, row, column="supervisor", table=0),
+        Line(page, RESP, row, column="responsible", table=0),
+    ]
+
+
+def _walk(lines: list[Line]):
+    catalog = Catalog.load("2567")
+    return walk(lines, _recogniser(catalog, Profile.DAMAGED), Profile.DAMAGED,
+                _classifier(catalog))
+
+
+def test_unreadable_number_cell_opens_an_item() -> None:
+    # `<` is what OCR made of ๘ in the number cell: the row is still an item of its own.
+    lines = [Line(1, "เกณฑ์ด้านกายภาพ จำนวน ๑๕ ข้อ", 1)]
+    lines += _row(1, 2, "๗", "มีขนาดและพื้นที่ใช้งานสะดวกต่อการเอื้อมจับ และออกแบบจัดวางเอกสาร")
+    lines += _row(1, 3, "<", "ในจุดที่สำคัญหรืออันตรายมีการออกแบบหรือจัดให้สามารถมองเห็นได้ชัดเจน")
+    items = _walk(lines).items
+    assert len(items) == 2
+    assert items[1].written is None and items[1].number_as_written == "<"
+
+
+def test_sub_item_that_lost_its_dot_belongs_to_the_item() -> None:
+    lines = [Line(1, "เกณฑ์ด้านคุณภาพ ด้านที่ ๔ ด้านเทคโนโลยี จำนวน ๔ ข้อ", 1)]
+    lines += _row(1, 2, "๔.๑", "มีระบบจัดเก็บข้อมูลและระบบวิเคราะห์ฐานข้อมูลที่มีความครอบคลุม")
+    lines += _row(1, 3, "๔.๑.๑", "มีการรวบรวม วิเคราะห์ และจัดทำข้อสังเกตเกี่ยวกับการใช้งานระบบ")
+    lines += _row(1, 4, "๔.๑๒", "ดำเนินการตามเกณฑ์ ๑ คะแนน และ หน่วยงานสามารถใช้ประโยชน์")
+    lines += _row(1, 5, "๔.๒", "มีระบบเทคโนโลยีที่มีความมั่นคง ปลอดภัย และน่าเชื่อถือ")
+    lines += _row(1, 6, "๔๒.๑", "มีแผนการกำกับดูแลการป้องกันความเสี่ยงด้านเทคโนโลยีสารสนเทศ")
+    items = _walk(lines).items
+    assert [it.written for it in items] == [(4, 1), (4, 2)]
+    assert items[0].sub_numbers == ["๔.๑.๑", "๔.๑๒"]
+    assert items[1].sub_numbers == ["๔๒.๑"]
+    assert all(it.group is Group.QUALITY for it in items)
