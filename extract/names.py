@@ -195,6 +195,26 @@ def _string_cost(seen: str, true: str) -> float:
     return ocr_distance(seen, true)[0]
 
 
+def _slot_cost(seen: Mapping[str, int], option: str) -> float:
+    """Summed cost of reading `option` as each letter seen at one place, `seen[s]` times.
+
+    A look-alike pair's cost holds a prior (how common each letter is in names). When the
+    option itself is among the readings, how often each letter was read is the evidence: the
+    prior counts once per letter seen and each further sighting costs the plain look-alike
+    cost, so twelve readings of คำแสน outweigh three of คาแสน however much more common า is than
+    ำ (one sighting each: the prior still breaks the tie). A letter never read there (ซ read
+    for ช every time) keeps the prior on every sighting.
+    """
+    total = 0.0
+    for letter, count in seen.items():
+        cost = _string_cost(letter, option)
+        if option in seen and (letter, option) in _lookalike_costs():
+            total += count * LOOKALIKE_COST + (cost - LOOKALIKE_COST)
+        else:
+            total += count * cost
+    return total
+
+
 def ocr_distance(a: str, b: str) -> tuple[float, int]:
     """Weighted edit distance between two spellings and the number of hard edits on that path.
 
@@ -438,9 +458,7 @@ def canonical_spelling(
         ):
             if all(len(o) <= 1 for o in observed):
                 options = _alternatives(observed)
-        slots.append(
-            {o: sum(c * _string_cost(s, o) for s, c in seen.items()) / total for o in options}
-        )
+        slots.append({o: _slot_cost(seen, o) / total for o in options})
         seen_sets.append(observed)
 
     beam: list[tuple[float, str, int]] = [(0.0, "", 0)]

@@ -52,3 +52,10 @@ def test_sub_item_that_lost_its_dot_belongs_to_the_item() -> None:
     assert items[0].sub_numbers == ["๔.๑.๑", "๔.๑๒"]
     assert items[1].sub_numbers == ["๔๒.๑"]
     assert all(it.group is Group.QUALITY for it in items)
+
+
+def test_a_spelling_seen_often_beats_the_letter_prior() -> None:
+    # า is far more common in names than ำ, but twelve sightings of ำ outweigh three of า.
+    from extract.names import canonical_spelling
+
+    assert canonical_spelling({"คำแสน": 12, "คาแส่น": 2, "คาแสน": 1}, "family") == "คำแสน"
