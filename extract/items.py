@@ -160,6 +160,8 @@ def walk(
             # `๑. นายสมชาย ใจดี`: a numbered name in a list of names; `2 ผู้กำกับดูแล …`: a
             # speck before a label (an item's text never starts with a role label)
             number = None
+        if (number is None or number.parts is None) and not role_cell:
+            number = _number_cell_number(line.number_cell, text) or number
         if number is None and not role_cell and _is_number_cell(line.number_cell):
             # A table row's number cell opens an item whatever OCR made of its digits (`<`,
             # `—,`): the sequence and the catalog title give its id.
@@ -444,6 +446,27 @@ def _is_number_cell(cell: str) -> bool:
     return bool(cell.strip()) and len(re.findall("[\u0e01-\u0e2e]", cell)) <= 2
 
 
+# A number cell's digit groups joined by one misread separator each (`๒.๓=๒`), after margin
+# specks (`.'๒.๑`).
+_CELL_NUMBER = re.compile(r"^[^0-9๐-๙\u0e01-\u0e2e]*([0-9๐-๙]+(?:[^\s0-9๐-๙][0-9๐-๙]+)+)\W*$")
+
+
+def _number_cell_number(cell: str, text: str) -> WrittenNumber | None:
+    """The number a table's number cell holds when the line grammar could not read it: the
+    column says it is a number, so its digit groups are its parts."""
+    m = _CELL_NUMBER.match(cell.strip()) if cell else None
+    if m is None or not text.startswith(cell):
+        return None
+    parts = tuple(int(g) for g in re.findall(r"[0-9๐-๙]+", to_arabic(m.group(1))))
+    return WrittenNumber(
+        raw=cell.strip(),
+        parts=parts,
+        marker=None,
+        rest=text[len(cell) :].strip(),
+        style=Style.DAMAGED,
+    )
+
+
 def _digits(raw: str) -> str:
     return re.sub(r"\D", "", to_arabic(raw))
 
@@ -455,13 +478,19 @@ def _lost_sub_dot(number: WrittenNumber, current: Item | None) -> bool:
     ๕.๑ in the sequence is ๕.๒, never ๕.๑๒, so such a number is a sub-item of the current one
     (compared as written: a sub-item's digits are misread the way its item's are).
     """
-    if current is None or not current.written or len(current.written) != 2:
+    if current is None or not number.parts or len(number.parts) != 2:
         return False
-    if not number.parts or len(number.parts) != 2:
+    mine = _digits(number.raw)
+    if current.sub_numbers:
+        # `๒.๒๒` after sub-item ๒.๒.๑: its sibling (the item's own number may be unreadable)
+        last = _digits(current.sub_numbers[-1])
+        if len(last) >= 3 and len(mine) == len(last) and mine[:-1] == last[:-1]:
+            return True
+    if not current.written or len(current.written) != 2:
         return False
     if number.parts == (current.written[0], current.written[1] + 1):
         return False
-    mine, theirs = _digits(number.raw), _digits(current.number_as_written)
+    theirs = _digits(current.number_as_written)
     return len(theirs) >= 2 and len(mine) == len(theirs) + 1 and mine.startswith(theirs)
 
 

@@ -89,6 +89,20 @@ def assign_ids(
                     item.flags.append(f"{reason} number {item.number_as_written}")
             elif (
                 candidate not in later
+                and written == expected + 1
+                and as_written in later
+                and fits <= TEXT_OVERRIDE_MARGIN
+                and (known is None or candidate in known)
+            ):
+                # `๒.๑๕` where ๒.๑๔ is due and a later item is written ๒.๑๕ too: one digit
+                # misread (Tesseract's Thai models write ๔ as ๕), the sequence says which.
+                chosen = expected
+                item.flags.append(
+                    f"number {item.number_as_written} corrected to {candidate}: a later item "
+                    "is written the same"
+                )
+            elif (
+                candidate not in later
                 and fits < -TEXT_OVERRIDE_MARGIN
                 and (known is None or candidate in known)
             ):

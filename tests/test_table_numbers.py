@@ -9,7 +9,7 @@ from __future__ import annotations
 from extract.catalog import Catalog
 from extract.document import _classifier, _recogniser
 from extract.items import walk
-from extract.models import Group, Line
+from extract.models import Group, Item, Line
 from extract.numbering import Profile
 
 SUP, RESP = "นางสุพัตรา แก้วมูลเมือง", "นายวีระพงษ์ คำแสน"
@@ -59,3 +59,35 @@ def test_a_spelling_seen_often_beats_the_letter_prior() -> None:
     from extract.names import canonical_spelling
 
     assert canonical_spelling({"คำแสน": 12, "คาแส่น": 2, "คาแสน": 1}, "family") == "คำแสน"
+
+
+def test_number_cell_digits_are_its_parts() -> None:
+    # `.'๒.๑` (margin specks) is item 2.1; `๒.๓=๒` (a misread dot) is its sub-item.
+    lines = [Line(1, "ข้อ ๒ ด้านบริการ", 1)]
+    lines += _row(1, 2, ".'๒.๑", "มีการสำรวจ เพื่อให้ทราบความต้องการ และ/หรือ ปัญหาในการให้บริการ")
+    lines += _row(1, 3, "๒.๑.๑", "มีการสำรวจความต้องการของผู้รับบริการ")
+    lines += _row(1, 4, "๒.๑=๒", "ดำเนินการตามเกณฑ์ ๑ คะแนน และ นำผลการสำรวจไปใช้")
+    items = _walk(lines).items
+    assert [it.written for it in items] == [(2, 1)]
+    assert items[0].sub_numbers == ["๒.๑.๑", "๒.๑=๒"]
+
+
+def test_sibling_of_a_sub_item_under_an_unreadable_item() -> None:
+    # The item's number is unreadable (`๒.»`): `๒.๒๒` after sub-item ๒.๒.๑ is its sibling.
+    lines = [Line(1, "ข้อ ๒ ด้านบริการ", 1)]
+    lines += _row(1, 2, "๒.๑", "มีการสำรวจ เพื่อให้ทราบความต้องการ และ/หรือ ปัญหาในการให้บริการ")
+    lines += _row(1, 3, "๒.»", "มีระบบแจ้งเตือนการให้บริการและระบบการติดตามสถานะผู้รับบริการ")
+    lines += _row(1, 4, "๒.๒.๑", "มีระบบการแจ้งเตือนโดยช่องทางปกติ เช่น หนังสือแจ้งเตือน โทรศัพท์")
+    lines += _row(1, 5, "๒.๒๒", "มีระบบการแจ้งเตือนโดยช่องทางดิจิทัล เช่น SMS E-mail Application")
+    items = _walk(lines).items
+    assert len(items) == 2
+    assert items[1].sub_numbers == ["๒.๒.๑", "๒.๒๒"]
+
+
+def test_gap_number_written_again_later_takes_the_due_id() -> None:
+    # ๒.๑๓, ๒.๑๕, ๒.๑๕, ๒.๑๖: the first ๒.๑๕ is ๒.๑๔ with ๔ misread as ๕.
+    from extract.sequence import assign_ids
+
+    items = [Item(Group.QUALITY, f"2.{n}", (2, n), 1, "") for n in (13, 15, 15, 16)]
+    assign_ids(items)
+    assert [it.criterion for it in items] == ["Q2.13", "Q2.14", "Q2.15", "Q2.16"]
