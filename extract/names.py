@@ -685,6 +685,11 @@ DOMINANT_MIN_COUNT = 3
 STRAY_MAX_COUNT = 2
 STRAY_GIVEN_MAX_COST = 0.5  # one mark dropped or added (อรุณี read as อรุณ)
 STRAY_FAMILY_MAX_COST = 2.0  # a few look-alike letters (สิทธิวงศ์ read as สทจัวงศี)
+# Seen more often, a spelling joins a person seen this many times as often only when it is a
+# close copy (a mark or two, or the family name cut where a narrow cell wrapped it).
+DOMINATED_RATIO = 3
+DOMINATED_FAMILY_MAX_COST = 0.5
+DOMINATED_NEAR_RATIO = 4  # this many times as often: as near as a stray sighting is enough
 STRAY_FULL_MAX_COST = 2.0  # the whole name, for a wrong given/family split (นายเอกชยศร์สุข)
 
 
@@ -712,16 +717,42 @@ def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) 
         whole = ocr_distance(stray.given + stray.family, head.given + head.family)[0]
         return whole <= STRAY_FULL_MAX_COST
 
-    strays = [k for k, g in clusters.items() if total(g) <= STRAY_MAX_COUNT]
-    for key in strays:
-        size = total(clusters[key])
-        targets = []
-        for other, group in clusters.items():
-            if other == key or total(group) < max(DOMINANT_MIN_COUNT, 2 * size):
-                continue
-            head = max((forms[i] for i in group), key=lambda f: f.count)
-            if all(near(forms[i], head) for i in clusters[key]):
-                targets.append(other)
+    def copy(stray: _Form, head: _Form) -> bool:
+        """A spelling a few marks off the head's, or its family name cut where it wrapped."""
+        if stray.gender and head.gender and stray.gender != head.gender:
+            return False
+        if ocr_distance(stray.given, head.given)[0] > STRAY_GIVEN_MAX_COST:
+            return False
+        if ocr_distance(stray.family, head.family)[0] <= DOMINATED_FAMILY_MAX_COST:
+            return True
+        return (
+            stray.given == head.given
+            and len(stray.family) >= 2
+            and head.family.startswith(stray.family)
+        )
+
+    # A stray: seen once or twice, or several times less often than someone it copies closely
+    # (rare ones first; a person who absorbed a copy may then dominate another).
+    def absorbs(group: list[int], key: int) -> bool:
+        size, heads = total(clusters[key]), total(group)
+        head = max((forms[i] for i in group), key=lambda f: f.count)
+        if size <= STRAY_MAX_COUNT:
+            return heads >= max(DOMINANT_MIN_COUNT, 2 * size) and all(
+                near(forms[i], head) for i in clusters[key]
+            )
+        if heads >= DOMINATED_NEAR_RATIO * size:
+            return all(near(forms[i], head) for i in clusters[key])
+        return heads >= DOMINATED_RATIO * size and all(
+            copy(forms[i], head) for i in clusters[key]
+        )
+
+    strays = sorted(clusters, key=lambda k: total(clusters[k]))
+    for key in strays + strays:
+        if key not in clusters:
+            continue
+        targets = [
+            other for other, group in clusters.items() if other != key and absorbs(group, key)
+        ]
         if len(targets) == 1:
             clusters[targets[0]].extend(clusters.pop(key))
 

@@ -91,3 +91,26 @@ def test_gap_number_written_again_later_takes_the_due_id() -> None:
     items = [Item(Group.QUALITY, f"2.{n}", (2, n), 1, "") for n in (13, 15, 15, 16)]
     assign_ids(items)
     assert [it.criterion for it in items] == ["Q2.13", "Q2.14", "Q2.15", "Q2.16"]
+
+
+def _mentions(title: str, given: str, family: str, times: int) -> list:
+    from extract.officers import NameMention
+
+    written = f"{title}{given} {family}"
+    return [NameMention(title, title, given, family, written, 0, len(written))] * times
+
+
+def test_a_person_seen_far_more_often_absorbs_close_copies() -> None:
+    # Four sightings with two marks lost, three with the family name cut where the narrow
+    # cell wrapped it: next to nine clean sightings they are the same person.
+    from extract.names import cluster_officers
+
+    mentions = (
+        _mentions("นาง", "จันทร์เพ็ญ", "มะโนวัง", 9)
+        + _mentions("นาง", "จันทร์เพ็ญ", "มะโ", 3)
+        + _mentions("นาง", "จันทรเพญ", "บะโนวัง", 3)
+        + _mentions("ว่าที่ร้อยตรี", "ณัฐพล", "บุญเรือง", 12)
+        + _mentions("ร้อยตรี", "ณฐพล", "บุญเร้อง", 4)
+    )
+    officers, _ = cluster_officers(mentions)
+    assert sorted(o.name for o in officers) == ["จันทร์เพ็ญ มะโนวัง", "ณัฐพล บุญเรือง"]
