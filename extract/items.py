@@ -162,17 +162,6 @@ def walk(
             number = None
         if (number is None or number.parts is None) and not role_cell:
             number = _number_cell_number(line.number_cell, text) or number
-        if number is None and not role_cell and _is_number_cell(line.number_cell):
-            # A table row's number cell opens an item whatever OCR made of its digits (`<`,
-            # `—,`): the sequence and the catalog title give its id.
-            number = WrittenNumber(
-                raw=line.number_cell,
-                parts=None,
-                marker=None,
-                rest=text[len(line.number_cell) :].strip(),
-                row_start=True,
-                style=Style.DAMAGED,
-            )
         if _CLOSING.match(re.sub(r"\s+", " ", text.strip())):
             close_topic()
             current, group, in_signature, field_role = None, None, True, None
@@ -328,6 +317,14 @@ def walk(
                 section_break = False
                 out.items.append(current)
                 field_role = None
+            elif (opened := _unreadable_cell_item(line, group, section, profile)) is not None:
+                # A table row's number cell opens an item whatever OCR made of its digits
+                # (`<`, `—,`) when its title was not recognised: the sequence gives its id.
+                close_topic()
+                opened.section_break, section_break = section_break, False
+                opened.section = section if group in (Group.QUALITY, Group.SPECIAL) else None
+                out.items.append(opened)
+                current, field_role = opened, None
             else:
                 out.loose.append((group, line, len(out.items)))
         # --- names and their roles on this line ---
@@ -439,6 +436,23 @@ def _is_sublist(
     if sublist is not None and sublist[0] == number.style and number.parts[0] == sublist[1] + 1:
         return True
     return number.parts[0] == 1 and (current.written or (0,))[-1] != 0
+
+
+def _unreadable_cell_item(
+    line: Line, group: Group, section: int | None, profile: Profile
+) -> Item | None:
+    if not _is_number_cell(line.number_cell) or not line.text.startswith(line.number_cell):
+        return None
+    number = WrittenNumber(
+        raw=line.number_cell,
+        parts=None,
+        marker=None,
+        rest=line.text[len(line.number_cell) :].strip(),
+        row_start=True,
+        style=Style.DAMAGED,
+    )
+    opened = _open(number, group, section, line, None, profile)
+    return opened if isinstance(opened, Item) else None
 
 
 def _is_number_cell(cell: str) -> bool:
