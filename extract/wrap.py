@@ -17,6 +17,7 @@ from extract.models import Line
 from extract.names import MARKS, clean_name, name_lexicon
 from extract.numbering import parse_number
 from extract.officers import (
+    _name_shaped,
     find_names,
     is_role_label,
     label_length,
@@ -148,8 +149,14 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
         return None
     last_name = mentions[-1]
     if not last_name.family:
+        if _given_fragment(text[: last_name.start]):
+            # `นางสาว เบญญา นางสาว กชพรรณ` / `พรรณา ศรเดช`: two table columns wrapped side
+            # by side; which family belongs to which name is the table's to say, not ours
+            return None
         # `นางสาวสุภาพร` / `มีสุข`: the family name on the next line
-        if word in lexicon.family or word not in lexicon.words:
+        if word in lexicon.family or (
+            word not in lexicon.words and _name_shaped(word, lexicon, "family")
+        ):
             return text.rstrip(" ,") + " " + word_raw
         return None
     # `นางวันดี ศรี` / `สุข`: the family name cut inside the word
