@@ -126,6 +126,8 @@ def _starts_with_word(rest: str, words: Iterable[str]) -> bool:
 
 def is_not_an_item(pieces: list[str], rest: str, bare: bool) -> bool:
     """A number with this text after it is a date, time, phone, quantity or reference."""
+    if any(int(p) > 40 for p in pieces[1:]):
+        return True  # `๒.๕๒`: no section has that many items (a sub-item that lost a dot)
     if any(len(p) > 1 and p[0] == "0" for p in pieces) or any(int(p) == 0 for p in pieces):
         return True  # `๑๗.๐๐`, `๐๘ ...`: times and phone numbers; criteria never hold a 0
     if rest.startswith("/") or _TIME_OR_RANGE.match(rest):
