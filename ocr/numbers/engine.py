@@ -33,9 +33,10 @@ def run_tesseract(source: Image.Image | Path, *, lang: str = MODEL_NAME,
     config = f"--psm {psm} -c preserve_interword_spaces=1"
     if tessdata_dir is not None:
         config = f"--tessdata-dir {tessdata_dir} {config}"
-    # pytesseract appends `txt` itself; other renderings go in as config names, as
-    # ocr/tesseract.py does for its tsv.
-    extra = " ".join(r for r in renderings if r != "txt")
+    # Renderings as variables, not config names: config files are looked up in the tessdata
+    # dir, and the number model's dir has no `configs/`.
+    for r in ("txt", *renderings):
+        config += f" -c tessedit_create_{r}=1"
     with tempfile.TemporaryDirectory(prefix="circulars-num-") as tmp:
         if isinstance(source, Image.Image):
             path = Path(tmp) / "in.png"
@@ -45,8 +46,8 @@ def run_tesseract(source: Image.Image | Path, *, lang: str = MODEL_NAME,
         base = Path(tmp) / "out"
         try:
             pytesseract.pytesseract.run_tesseract(
-                str(path), str(base), extension="txt", lang=lang,
-                config=f"{config} {extra}".strip(), timeout=timeout,
+                str(path), str(base), extension="tsv", lang=lang,  # "tsv": pytesseract adds nothing
+                config=config, timeout=timeout,
             )
         except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
             raise EngineError(f"Tesseract timed out after {timeout:g} s") from exc

@@ -96,7 +96,7 @@ def evaluate(sets: list[str], models: list[str]) -> dict:
 
 
 # ---------------------------------------------------------------- confusions of the Thai model
-def confusion_set(n: int = 300, seed: int = 505) -> Path:
+def confusion_set(n: int = 1000, seed: int = 505) -> Path:
     """Thai-digit strings (every digit equally often) in the training faces, all degradations."""
     base = WORK / "sets" / "confusion"
     if not base.with_suffix(".tif").exists():

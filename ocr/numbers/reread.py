@@ -1,0 +1,260 @@
+"""Re-read the numbers of a page with the number model, and correct the Thai model's digits.
+
+The stock Thai models cannot write ๔ ๖ ๗ ๘ ๙ (DOMAIN.md): they write ๕, ๒, ๓, Latin letters
+or nothing instead. Every word whose Thai reading holds a digit or a look-alike (© ®) is cropped
+tightly from the page image; all crops of a page are stacked into one image and read in one
+engine call with the number model; each reading is mapped back to its word by position. A
+character of the Thai reading is replaced only where the two readings disagree in a way the
+Thai model is known to err (`confusions.json`, measured on renders), so a number-model slip on
+a digit the Thai model reads reliably does not overwrite a right reading.
+
+    words = [Word(left, top, width, height, text), ...]      # the Thai model's words
+    for fix in reread_page(page_image, words):                # only the words it re-read
+        fix.index, fix.original, fix.reading, fix.text, fix.changed
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image
+from rapidfuzz.distance import Levenshtein
+
+from ocr.numbers.engine import HERE, MODEL_NAME, run_tesseract
+
+log = logging.getLogger(__name__)
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+PUNCT = frozenset("./-():,")
+NUMBER_CHARS = frozenset(THAI_DIGITS + ARABIC_DIGITS + " ") | PUNCT
+# Marks the Thai model writes for digits inside numbers (๑ as © or ®; see README.md).
+LOOKALIKES = frozenset("©®")
+CONFUSIONS = HERE / "confusions.json"
+MIN_COUNT = 2  # a confusion seen once in the measured renders is noise, not a habit
+MIN_SHARE = 0.005
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the Thai model's reading, in page-image pixels."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Reread:
+    """The number model's view of one word; `text` is what the page should carry."""
+
+    index: int  # position of the word in the caller's list
+    original: str  # the Thai model's reading, kept for review
+    reading: str  # the number model's reading of the crop
+    text: str  # original with the digits corrected where the Thai model is known to err
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one word's crop sits in the stacked image (rows top..bottom)."""
+
+    index: int
+    top: int
+    bottom: int
+
+
+# ---------------------------------------------------------------- confusion table
+@cache
+def known_errors(thai_model: str = "Thai") -> dict[str, frozenset[str]]:
+    """digit -> what the Thai model writes for it often enough to be a habit ("" = drops it).
+
+    `thai_model` is the Tesseract language (`Thai` = script/Thai, `tha`); an unknown model gets
+    the union of the measured ones.
+    """
+    data = json.loads(CONFUSIONS.read_text(encoding="utf-8"))["models"]
+    label = {"Thai": "script/Thai", "script/Thai": "script/Thai", "tha": "tha"}.get(thai_model)
+    tables = [data[label]] if label in data else list(data.values())
+    out: dict[str, set[str]] = {}
+    for table in tables:
+        for digit, counts in table.items():
+            total = sum(counts.values())
+            # Punctuation is left out: both models read it, so a disagreement there is not
+            # the Thai model's known weakness.
+            out.setdefault(digit, set()).update(
+                read for read, n in counts.items()
+                if read != digit and n >= MIN_COUNT and n / total >= MIN_SHARE
+                and not set(read) & PUNCT
+            )
+    return {d: frozenset(s) for d, s in out.items()}
+
+
+def _misread_chars(errors: dict[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset(c for reads in errors.values() for r in reads for c in r)
+
+
+# ---------------------------------------------------------------- selection and correction
+def _is_thai_letter(c: str) -> bool:
+    return "\u0e01" <= c <= "\u0e4f"
+
+
+_THAI_RUN = re.compile("[\u0e01-\u0e4f]{2,}")
+
+
+def has_number(text: str) -> bool:
+    return any(c in THAI_DIGITS or c in ARABIC_DIGITS or c in LOOKALIKES for c in text)
+
+
+def select(words: Sequence[Word], force: Collection[int] = ()) -> list[int]:
+    """Words to re-read: those with a digit or look-alike, and the ones the caller forces
+    (the cells of a table's number column, whatever the Thai model made of them)."""
+    return [i for i, w in enumerate(words)
+            if (i in force or has_number(w.text)) and w.width > 0 and w.height > 0]
+
+
+def correct(original: str, reading: str, errors: dict[str, frozenset[str]]) -> str:
+    """The original with each character the number model disagrees on replaced, where the
+    Thai model is known to write that character for the digit the number model read.
+
+    Alignment is by edit distance, spaces aside (the Thai model's words carry none inside a
+    number). Characters outside numbers (Thai letters of `ที่๑๒`) are always kept.
+    """
+    reading = "".join(reading.split()) if " " not in original else " ".join(reading.split())
+    if not reading or not (set(reading) <= NUMBER_CHARS):
+        return original
+    misread = _misread_chars(errors)
+    # A Thai letter or mark can stand for a digit (`อ` for ๖) only inside a number: a word
+    # with a run of letters (`ที่๑๒`) keeps them all.
+    if _THAI_RUN.search(original):
+        misread = frozenset(c for c in misread if not _is_thai_letter(c))
+        errors = {d: frozenset(r for r in rs if not any(_is_thai_letter(c) for c in r))
+                  for d, rs in errors.items()}
+    out: list[str] = []
+    for op in Levenshtein.opcodes(original, reading):
+        src = original[op.src_start:op.src_end]
+        dst = reading[op.dest_start:op.dest_end]
+        if op.tag == "equal":
+            out.append(src)
+        elif op.tag == "replace" and len(src) == len(dst):
+            out.extend(d if s in errors.get(d, ()) else s for s, d in zip(src, dst, strict=True))
+        elif op.tag == "replace":
+            # `©` for `๑๔`, `GE` for `๘`: take the reading only when every character replaced
+            # is one the Thai model writes for digits, and the reading is digits.
+            take = all(c in misread or c in LOOKALIKES for c in src) and all(
+                c in THAI_DIGITS or c in ARABIC_DIGITS for c in dst)
+            out.append(dst if take else src)
+        elif op.tag == "insert":
+            # Only digits the Thai model is known to drop; other insertions are inventions.
+            out.append("".join(d for d in dst if "" in errors.get(d, ())))
+        else:  # delete: the number model missed something; keep the Thai reading
+            out.append(src)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- crops, stack, mapping
+def crop(page: Image.Image, word: Word, margin: int | None = None) -> Image.Image:
+    """A tight crop of the word's box (a couple of pixels around it, no neighbouring lines)."""
+    m = max(2, word.height // 10) if margin is None else margin
+    box = (max(0, word.left - m), max(0, word.top - m),
+           min(page.width, word.left + word.width + m),
+           min(page.height, word.top + word.height + m))
+    return page.crop(box).convert("L")
+
+
+def stack(crops: Sequence[Image.Image], indices: Sequence[int]) -> tuple[Image.Image, list[Slot]]:
+    """One image with the crops one under another, separated by white space so that the
+    engine's line finder keeps each crop a line of its own."""
+    pad = 20
+    heights = [c.height for c in crops]
+    gap = max(24, max(heights, default=0) // 2)
+    width = max((c.width for c in crops), default=1) + 2 * pad
+    height = sum(heights) + gap * (len(crops) + 1)
+    canvas = Image.new("L", (width, max(1, height)), 255)
+    slots, y = [], gap
+    for c, i in zip(crops, indices, strict=True):
+        canvas.paste(c, (pad, y))
+        slots.append(Slot(i, y, y + c.height))
+        y += c.height + gap
+    return canvas, slots
+
+
+def map_lines(tsv: str, slots: Sequence[Slot]) -> dict[int, str]:
+    """The text the engine found inside each slot, in reading order.
+
+    A tsv word belongs to the slot its vertical centre falls in (between two slots: the
+    nearer one), so a crop the engine split into two lines still maps to one word. The tsv
+    splits Thai-script text into single glyphs (DOMAIN.md), so spaces are rebuilt from the
+    gaps: a gap wider than a third of the crop's height is a space (`๐ ๕๔๔๑ ๐๐๑๒`).
+    """
+    line_top: dict[tuple[str, ...], int] = {}
+    words: list[tuple[tuple[str, ...], int, int, int, int, str]] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) != 12:
+            continue
+        key = tuple(cols[1:5])
+        if cols[0] == "4":
+            line_top[key] = int(cols[7])
+        elif cols[0] == "5" and cols[11].strip():
+            left, top, w, h = (int(c) for c in cols[6:10])
+            words.append((key, left, top, w, h, cols[11].strip()))
+    found: dict[int, list[tuple[int, int, int, str]]] = {s.index: [] for s in slots}
+    height = {s.index: s.bottom - s.top for s in slots}
+    for key, left, top, w, h, text in words:
+        centre = top + h / 2
+        slot = min(slots, key=lambda s: 0 if s.top <= centre <= s.bottom
+                   else min(abs(centre - s.top), abs(centre - s.bottom)))
+        found[slot.index].append((line_top.get(key, top), left, left + w, text))
+    out = {}
+    for i, ws in found.items():
+        parts, right = [], None
+        for _, left, end, text in sorted(ws):
+            if right is not None and left - right > height[i] / 3:
+                parts.append(" ")
+            parts.append(text)
+            right = end if right is None else max(right, end)
+        out[i] = "".join(parts)
+    return out
+
+
+Reader = Callable[[Image.Image], str]  # stacked image -> tsv
+
+
+def number_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME) -> Reader:
+    def read(image: Image.Image) -> str:
+        return run_tesseract(image, lang=lang, tessdata_dir=tessdata_dir, psm=6,
+                             renderings=("tsv",))["tsv"]
+    return read
+
+
+def reread_page(page: Image.Image, words: Sequence[Word], *, thai_model: str = "Thai",
+                force: Collection[int] = (), reader: Reader | None = None) -> tuple[Reread, ...]:
+    """Re-read the number words of one page in one engine call; one result per word re-read."""
+    chosen = select(words, force)
+    if not chosen:
+        return ()
+    image, slots = stack([crop(page, words[i]) for i in chosen], chosen)
+    readings = map_lines((reader or number_reader())(image), slots)
+    errors = known_errors(thai_model)
+    out = []
+    for i in chosen:
+        original, reading = words[i].text, readings.get(i, "")
+        text = correct(original, reading, errors)
+        out.append(Reread(i, original, reading, text, text != original))
+    log.debug("re-read %d words, changed %d", len(out), sum(r.changed for r in out))
+    return tuple(out)
+
+
+def apply(words: Sequence[Word], fixes: Sequence[Reread]) -> list[Word]:
+    """The words with their corrected text (boxes unchanged)."""
+    by_index = {f.index: f.text for f in fixes}
+    return [Word(w.left, w.top, w.width, w.height, by_index.get(i, w.text))
+            for i, w in enumerate(words)]
