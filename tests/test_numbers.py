@@ -119,14 +119,15 @@ def test_reread_corrects_the_digits_the_thai_model_cannot_write(face: str) -> No
             assert corrected[i].text == words[i].text
 
 
-def test_stacked_crops_map_back_to_their_words() -> None:
+@pytest.mark.parametrize("reader", [reread.page_reader, reread.stack_reader])
+def test_crops_read_in_one_call_map_back_to_their_words(reader) -> None:
     texts = ["๑๒๓", "๔๕", "๖๗๘๙", "๒.๑๔", "(๓)", "๑,๒๐๐", "๐๙.๓๐", "๒๓/๒๕๖๖"]
     img, boxes = _scanned_line(texts, "Umpush", seed=9)
     words = [Word(*b, "๑") for b in boxes]  # any digit selects a word
     image, slots = reread.stack([reread.crop(img, w) for w in words], list(range(len(words))))
     assert image.height > sum(b[3] for b in boxes)  # one image, crops one under another
     assert all(a.bottom < b.top for a, b in itertools.pairwise(slots))
-    fixes = reread.reread_page(img, words)
+    fixes = reread.reread_page(img, words, reader=reader())
     assert [f.index for f in fixes] == list(range(len(texts)))
     for f in fixes:  # each reading is nearest to its own word's truth
         reading = "".join(f.reading.split())

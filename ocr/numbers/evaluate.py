@@ -52,6 +52,36 @@ def read_set(tif: Path, lang: str, tessdata: Path | None, n: int) -> list[str]:
     return [norm(p) for p in (pages + [""] * n)[:n]]
 
 
+def read_as_reread(tif: Path, n: int, stacked: bool, per_call: int = 40
+                   ) -> tuple[list[str], float]:
+    """The pages read as the re-read step reads a page's words: crops normalised as `crop`
+    does, `per_call` crops in one engine call (as pages of a TIFF, or stacked in one image).
+
+    Returns the readings and the mean CPU seconds of the engine per call (wall time means
+    little on a machine shared with other jobs).
+    """
+    import resource
+
+    from PIL import Image
+
+    from ocr.numbers.reread import _normalise, page_reader, stack_reader
+
+    src = Image.open(tif)
+    crops = []
+    for i in range(n):
+        src.seek(i)
+        crops.append(_normalise(src.convert("L")))
+    reader = stack_reader() if stacked else page_reader()
+    read, seconds, calls = [], 0.0, 0
+    for start in range(0, n, per_call):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        read.extend(norm(r) for r in reader(crops[start:start + per_call]))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        seconds += (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        calls += 1
+    return read, seconds / max(1, calls)
+
+
 def score(truth: list[str], read: list[str]) -> Score:
     exact = sum(norm(t) == r for t, r in zip(truth, read, strict=True))
     dist = sum(Levenshtein.distance(norm(t), r) for t, r in zip(truth, read, strict=True))
@@ -83,10 +113,17 @@ def breakdown(rows: list[dict], read: list[str]) -> dict[str, Score]:
             for k, ix in sorted(groups.items())}
 
 
-def evaluate(sets: list[str], models: list[str]) -> dict:
+def evaluate(sets: list[str], models: list[str], stacked: bool = False) -> dict:
     report: dict = {}
     for name in sets:
         tif, rows = load_set(name)
+        if stacked:
+            for mode in ("pages", "stack"):
+                read, seconds = read_as_reread(tif, len(rows), stacked=mode == "stack")
+                key = f"{name} / {MODEL_NAME} re-read {mode} (40 crops a call)"
+                report[key] = {k: vars(v) for k, v in breakdown(rows, read).items()}
+                report[key]["cpu_seconds_per_call"] = round(seconds, 3)
+                log.info("%s: %s, %.2f CPU s a call", key, report[key]["all"], seconds)
         for label in models:
             lang, tessdata = MODELS[label]
             read = read_set(tif, lang, tessdata, len(rows))
@@ -154,6 +191,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sets", nargs="*", default=["heldout-fonts", "heldout-fax",
                                                   "heldout-fonts-fax", "dev"])
     ap.add_argument("--models", nargs="*", default=list(MODELS))
+    ap.add_argument("--stacked", action="store_true", help="also read as the re-read step does")
     ap.add_argument("--out", type=Path, default=WORK / "eval.json")
     args = ap.parse_args(argv)
     if args.confusions:
@@ -161,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
                               encoding="utf-8")
         log.info("wrote %s", CONFUSIONS)
         return
-    report = evaluate(args.sets, args.models)
+    report = evaluate(args.sets, args.models, args.stacked)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     log.info("wrote %s", args.out)
 

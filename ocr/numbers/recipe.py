@@ -37,7 +37,7 @@ WORK = HERE / "work"
 MODEL_NAME = "thnum"
 MODEL = HERE / f"{MODEL_NAME}.traineddata"
 LINES_PER_FILE = 100  # lstm.train is quadratic in the pages of a multipage TIFF: keep files small
-TRAIN_LINES = 40_000
+TRAIN_LINES = 80_000
 DEV_LINES = 200
 HELDOUT_LINES = 300
 # About 370k weights (issue 13); the output layer's size is the unicharset's.
