@@ -138,14 +138,19 @@ def test_crops_read_in_one_call_map_back_to_their_words(reader) -> None:
 # ---------------------------------------------------------------- the correction rule
 def test_correction_follows_the_measured_confusions() -> None:
     errors = reread.known_errors("Thai")
-    assert "๕" in errors["๔"]  # measured: the stock model writes ๕ for ๔
+    assert "๕" in errors["๔"]  # measured: the stock model writes ๕ for ๔, ๒ for ๖, ๓ for ๗
+    assert "๒" in errors["๖"] and "๓" in errors["๗"]
     assert reread.correct("๕.๑", "๔.๑", errors) == "๔.๑"
-    # A digit the stock model never writes for ๓ is not overwritten by a number-model slip.
-    assert "๒" not in errors["๓"]
-    assert reread.correct("๒", "๓", errors) == "๒"
-    # Thai letters around a number stay; inventions of the number model are not inserted.
+    assert reread.correct("๑๕๑๑.", "๑๔.๑๑.", errors) == "๑๔.๑๑."  # a dropped point too
+    # A number-model slip the stock model's habits do not explain leaves the Thai reading.
+    a, b = next((a, b) for a in synth.THAI_DIGITS for b in synth.THAI_DIGITS
+                if a != b and a not in errors[b])
+    assert reread.correct(a, b, errors) == a
+    d = next(d for d in synth.THAI_DIGITS if "" not in errors[d])
+    assert reread.correct("๑๒", "๑๒" + d, errors) == "๑๒"  # an invented digit
+    # Thai letters around a number stay.
     assert reread.correct("ที่๕", "๒๐๔", errors).startswith("ที่")
-    assert reread.correct("๑๒", "๑๒//", errors) == "๑๒"
+    assert reread.correct("ข้อ", "๑๒", errors) == "ข้อ"
 
 
 def test_selection_takes_digits_and_lookalikes_only() -> None:

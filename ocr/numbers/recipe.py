@@ -171,7 +171,16 @@ def best_checkpoint() -> Path:
     return best[0][2] if best else WORK / "ckpt" / f"{MODEL_NAME}_checkpoint"
 
 
+def prune(keep: int = 3) -> None:
+    """Delete all but the `keep` best of lstmtraining's best-model checkpoints (12 MB each)."""
+    ranked = sorted((float(m.group(1)), -int(m.group(3)), p)
+                    for p in (WORK / "ckpt").glob("*.checkpoint") if (m := _BEST.search(p.name)))
+    for _, _, path in ranked[keep:]:
+        path.unlink()
+
+
 def step_finish(checkpoint: Path | None = None, to_int: bool = True) -> Path:
+    prune()
     checkpoint = checkpoint or best_checkpoint()
     cmd = ["lstmtraining", "--stop_training", "--continue_from", str(checkpoint),
            "--traineddata", str(WORK / MODEL_NAME / f"{MODEL_NAME}.traineddata"),

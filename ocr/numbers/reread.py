@@ -122,22 +122,76 @@ def select(words: Sequence[Word], force: Collection[int] = ()) -> list[int]:
 
 
 def correct(original: str, reading: str, errors: dict[str, frozenset[str]]) -> str:
-    """The original with each character the number model disagrees on replaced, where the
-    Thai model is known to write that character for the digit the number model read.
+    """What the page should carry for a word: the number model's reading when the Thai
+    model's reading is explained by its known errors, else the Thai reading.
 
-    Alignment is by edit distance, spaces aside (the Thai model's words carry none inside a
-    number). Characters outside numbers (Thai letters of `ที่๑๒`) are always kept.
+    A word that is a number (no run of Thai letters) takes the whole reading when at most one
+    edit in five is not a known error of the Thai model (a digit it writes as another, a mark
+    it drops). A word with Thai letters (`ที่๑๒`) keeps its letters; only its characters the
+    Thai model is known to misread are replaced (`_correct_chars`).
     """
     reading = "".join(reading.split()) if " " not in original else " ".join(reading.split())
     if not reading or not (set(reading) <= NUMBER_CHARS):
         return original
-    misread = _misread_chars(errors)
-    # A Thai letter or mark can stand for a digit (`อ` for ๖) only inside a number: a word
-    # with a run of letters (`ที่๑๒`) keeps them all.
     if _THAI_RUN.search(original):
-        misread = frozenset(c for c in misread if not _is_thai_letter(c))
-        errors = {d: frozenset(r for r in rs if not any(_is_thai_letter(c) for c in r))
-                  for d, rs in errors.items()}
+        return _correct_chars(original, reading, errors)
+    return reading if unexplained(original, reading, errors) <= len(reading) // 5 else original
+
+
+def unexplained(original: str, reading: str, errors: dict[str, frozenset[str]]) -> int:
+    """Edits from the Thai reading to the number reading that no known error explains, on the
+    cheapest alignment (known errors cost 0.2, unknown ones 1)."""
+    misread = _misread_chars(errors)
+
+    def sub(a: str, b: str) -> tuple[float, int]:
+        if a == b:
+            return 0.0, 0
+        return (0.2, 0) if a in errors.get(b, ()) else (1.0, 1)
+
+    def drop_thai(a: str) -> tuple[float, int]:  # junk the Thai model wrote (`GE` for ๘)
+        junk = a in misread and a not in THAI_DIGITS and a not in ARABIC_DIGITS
+        return (0.3, 0) if junk or a in LOOKALIKES else (1.0, 1)
+
+    def add_number(b: str) -> tuple[float, int]:  # what the Thai model dropped
+        return (0.2, 0) if "" in errors.get(b, ()) else (1.0, 1)
+
+    # Rows of the alignment table: cell j of row i = (cost, unexplained) of aligning the
+    # first i Thai characters with the first j read ones; `older` is row i-2, for the Thai
+    # model's two-character misreadings of one digit (`๑๓` for ๗).
+    inf = (float("inf"), 0)
+    older: list[tuple[float, int]] | None = None
+    prev = [(0.0, 0)]
+    for b in reading:
+        c, u = prev[-1]
+        bc, bu = add_number(b)
+        prev.append((c + bc, u + bu))
+    for i, a in enumerate(original):
+        dc, du = drop_thai(a)
+        row = [(prev[0][0] + dc, prev[0][1] + du)]
+        for j, b in enumerate(reading, 1):
+            steps = [(prev[j - 1], sub(a, b)), (prev[j], (dc, du)), (row[j - 1], add_number(b))]
+            if older is not None and original[i - 1:i + 1] in errors.get(b, ()):
+                steps.append((older[j - 1], (0.2, 0)))
+            best = inf
+            for (c, u), (ec, eu) in steps:
+                if c + ec < best[0]:
+                    best = (c + ec, u + eu)
+            row.append(best)
+        older, prev = prev, row
+    return prev[-1][1]
+
+
+def _correct_chars(original: str, reading: str, errors: dict[str, frozenset[str]]) -> str:
+    """The original with each character the number model disagrees on replaced, where the
+    Thai model is known to write that character for the one the number model read.
+
+    Alignment is by edit distance. Thai letters are kept: they are the word's own.
+    """
+    # A Thai letter can stand for a digit (`อ` for ๖) only inside a number: here the word has
+    # letters of its own, so none is replaced.
+    errors = {d: frozenset(r for r in rs if not any(_is_thai_letter(c) for c in r))
+              for d, rs in errors.items()}
+    misread = _misread_chars(errors)
     out: list[str] = []
     for op in Levenshtein.opcodes(original, reading):
         src = original[op.src_start:op.src_end]
