@@ -161,6 +161,13 @@ THAI_WORDS = ("ข้อ", "ภายในวันที่", "ธันวา
               "มกราคม", "ผู้กำกับดูแล", "ศูนย์ราชการสะดวก")
 
 
+def _cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def render_page(lines: list[list[str]], face: str, degradation: str, rng: random.Random,
                 ) -> tuple[Image.Image, list[tuple[str, tuple[int, int, int, int]]]]:
     """A 300-dpi page of 16-pt lines, damaged as a whole; each token with its ink box."""
@@ -222,8 +229,15 @@ def document_lines(pages: int = 24, per_page: int = 8, seed: int = 606) -> dict:
                             else synth.number_text(rng).replace(" ", ""))
             lines.append(line)
         img, tokens = render_page(lines, face, kind, rng)
+        t0 = _cpu()
         words = thai_words(img, [b for _, b in tokens])
+        t1 = _cpu()
         fixes = {f.index: f for f in reread_page(img, words)}
+        t2 = _cpu()
+        tally["cpu"]["thai_ocr"] += t1 - t0
+        tally["cpu"]["reread"] += t2 - t1
+        tally["cpu"]["crops"] += len(fixes)
+        tally["cpu"]["pages"] += 1
         for i, (truth, _) in enumerate(tokens):
             if not any(c.isdigit() for c in truth):
                 tally["thai words"]["n"] += 1
@@ -243,10 +257,15 @@ def document_lines(pages: int = 24, per_page: int = 8, seed: int = 606) -> dict:
                 tally[g]["after"] += after == truth
                 tally[g]["broken"] += words[i].text == truth and after != truth
         log.info("page %d (%s, %s) done", p, face, kind)
-    return {g: {"n": c["n"], "exact_before": round(c["before"] / max(1, c["n"]), 4),
-                "exact_after": round(c["after"] / max(1, c["n"]), 4), "broken": c["broken"],
-                **({"changed": c["changed"]} if "changed" in c else {})}
-            for g, c in sorted(tally.items())}
+    cpu = tally.pop("cpu")
+    timing = {"pages": cpu["pages"], "crops_per_page": round(cpu["crops"] / cpu["pages"], 1),
+              "thai_ocr_cpu_s_per_page": round(cpu["thai_ocr"] / cpu["pages"], 3),
+              "reread_cpu_s_per_page": round(cpu["reread"] / cpu["pages"], 3)}
+    scores = {g: {"n": c["n"], "exact_before": round(c["before"] / max(1, c["n"]), 4),
+                  "exact_after": round(c["after"] / max(1, c["n"]), 4), "broken": c["broken"],
+                  **({"changed": c["changed"]} if "changed" in c else {})}
+              for g, c in sorted(tally.items())}
+    return {"timing": timing} | scores
 
 
 def measure_confusions(pages: int = 30, per_page: int = 8, seed: int = 505) -> dict:
