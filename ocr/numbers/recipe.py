@@ -164,31 +164,58 @@ def step_train(minutes: float, max_iterations: int) -> None:
 _BEST = re.compile(rf"{MODEL_NAME}_(\d+\.\d+)_(\d+)_(\d+)\.checkpoint$")
 
 
-def best_checkpoint() -> Path:
-    """The checkpoint with the lowest dev error lstmtraining saved, else the last one."""
-    best = sorted((float(m.group(1)), -int(m.group(3)), p)
-                  for p in (WORK / "ckpt").glob("*.checkpoint") if (m := _BEST.search(p.name)))
-    return best[0][2] if best else WORK / "ckpt" / f"{MODEL_NAME}_checkpoint"
+def _ranked() -> list[Path]:
+    """lstmtraining's best-model checkpoints, lowest training error first (newest on ties)."""
+    ranked = []
+    for p in (WORK / "ckpt").glob("*.checkpoint"):
+        if m := _BEST.search(p.name):
+            ranked.append((float(m.group(1)), -int(m.group(3)), p))
+    return [p for _, _, p in sorted(ranked)]
 
 
 def prune(keep: int = 3) -> None:
     """Delete all but the `keep` best of lstmtraining's best-model checkpoints (12 MB each)."""
-    ranked = sorted((float(m.group(1)), -int(m.group(3)), p)
-                    for p in (WORK / "ckpt").glob("*.checkpoint") if (m := _BEST.search(p.name)))
-    for _, _, path in ranked[keep:]:
+    for path in _ranked()[keep:]:
         path.unlink()
 
 
-def step_finish(checkpoint: Path | None = None, to_int: bool = True) -> Path:
-    prune()
-    checkpoint = checkpoint or best_checkpoint()
+def convert(checkpoint: Path, output: Path, to_int: bool = True) -> Path:
+    output.parent.mkdir(parents=True, exist_ok=True)
     cmd = ["lstmtraining", "--stop_training", "--continue_from", str(checkpoint),
            "--traineddata", str(WORK / MODEL_NAME / f"{MODEL_NAME}.traineddata"),
-           "--model_output", str(MODEL)]
+           "--model_output", str(output)]
     if to_int:
         cmd.append("--convert_to_int")
     subprocess.run(cmd, check=True, capture_output=True)
-    log.info("%s from %s (%d kB)", MODEL, checkpoint.name, MODEL.stat().st_size // 1024)
+    return output
+
+
+def dev_exact(model: Path) -> float:
+    """Exact-line accuracy of a model on the dev set (training faces and damage, unseen lines):
+    the selection set. The held-out sets are for the final measure only."""
+    from ocr.numbers.evaluate import load_set, read_set, score
+
+    tif, rows = load_set("dev")
+    read = read_set(tif, MODEL_NAME, model.parent, len(rows))
+    return score([r["text"] for r in rows], read).exact
+
+
+def step_finish(checkpoint: Path | None = None, to_int: bool = True) -> Path:
+    """The final model: the given checkpoint, or whichever of the latest checkpoint and the
+    best two saved reads the dev set best."""
+    prune()
+    candidates = [checkpoint] if checkpoint else [WORK / "ckpt" / f"{MODEL_NAME}_checkpoint",
+                                                  *_ranked()[:2]]
+    best, best_exact = candidates[0], -1.0
+    if len(candidates) > 1:
+        for cand in candidates:
+            out = convert(cand, WORK / "select" / cand.stem / f"{MODEL_NAME}.traineddata", to_int)
+            exact = dev_exact(out)
+            log.info("%s: dev exact %.4f", cand.name, exact)
+            if exact > best_exact:
+                best, best_exact = cand, exact
+    convert(best, MODEL, to_int)
+    log.info("%s from %s (%d kB)", MODEL, best.name, MODEL.stat().st_size // 1024)
     return MODEL
 
 
