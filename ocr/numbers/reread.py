@@ -1,12 +1,12 @@
 """Re-read the numbers of a page with the number model, and correct the Thai model's digits.
 
 The stock Thai models cannot write ๔ ๖ ๗ ๘ ๙ (DOMAIN.md): they write ๕, ๒, ๓, Latin letters
-or nothing instead. Every word whose Thai reading holds a digit or a look-alike (© ®) is cropped
-tightly from the page image; all crops of a page are stacked into one image and read in one
-engine call with the number model; each reading is mapped back to its word by position. A
-character of the Thai reading is replaced only where the two readings disagree in a way the
-Thai model is known to err (`confusions.json`, measured on renders), so a number-model slip on
-a digit the Thai model reads reliably does not overwrite a right reading.
+or nothing instead. Every word whose Thai reading holds a digit or a look-alike (© ®, or a
+short word made only of the junk the Thai model writes for digits) is cropped tightly from the
+page image; all crops of a page are read in one engine call with the number model. The number
+model's reading replaces the Thai reading only where the Thai reading is explained by the Thai
+model's known errors (`confusions.json`, measured on renders), so a number-model slip on a
+digit the Thai model reads reliably does not overwrite a right reading. See README.md.
 
     words = [Word(left, top, width, height, text), ...]      # the Thai model's words
     for fix in reread_page(page_image, words):                # only the words it re-read
@@ -88,8 +88,8 @@ def known_errors(thai_model: str = "Thai") -> dict[str, frozenset[str]]:
     for table in tables:
         for digit, counts in table.items():
             total = sum(counts.values())
-            # Punctuation is left out: both models read it, so a disagreement there is not
-            # the Thai model's known weakness.
+            # Readings as punctuation are left out (`/` for ๗): both models read punctuation,
+            # so there a disagreement is no known weakness of the Thai model.
             out.setdefault(digit, set()).update(
                 read for read, n in counts.items()
                 if read != digit and n >= MIN_COUNT and n / total >= MIN_SHARE
@@ -114,11 +114,23 @@ def has_number(text: str) -> bool:
     return any(c in THAI_DIGITS or c in ARABIC_DIGITS or c in LOOKALIKES for c in text)
 
 
-def select(words: Sequence[Word], force: Collection[int] = ()) -> list[int]:
-    """Words to re-read: those with a digit or look-alike, and the ones the caller forces
-    (the cells of a table's number column, whatever the Thai model made of them)."""
+def digit_junk(errors: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Characters the Thai model writes for Thai digits that are neither Thai letters, digits
+    nor punctuation (`G` `E` `c` `»` for ๘ ๕ ๔ ๖)."""
+    return frozenset(c for c in _misread_chars(errors)
+                     if not _is_thai_letter(c) and c not in NUMBER_CHARS and c not in THAI_DIGITS)
+
+
+def select(words: Sequence[Word], force: Collection[int] = (), thai_model: str = "Thai",
+           ) -> list[int]:
+    """Words to re-read: those with a digit or look-alike; short words made only of the junk
+    the Thai model writes for digits (`GE`); and the ones the caller forces (the cells of a
+    table's number column, whatever the Thai model made of them)."""
+    junk = digit_junk(known_errors(thai_model))
     return [i for i, w in enumerate(words)
-            if (i in force or has_number(w.text)) and w.width > 0 and w.height > 0]
+            if (i in force or has_number(w.text)
+                or (0 < len(w.text) <= 3 and all(c in junk for c in w.text)))
+            and w.width > 0 and w.height > 0]
 
 
 def correct(original: str, reading: str, errors: dict[str, frozenset[str]]) -> str:
@@ -338,7 +350,7 @@ def stack_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME) -> Reader:
 def reread_page(page: Image.Image, words: Sequence[Word], *, thai_model: str = "Thai",
                 force: Collection[int] = (), reader: Reader | None = None) -> tuple[Reread, ...]:
     """Re-read the number words of one page in one engine call; one result per word re-read."""
-    chosen = select(words, force)
+    chosen = select(words, force, thai_model)
     if not chosen:
         return ()
     readings = (reader or page_reader())([crop(page, words[i]) for i in chosen])
