@@ -215,6 +215,7 @@ def step_finish(checkpoint: Path | None = None, to_int: bool = True) -> Path:
             if exact > best_exact:
                 best, best_exact = cand, exact
     convert(best, MODEL, to_int)
+    (WORK / "chosen.txt").write_text(f"{best}\n")
     log.info("%s from %s (%d kB)", MODEL, best.name, MODEL.stat().st_size // 1024)
     return MODEL
 
