@@ -14,14 +14,15 @@ from extract.items import Parsed, walk
 from extract.layout import iter_lines
 from extract.matching import criterion_score, guess_edition, match_item
 from extract.meta import DocumentMeta, read_meta
-from extract.models import Assignment, Finding, Item
+from extract.models import Assignment, Finding, Group, Item
 from extract.names import Officer, cluster_officers
-from extract.numbering import parse_number
+from extract.numbering import Profile, detect_profile, parse_number
 from extract.officers import NameMention
 from extract.roles import resolve_roles
 from extract.sections import DeclaredCount
 from extract.sequence import assign_ids
 from extract.textnorm import fold
+from ocr.layout import PageLayout
 
 log = logging.getLogger(__name__)
 
@@ -76,24 +77,38 @@ def catalog_score(catalog: Catalog, text: str, cid: str) -> float:
 
 
 def extract_document(
-    document: str, pages: Sequence[tuple[int, str]], edition: str | None = None
+    document: str,
+    pages: Sequence[tuple[int, str]],
+    edition: str | None = None,
+    layouts: Sequence[PageLayout | None] | None = None,
 ) -> Extraction:
-    lines = list(iter_lines(pages))
+    """`layouts` (one per page, from the ocr stage) lets tables be read by their columns."""
+    lines = list(iter_lines(pages, layouts))
+    profile = detect_profile(line.text for line in lines)
     catalog = Catalog.load(edition) if edition else None
-    parsed: Parsed = walk(lines, _recogniser(catalog) if catalog else None)
+    parsed: Parsed = walk(
+        lines,
+        _recogniser(catalog, profile) if catalog else None,
+        profile,
+        _classifier(catalog) if catalog else None,
+    )
     scores: list[tuple[str, float]] = []
     if len(parsed.items) >= MIN_ITEMS_FOR_EDITION:
         # Also with a forced edition: the validation says when another edition fits better.
         scores = guess_edition(
             [(it.number_as_written, it.text[:EDITION_TEXT]) for it in _spread(parsed.items)]
         )
+    else:
+        # Few or unreadable numbers: the lines that repeat catalog titles tell the edition.
+        scores = _edition_from_lines(parsed.candidates)
     if catalog is None and scores:
         edition = scores[0][0]
         if edition:
             # Second pass, now that the catalog is known: rows whose number the scan lost
-            # entirely are recognised by their title (the walk is a few milliseconds).
+            # entirely are recognised by their title, and numbers no header announced get
+            # their group from the criterion they fit (the walk is a few milliseconds).
             catalog = Catalog.load(edition)
-            parsed = walk(lines, _recogniser(catalog))
+            parsed = walk(lines, _recogniser(catalog, profile), profile, _classifier(catalog))
     items = parsed.items
     known = {c.id for c in catalog} if catalog else None
     assign_ids(items, _score_fn(catalog), known)
@@ -179,7 +194,65 @@ def _spread(items: list[Item], most: int = EDITION_ITEMS) -> list[Item]:
     return [items[int(i * step)] for i in range(most)]
 
 
-def _recogniser(catalog: Catalog):
+# A line repeating a catalog title this well counts as a criterion when guessing the edition.
+MIN_TITLE_LINE_SCORE = 0.8
+EDITION_LINES = 120
+
+
+def _edition_from_lines(lines: list[str]) -> list[tuple[str, float]]:
+    """Rank editions by the lines that repeat a criterion's title (numbers ignored)."""
+    sample = _spread_any(lines, EDITION_LINES)
+    titled = [
+        text for text in sample
+        if (best := match_item(text[:EDITION_TEXT], top=1))
+        and best[0].score >= MIN_TITLE_LINE_SCORE
+    ]
+    if len(titled) < MIN_ITEMS_FOR_EDITION:
+        return []
+    return guess_edition([(None, text[:EDITION_TEXT]) for text in titled])
+
+
+def _spread_any(values: list, most: int) -> list:
+    if len(values) <= most:
+        return values
+    step = len(values) / most
+    return [values[int(i * step)] for i in range(most)]
+
+
+# A number's text must fit its criterion this well (0-100) for the catalog to give its group;
+# below FITS_NOTHING everywhere it is numbered prose, not an item.
+CLASSIFY_SCORE = 50.0
+CLASSIFY_ANYWHERE = 0.75
+FITS_NOTHING = 0.35
+
+
+def _classifier(catalog: Catalog):
+    """A walk callback: the group of a number that no header announced, from the catalog."""
+    group_of = {c.id: c.group for c in catalog}
+
+    def classify(parts: tuple[int, ...], text: str) -> Group | str | None:
+        if len(parts) == 1:
+            ids = [f"P{parts[0]}", f"R{parts[0]}"]
+        elif len(parts) == 2:
+            ids = ["Q" + ".".join(map(str, parts))]
+        else:
+            return None
+        scored = [(catalog_score(catalog, text[:300], cid), cid) for cid in ids if cid in catalog]
+        if scored:
+            score, cid = max(scored)
+            if score >= CLASSIFY_SCORE:
+                return Group(group_of[cid])
+        best = match_item(text[:300], edition=catalog.edition, top=1)
+        if best and best[0].score >= CLASSIFY_ANYWHERE:
+            return Group(group_of[best[0].criterion_id])
+        if not best or best[0].score < FITS_NOTHING:
+            return ""
+        return None
+
+    return classify
+
+
+def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
     """A walk callback: is this unnumbered line the row of the next criterion in sequence?"""
     by_group: dict[str, list[tuple[tuple[int, ...], str]]] = {}
     for crit in catalog:
@@ -188,7 +261,7 @@ def _recogniser(catalog: Catalog):
             by_group.setdefault(crit.group, []).append((parts, crit.id))
 
     def recognise(group, section, text, items) -> tuple[int, ...] | None:
-        if len(text) < 10 or parse_number(text) is not None:
+        if len(text) < 10 or parse_number(text, profile) is not None:
             return None
         # The last readable number of this block: rows with unreadable numbers in between
         # are not counted (their ids come later, from the sequence).

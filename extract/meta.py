@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from extract.models import Line
 from extract.numbering import to_arabic
-from extract.officers import NameMention, find_names
+from extract.officers import NameMention, find_names, position_after
+from extract.wrap import join_wrapped_names
 
 THAI_MONTHS = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -31,6 +32,15 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class Coordinator:
+    title: str
+    name: str
+    position: str
+    phone: str
+    page: int
+
+
+@dataclass(frozen=True)
 class DocumentMeta:
     issuer: str = ""
     number: str = ""
@@ -38,6 +48,7 @@ class DocumentMeta:
     date_iso: str = ""
     subject: str = ""
     signer: Signer | None = None
+    coordinator: Coordinator | None = None
 
 
 def thai_date_iso(day: str | None, month: str, year: str) -> str:
@@ -47,17 +58,99 @@ def thai_date_iso(day: str | None, month: str, year: str) -> str:
     return f"{y:04d}-{m:02d}-{int(to_arabic(day)):02d}" if day else f"{y:04d}-{m:02d}"
 
 
+# The formula that closes an order or a letter: its signature block follows.
+CLOSING = re.compile(
+    r"^(?:(?:สั่ง|ให้ไว้|ประกาศ)\s*ณ\s*วัน|ขอแสดงความนับถือ)"
+)
+# How far below the closing formula the signer's name may stand (date, blank lines, a seal).
+SIGNER_WINDOW = 8
+_PHONE = re.compile(
+    r"(?:โทร(?:ศัพท์)?|Tel|มือถือ|โทรสาร)\.?\s*[:：]?\s*(?P<phone>[๐-๙0-9][๐-๙0-9 \-]{4,}[๐-๙0-9])"
+)
+
+
+def _squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip())
+
+
+def _position_below(lines: list[Line], i: int) -> str:
+    """The position under a signature: the next line of the same page; one more when the
+    first ends with `แทน` (`ปลัดจังหวัด ปฏิบัติราชการแทน` / `ผู้ว่าราชการจังหวัด…`)."""
+    out: list[str] = []
+    for line in lines[i + 1 : i + 3]:
+        text = line.text.strip()
+        if (
+            line.page != lines[i].page
+            or not text
+            or find_names(text)
+            or CLOSING.match(text)
+            or _PHONE.search(text)
+        ):
+            break
+        out.append(text)
+        if not text.endswith("แทน"):
+            break
+    return " ".join(out)
+
+
 def find_signer(lines: list[Line]) -> Signer | None:
-    """The signer: a name in parentheses on a line of its own, its position on the next line."""
+    """The signer: the first name below the closing formula (`สั่ง ณ วันที่ …`), preferably
+    in parentheses on a line of its own, its position on the line(s) under it; without a
+    formula, the first name in parentheses standing alone."""
+    for f, line in enumerate(lines):
+        if not CLOSING.match(_squash_spaces(line.text)):
+            continue
+        for i in range(f + 1, min(len(lines), f + 1 + SIGNER_WINDOW)):
+            text = lines[i].text.strip()
+            names: list[NameMention] = find_names(text.strip("() "))
+            if len(names) == 1 and len(text) - len(names[0].as_written) <= 6:
+                return Signer(names[0].title, names[0].name, _position_below(lines, i),
+                              lines[i].page)
+        break
     for i, line in enumerate(lines):
         text = line.text.strip()
         if not (text.startswith("(") and text.endswith(")")):
             continue
-        names: list[NameMention] = find_names(text.strip("() "))
+        names = find_names(text.strip("() "))
         if len(names) == 1:
-            position = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-            return Signer(names[0].title, names[0].name, position, line.page)
+            return Signer(names[0].title, names[0].name, _position_below(lines, i), line.page)
     return None
+
+
+def find_coordinator(lines: list[Line]) -> Coordinator | None:
+    """`ผู้ประสานงาน` (a field label) with a name and a phone number on that line or the two
+    below; a phone number the line break cut (`๐๘ ๔๕๘๗` / `๕๙๕๐`) is joined."""
+    from extract.fields import find_labels
+
+    lines = join_wrapped_names(lines)
+    for i, line in enumerate(lines):
+        label = next((x for x in find_labels(line.text) if x.role == "coordinator"), None)
+        if label is None:
+            continue
+        window = lines[i : i + 3]
+        names = [n for n in find_names(line.text[label.end :])] or [
+            n for w in window[1:] for n in find_names(w.text)
+        ]
+        phone = ""
+        for k, w in enumerate(window):
+            m = _PHONE.search(w.text)
+            if m:
+                phone = m.group("phone").strip()
+                nxt = window[k + 1].text.strip() if k + 1 < len(window) else ""
+                if m.end() >= len(w.text.rstrip()) and (more := _DIGITS_START.match(nxt)):
+                    phone = f"{phone} {more.group().strip()}"
+                break
+        if names and phone:
+            name = names[0]
+            position = name.position
+            if not position and i + 1 < len(lines):
+                # the position on the line under the name: `ตำแหน่ง ผู้อำนวยการ… โทร. …`
+                position = position_after(lines[i + 1].text, 0)[0]
+            return Coordinator(name.title, name.name, position, phone, line.page)
+    return None
+
+
+_DIGITS_START = re.compile(r"^[๐-๙0-9][๐-๙0-9 \-]{2,}(?=\s|$)")
 
 
 def read_meta(lines: list[Line], limit: int = 60) -> DocumentMeta:
@@ -81,4 +174,6 @@ def read_meta(lines: list[Line], limit: int = 60) -> DocumentMeta:
             date_th = m.group(0).strip()
             date_iso = thai_date_iso(m.group("day"), m.group("month"), m.group("year"))
             date_is_own = own
-    return DocumentMeta(issuer, number, date_th, date_iso, subject, find_signer(head))
+    return DocumentMeta(
+        issuer, number, date_th, date_iso, subject, find_signer(lines), find_coordinator(lines)
+    )

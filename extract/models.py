@@ -25,6 +25,12 @@ class Line:
     page: int
     text: str
     row: int = 0  # physical line number in the document: cells of one table row share it
+    # Table cells only (a page layout with tables): what the cell's column holds, by its header:
+    # "number", "criterion", "supervisor", "responsible", or "" (unknown or not a table cell).
+    column: str = ""
+    table: int = -1  # table index in the document, -1 outside tables
+    row_span: int = 1  # grid rows the cell spans (a merged cell)
+    spanned: bool = False  # the text of a merged cell repeated on a later row it covers
 
 
 @dataclass

@@ -490,7 +490,12 @@ def _skeleton_index(kind: NameKind) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
-_NO_MARKS = {ord(m): None for m in MARKS}
+# Marks dropped, and SARA AM as SARA AA (a text layer's ชากรม for ชำกรม): what may differ.
+_NO_MARKS = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
+
+
+def _aa(text: str) -> str:
+    return text.replace("ำ", "า")
 
 
 def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | None:
@@ -503,7 +508,7 @@ def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | N
         name
         for name in _skeleton_index(kind).get(text.translate(_SKELETON), ())
         if name.translate(_NO_MARKS) == letters
-        and ocr_distance(text, name)[0] <= NEIGHBOUR_MAX_COST
+        and ocr_distance(_aa(text), _aa(name))[0] <= NEIGHBOUR_MAX_COST
     ]
     return near[0] if len(near) == 1 else None
 
@@ -540,6 +545,7 @@ class Officer:
     title: str  # normalised title, majority over the mentions
     name: str  # canonical "given family"
     variants: tuple[str, ...]  # every spelling seen, as written, most frequent first
+    position: str = ""  # the position written after the name, most often seen ('' if none)
 
     @property
     def given(self) -> str:
@@ -559,6 +565,7 @@ class _Form:
     count: int = 0
     titles: Counter[str] | None = None
     written: Counter[str] | None = None
+    positions: Counter[str] | None = None
 
     @property
     def gender(self) -> str | None:
@@ -576,9 +583,12 @@ def _forms(mentions: Iterable[NameMention]) -> dict[tuple[str, str], _Form]:
         key = (clean_name(m.given), clean_name(m.family))
         if not key[0]:
             continue
-        form = forms.setdefault(key, _Form(key[0], key[1], 0, Counter(), Counter()))
+        form = forms.setdefault(key, _Form(key[0], key[1], 0, Counter(), Counter(), Counter()))
         form.count += 1
-        form.titles[m.title] += 1  # type: ignore[index]
+        if m.title:  # a name written without its title says nothing about the title
+            form.titles[m.title] += 1  # type: ignore[index]
+        if getattr(m, "position", ""):
+            form.positions[m.position] += 1  # type: ignore[index]
         form.written[m.as_written] += 1  # type: ignore[index]
     return forms
 
@@ -760,16 +770,19 @@ def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) ->
         family = canonical_spelling(_counts(full, "family"), "family", lexicon)
     titles: Counter[str] = Counter()
     written: Counter[str] = Counter()
+    positions: Counter[str] = Counter()
     for f in members:
         titles.update(f.titles or {})
         written.update(f.written or {})
+        positions.update(f.positions or {})
     title = titles.most_common(1)[0][0] if titles else ""
+    position = positions.most_common(1)[0][0] if positions else ""
     name = f"{given} {family}".strip()
     key, k = name, 2
     while key in used:
         key, k = f"{name} #{k}", k + 1
     variants = tuple(w for w, _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])))
-    return Officer(key=key, title=title, name=name, variants=variants)
+    return Officer(key=key, title=title, name=name, variants=variants, position=position)
 
 
 def _counts(forms: list[_Form], kind: NameKind) -> Counter[str]:

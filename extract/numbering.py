@@ -1,4 +1,16 @@
-"""Item numbers at the start of a line: Thai or Arabic digits, OCR look-alikes, level markers.
+"""Item numbers at the start of a line: a small grammar, and a profile for damaged scans.
+
+Clean grammar (every document): `ข้อ N`, `ข้อที่ N`, `N`, `N.`, `N)`, `(N)`, `N.M`, `N.M)`,
+in Thai or Arabic digits (mixed within one document). What is *not* an item number is told
+apart by what surrounds it: a date (`๑๓ พฤศจิกายน`, `13/11/2566`), a time (`๘.๓๐ น.`,
+`๑๗.๐๐`), a phone number (a leading zero, digits joined by `-`), a page number (a bare number
+alone on its line, `๒/๕`), an order reference (`๒๓/๒๕๖๖`), an amount (`๒ คะแนน`).
+
+The damaged-scan profile adds what OCR makes of numbers: level markers read as `^`/`©`/`®`,
+`๑` read as `©` inside a number, a table border read as a letter before it (`ไ๑๑`), numbers
+reduced to junk (`133.(5)0.6)`) and junk at the left margin of a table row. Those readings
+would turn ordinary clean text into false items, so they apply only to a document that shows
+OCR damage (`detect_profile`).
 
 The parser only reads what is written; `sequence.py` decides what the number should be.
 """
@@ -6,37 +18,62 @@ The parser only reads what is written; `sequence.py` decides what the number sho
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
-# Level markers a scan shows before quality numbers: ^ basic; ©/® (the circled "2" of the
-# form, read as a copyright sign), (0), (๒) advanced.
-_MARKER = r"(?:\^|©|®|\(0\)|\(๒\)|\(2\)|['’‘`\"*•]+)"
-# Inside a number the OCR reads ๑ as © or ®.
-_DIGIT = r"[๐-๙0-9©®]"
-# A scanned table's left border read as a letter or bracket just before the number (`ไ๑๑`).
-_BORDER = r"(?:[.|\[\]!Iil\u0e44\u0e42]{1,2}(?=[๐-๙0-9]))?"
-_NUMBER = re.compile(
-    rf"^\s*{_BORDER}(?P<marker>(?:{_MARKER}\s*)*)"
-    rf"(?P<num>{_DIGIT}{{1,2}}(?:\s?\.\s?{_DIGIT}{{1,2}}){{0,3}})"
-    r"(?P<dot>\s?\.)?(?=\s|$)"
+
+class Profile(StrEnum):
+    CLEAN = "clean"  # born-digital text, or a scan that OCR read without damage
+    DAMAGED = "damaged"  # OCR of a bad scan: look-alikes, markers, junk numbers
+
+
+class Style(StrEnum):
+    """How an item number is written (the same list keeps one style; a sub-list another)."""
+
+    KHOR = "khor"  # ข้อ N, ข้อที่ N
+    BARE = "bare"  # N, N.M
+    DOT = "dot"  # N.
+    PAREN = "paren"  # N), N.M)
+    BRACKET = "bracket"  # (N)
+    DAMAGED = "damaged"  # read through the damaged-scan profile
+
+
+# --- the clean grammar ---------------------------------------------------------------------------
+
+_D = "[๐-๙0-9]"
+_CLEAN = re.compile(
+    r"^\s*(?P<khor>ข\s?[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{1,2}\s?อ"
+    r"(?:\s?(?:ท[\u0e34-\u0e37\u0e48-\u0e4b]{1,2}))?\s*\.?\s*)?"
+    r"(?P<open>\(\s?)?"
+    rf"(?P<num>{_D}{{1,2}}(?:\s?\.\s?{_D}{{1,2}}){{0,3}})"
+    r"(?P<close>\s?\))?"
+    r"(?P<dot>\s?\.)?"
+    # `ข้อ๑มีการ…`: after ข้อ the number is sure, the text may be glued to it
+    r"(?P<end>\s|$|(?<=[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    r"|(?(khor)(?=[\u0e01-\u0e2e\u0e40-\u0e44])|(?!)))"
 )
-# A number reduced to junk: a first token of digit look-alikes, brackets and dots, such as
-# `133.(5)0.6)`, `(5).(5).เอ`, `1̂3.6) (5). 1อ`, followed by Thai text.
-_JUNK = re.compile(
-    r"^\s*(?P<junk>(?=[^\s]*[.)•■])[()\d.©®^\u0302&'•■\u0e00-\u0e7f!|/\\]{3,18}"
-    r"(?:\s(?=\S*[().\d๐-๙©®])[()\d.©®^\u0302\u0e00-\u0e7f]{1,5}){0,3})(?:\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])|\s*$)"
+THAI_MONTHS = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
 )
+_MONTH_ABBREVIATIONS = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.",
+    "ธ.ค.",
+)
+# Words that make the number before them a quantity, a time or a date, never an item.
+_UNITS = (
+    "น.", "นาฬิกา", "นาที", "ชั่วโมง", "ชม.", "วัน", "สัปดาห์", "เดือน", "ปี", "พ.ศ", "ค.ศ",
+    "บาท", "ล้าน", "พัน", "หมื่น", "แสน", "คน", "ราย", "ครั้ง", "แห่ง", "หน่วย", "คะแนน",
+    "ข้อ", "หน้า", "แผ่น", "ฉบับ", "เครื่อง", "ชุด", "เล่ม", "ร้อยละ", "เปอร์เซ็นต์", "%",
+)
+_UNIT_TAILS = ("ที่", "ทำการ", "ละ", "ขึ้นไป")
+_TIME_OR_RANGE = re.compile(r"^[-–—~]|^ถึง\s*[๐-๙0-9]")
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
-# OCR of a table row whose number came out as something else (`a` for ๗, `ต` for ๓, `oe`):
-# a short token at the left margin, then a column gap (kept as 3+ spaces), then Thai text.
-_ROW_START = re.compile(
-    r"^\s*(?P<tok>[^\s]{1,3}(?:\s[^\s]{1,3})?)\s{3,}(?=[\u0e01-\u0e2e\u0e40-\u0e44(])"
-)
-_THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,}")
 
 
 @dataclass(frozen=True)
@@ -49,6 +86,7 @@ class WrittenNumber:
     rest: str  # the line after the number
     trailing_dot: bool = False  # `๕. เงื่อนไขพิเศษ`: a heading form
     row_start: bool = False  # junk at the left margin followed by a column gap: a table row
+    style: Style = Style.BARE
 
     @property
     def is_junk(self) -> bool:
@@ -73,6 +111,109 @@ def arabic_to_thai(text: str) -> str:
     return text.translate(_TO_THAI)
 
 
+def _starts_with_word(rest: str, words: Iterable[str]) -> bool:
+    """`rest` opens with one of `words` as a whole word (what follows is no Thai letter)."""
+    for word in words:
+        if rest.startswith(word) and not (word == "น." and rest[2:3] == "ส"):  # not น.ส.
+            tail = rest[len(word) :]
+            after = tail[:1]
+            if word[-1] == "." or not after or not ("\u0e01" <= after <= "\u0e4e"):
+                return True
+            if tail.startswith(_UNIT_TAILS):
+                return True  # `๒ ปีที่ผ่านมา`, `๓ วันทำการ`, `ข้อละ`
+    return False
+
+
+def is_not_an_item(pieces: list[str], rest: str, bare: bool) -> bool:
+    """A number with this text after it is a date, time, phone, quantity or reference."""
+    if any(int(p) > 40 for p in pieces[1:]):
+        return True  # `๒.๕๒`: no section has that many items (a sub-item that lost a dot)
+    if any(len(p) > 1 and p[0] == "0" for p in pieces) or any(int(p) == 0 for p in pieces):
+        return True  # `๑๗.๐๐`, `๐๘ ...`: times and phone numbers; criteria never hold a 0
+    if rest.startswith("/") or _TIME_OR_RANGE.match(rest):
+        return True  # `๒๓ / ๒๕๖๖` (an order), `๒ / ๕` (a page), `๙.๐๐ - ๑๒.๐๐`, `๑-๓`
+    if rest.startswith(THAI_MONTHS) or rest.startswith(_MONTH_ABBREVIATIONS):
+        return True
+    if bare and _starts_with_word(rest, _UNITS):
+        return True
+    if len(pieces) == 2 and len(pieces[1]) == 2 and rest.startswith(("น", "นาฬิกา")):
+        return True  # `๘.๓๐น.`
+    return False
+
+
+def parse_clean(line: str) -> WrittenNumber | None:
+    """The clean grammar only.
+
+    >>> parse_clean("ข้อที่ ๒.๑ มีการสำรวจ").parts, parse_clean("(๓) มีป้าย").style
+    ((2, 1), <Style.BRACKET: 'bracket'>)
+    """
+    m = _CLEAN.match(line)
+    if not m:
+        return None
+    if bool(m.group("open")) and not m.group("close"):
+        return None
+    if m.group("open") and m.group("khor"):
+        return None
+    num = m.group("num")
+    pieces = [p.strip() for p in to_arabic(num).split(".")]
+    rest = line[m.end() :].strip()
+    khor = bool(m.group("khor"))
+    bare = not (khor or m.group("close"))
+    if is_not_an_item(pieces, rest, bare):
+        return None
+    if int(pieces[0]) > 40 and not khor:
+        return None  # no group has that many items: a quantity
+    if rest and not _THAI_CONSONANT.search(rest[:40]):
+        return None
+    if khor:
+        style = Style.KHOR
+    elif m.group("open"):
+        style = Style.BRACKET
+    elif m.group("close"):
+        style = Style.PAREN
+    elif m.group("dot"):
+        style = Style.DOT
+    else:
+        style = Style.BARE
+    return WrittenNumber(
+        raw=line[: m.end()].strip(),
+        parts=tuple(int(p) for p in pieces),
+        marker=None,
+        rest=rest,
+        trailing_dot=bool(m.group("dot")),
+        style=style,
+    )
+
+
+# --- the damaged-scan profile --------------------------------------------------------------------
+
+# Level markers a scan shows before quality numbers: ^ basic; ©/® (the circled "2" of the
+# form, read as a copyright sign), (0), (๒) advanced.
+_MARKER = r"(?:\^|©|®|\(0\)|\(๒\)|\(2\)|['’‘`\"*•]+)"
+# Inside a number the OCR reads ๑ as © or ®.
+_DIGIT = r"[๐-๙0-9©®]"
+# A scanned table's left border read as a letter or bracket just before the number (`ไ๑๑`).
+_BORDER = r"(?:[.|\[\]!Iil\u0e44\u0e42]{1,2}(?=[๐-๙0-9]))?"
+_NUMBER = re.compile(
+    rf"^\s*{_BORDER}(?P<marker>(?:{_MARKER}\s*)*)"
+    rf"(?P<num>{_DIGIT}{{1,2}}(?:\s?\.\s?{_DIGIT}{{1,2}}){{0,3}})"
+    r"(?P<dot>\s?\.)?(?=\s|$)"
+)
+# A number reduced to junk: a first token of digit look-alikes, brackets and dots, such as
+# `133.(5)0.6)`, `(5).(5).เอ`, `1̂3.6) (5). 1อ`, followed by Thai text.
+_JUNK = re.compile(
+    r"^\s*(?P<junk>(?=[^\s]*[.)•■])[()\d.©®^\u0302&'•■\u0e00-\u0e7f!|/\\]{3,18}"
+    r"(?:\s(?=\S*[().\d๐-๙©®])[()\d.©®^\u0302\u0e00-\u0e7f]{1,5}){0,3})"
+    r"(?:\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])|\s*$)"
+)
+# OCR of a table row whose number came out as something else (`a` for ๗, `ต` for ๓, `oe`):
+# a short token at the left margin, then a column gap (kept as 3+ spaces), then Thai text.
+_ROW_START = re.compile(
+    r"^\s*(?P<tok>[^\s]{1,3}(?:\s[^\s]{1,3})?)\s{3,}(?=[\u0e01-\u0e2e\u0e40-\u0e44(])"
+)
+_THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,}")
+
+
 def _marker_kind(marker: str) -> str | None:
     if "^" in marker:
         return "basic"
@@ -81,14 +222,14 @@ def _marker_kind(marker: str) -> str | None:
     return None
 
 
-def parse_number(line: str) -> WrittenNumber | None:
-    """Read the item number that opens `line`, if any.
+def parse_damaged(line: str) -> WrittenNumber | None:
+    """What a damaged scan's OCR makes of an item number (markers, look-alikes, junk).
 
-    >>> parse_number("©๒.๑๔ มีการแลกเปลี่ยน").parts
+    >>> parse_damaged("©๒.๑๔ มีการแลกเปลี่ยน").parts
     (2, 14)
-    >>> parse_number("๒.๕.® มีการจัดทำคู่มือ").parts
+    >>> parse_damaged("๒.๕.® มีการจัดทำคู่มือ").parts
     (2, 5, 1)
-    >>> parse_number("© ๒ .๑๐ กรณีเกิดข้อร้องเรียน").marker
+    >>> parse_damaged("© ๒ .๑๐ กรณีเกิดข้อร้องเรียน").marker
     'advanced'
     """
     m = _NUMBER.match(line)
@@ -105,13 +246,16 @@ def parse_number(line: str) -> WrittenNumber | None:
             and all(int(p) > 0 for p in pieces)
         ):
             rest = line[m.end() :].strip()
-            if _THAI_CONSONANT.search(rest[:40]) or not rest:
+            if (_THAI_CONSONANT.search(rest[:40]) or not rest) and not is_not_an_item(
+                pieces, rest, True
+            ):
                 return WrittenNumber(
                     raw=line[: m.end()].strip(),
                     parts=tuple(int(p) for p in pieces),
                     marker=_marker_kind(m.group("marker")),
                     rest=rest,
                     trailing_dot=bool(m.group("dot")),
+                    style=Style.DAMAGED,
                 )
     r = _ROW_START.match(line)
     if (
@@ -125,11 +269,16 @@ def parse_number(line: str) -> WrittenNumber | None:
             marker=None,
             rest=line[r.end() :].strip(),
             row_start=True,
+            style=Style.DAMAGED,
         )
     j = _JUNK.match(line)
     if j and _looks_like_junk_number(j.group("junk")):
         return WrittenNumber(
-            raw=j.group("junk").strip(), parts=None, marker=None, rest=line[j.end() :].strip()
+            raw=j.group("junk").strip(),
+            parts=None,
+            marker=None,
+            rest=line[j.end() :].strip(),
+            style=Style.DAMAGED,
         )
     return None
 
@@ -141,3 +290,66 @@ def _looks_like_junk_number(token: str) -> bool:
     thai_letters = len(re.findall("[\u0e01-\u0e2e]", token))
     lookalikes = len(re.findall(r"[()\d.©®^\u0302๐-๙]", token))
     return lookalikes >= 3 and thai_letters <= max(2, lookalikes // 2)
+
+
+_SPLIT_FIRST_PART = re.compile(
+    r"^\s*(?P<a>[๐-๙0-9])\s(?P<b>[๐-๙0-9](?:\.[๐-๙0-9]{1,2})+\.?)\s+(?P<rest>\S.*)$"
+)
+_MARGIN_SPECKS = re.compile(r"^[\s:;.,'’‘\"“”|_\-–=+]+(?=\S)")
+
+
+def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber | None:
+    """Read the item number that opens `line`, if any.
+
+    The clean grammar first; with the damaged profile, OCR readings too. On a damaged scan a
+    bracketed digit before another number is a level marker (`(๒) ๔.๒ ...` is advanced 4.2).
+
+    >>> parse_number("ข้อ ๑ มีการให้บริการนอกเวลาราชการ").parts
+    (1,)
+    >>> parse_number("©๒.๑๔ มีการแลกเปลี่ยน") is None
+    True
+    >>> parse_number("©๒.๑๔ มีการแลกเปลี่ยน", Profile.DAMAGED).parts
+    (2, 14)
+    """
+    clean = parse_clean(line)
+    if profile is Profile.CLEAN:
+        return clean
+    if (split := _SPLIT_FIRST_PART.match(line)) and _THAI_CONSONANT.match(split.group("rest")):
+        # `1 7.1. มีการ…`: OCR put a space inside the first part of a dotted number
+        joined = parse_clean(split.group("a") + split.group("b") + " " + split.group("rest"))
+        if joined is not None:
+            return replace(joined, raw=line[: split.start("rest")].strip(), style=Style.DAMAGED)
+    if clean is not None and not (
+        clean.style is Style.BRACKET and parse_damaged(clean.rest) is not None
+    ):
+        return clean
+    damaged = parse_damaged(line)
+    if damaged is None and (speck := _MARGIN_SPECKS.match(line)):
+        # `: ข้อ ๑ …`, `- ๓. …`: OCR specks at the margin before a clean number
+        damaged = parse_clean(line[speck.end() :])
+    return damaged
+
+
+# OCR damage a document shows: a Thai word with Latin letters or copyright signs inside it
+# (`(6(^61'กโฑ6ท1`), or a level marker read as ^ © ®.
+_MIXED_TOKEN = re.compile(r"\S*[\u0e01-\u0e2e]\S*[A-Za-z©®^]|\S*[A-Za-z©®^]\S*[\u0e01-\u0e2e]")
+# Lines with damage before a document is read with the damaged profile.
+DAMAGED_MIN_LINES = 2
+
+
+def detect_profile(lines: Iterable[str]) -> Profile:
+    """DAMAGED when the text shows OCR damage, else CLEAN.
+
+    Counted: lines that only the damaged profile reads as numbered, and lines holding a token
+    where Thai letters and Latin letters or ©/®/^ are mixed (a born-digital text never has
+    those; an OCR'd bad scan always does).
+    """
+    damaged = 0
+    for text in lines:
+        if (parse_clean(text) is None and parse_damaged(text) is not None) or _MIXED_TOKEN.search(
+            text
+        ):
+            damaged += 1
+            if damaged >= DAMAGED_MIN_LINES:
+                return Profile.DAMAGED
+    return Profile.CLEAN

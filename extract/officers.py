@@ -40,13 +40,15 @@ log = logging.getLogger(__name__)
 class NameMention:
     """One person name as it stands in one line."""
 
-    title: str  # normalised: นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร., ranks (ร.ต.อ.) ...
+    title: str  # normalised: นาย, นาง, นางสาว, ว่าที่ร้อยตรี, ดร., ranks in full (ร้อยตำรวจเอก)
     title_as_written: str
     given: str  # stray OCR specks removed, mark order normalised, letters untouched
     family: str  # '' when the line gives no family name that can be told apart
     as_written: str  # title to end of the family name, exactly as in the line
     start: int  # span of as_written in the line
     end: int
+    position: str = ""  # an officer's position written after the name (ตำแหน่ง ...)
+    position_end: int = 0  # where that position ends in the line (0: none)
 
     @property
     def name(self) -> str:
@@ -148,6 +150,8 @@ _SPELLED = {
     "สิบโท": "ส.ท.",
     "สิบตรี": "ส.ต.",
 }
+# Ranks are named in full (ร.ต.อ. is ร้อยตำรวจเอก); academic and medical titles stay short.
+_IN_FULL = {abbr: full for full, abbr in _SPELLED.items() if "แพทย์" not in full}
 _ACTING = {
     "ร.ต.": "ว่าที่ร้อยตรี",
     "ร.ท.": "ว่าที่ร้อยโท",
@@ -183,7 +187,10 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
         specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
     specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
     for word in sorted(_SPELLED, key=len, reverse=True):
-        specs.append((re.escape(word) + ("(?:หญิง)?" if _SPELLED[word].endswith(".") else ""), None))
+        suffix = "(?:หญิง)?" if _SPELLED[word].endswith(".") else ""
+        if word in ("นาย", "นาง", "นางสาว"):
+            suffix = "(?:[่้๊๋](?=[ก-ฮเ-ไ]))?"  # a stray OCR tone mark on the title (นาย่วิชัย)
+        specs.append((re.escape(word) + suffix, None))
     ordered = sorted(specs, key=lambda s: -len(s[0]))
     return [(re.compile(p), t) for p, t in ordered]
 
@@ -230,9 +237,11 @@ def normalise_title(raw: str) -> str:
     """The standard form of a title as written.
 
     >>> normalise_title("น. ส.'"), normalise_title("ว่าที่ ร.ต."), normalise_title("พ.ต.ท")
-    ('นางสาว', 'ว่าที่ร้อยตรี', 'พ.ต.ท.')
+    ('นางสาว', 'ว่าที่ร้อยตรี', 'พันตำรวจโท')
     """
     text = re.sub(r"[\s'’`\-]", "", raw).replace(",", ".").replace("ท่ี", "ที่")
+    if text.rstrip("่้๊๋") in ("นาย", "นาง", "นางสาว"):
+        text = text.rstrip("่้๊๋")
     female = text.endswith("หญิง") and text != "แพทย์หญิง"
     if female:
         text = text[: -len("หญิง")]
@@ -243,12 +252,12 @@ def normalise_title(raw: str) -> str:
         rank_dotted = rank if rank.endswith(".") or "." not in rank else rank + "."
         return _ACTING.get(rank_dotted, _ACTING.get(rank, "ว่าที่" + rank)) + suffix
     if text in _SPELLED:
-        return _SPELLED[text] + suffix
+        return _IN_FULL.get(_SPELLED[text], _SPELLED[text]) + suffix
     if text.replace(".", "") in ("นส",):
         return "นางสาว"
     dotted = text if text.endswith(".") else text + "."
     if dotted in _ABBREVIATIONS:
-        return dotted + suffix
+        return _IN_FULL.get(dotted, dotted) + suffix
     return text + suffix
 
 
@@ -392,13 +401,18 @@ def _next_word(text: str, pos: int, max_spaces: int = 3) -> tuple[int, int] | No
     return m.start(), m.end()
 
 
-def find_names(line: str) -> list[NameMention]:
+def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
     """All person names in one line of text, left to right.
+
+    With ``trailing_given`` a title and given name that end the line are a name whose family
+    name may be on the next line (``family`` is then ''; the caller joins the lines).
 
     >>> [m.name for m in find_names("นางนิภาพร เผ่ากันทะ นายปริญญา สุจริง")]
     ['นิภาพร เผ่ากันทะ', 'ปริญญา สุจริง']
     >>> find_names("นายอำเภอเมืองพะเยา")
     []
+    >>> [(m.title, m.given) for m in find_names("นางสาวสุภาพร", trailing_given=True)]
+    [('นางสาว', 'สุภาพร')]
     """
     if not line:
         return []
@@ -414,17 +428,12 @@ def find_names(line: str) -> list[NameMention]:
         if not _starts_word(text, start):
             pos = start + 1
             continue
-        parsed = None
-        for pattern, _ in _TITLES:
-            title_match = pattern.match(text, start)
-            if title_match:
-                parsed = _parse_after_title(text, start, title_match.end(), lexicon)
-                if parsed:
-                    break
+        parsed = _best_parse(text, start, lexicon, trailing_given)
         if parsed is None:
             pos = start + 1
             continue
         title_written, given, family, end = parsed
+        position, position_end = position_after(text, end)
         mentions.append(
             NameMention(
                 title=normalise_title(title_written),
@@ -434,14 +443,142 @@ def find_names(line: str) -> list[NameMention]:
                 as_written=line[index[start] : index[end - 1] + 1],
                 start=index[start],
                 end=index[end - 1] + 1,
+                position=position,
+                position_end=index[position_end - 1] + 1 if position else 0,
             )
         )
-        pos = end
+        pos = max(end, position_end)
     return mentions
 
 
+def _best_parse(
+    text: str, start: int, lexicon: NameLexicon, trailing_given: bool
+) -> tuple[str, str, str, int] | None:
+    """The reading of the name at ``start`` under the title that fits it best.
+
+    Titles are tried longest first. A shorter title is never taken when a longer one matched
+    and a real given name follows it: ``นางสาวสุภาพร`` is นางสาว + สุภาพร, never นาง + สาว...;
+    among readings, one whose given name is in the name lists wins.
+    """
+    readings: list[tuple[str, str, str, int]] = []
+    longer_title_has_given = False
+    for pattern, _ in _TITLES:
+        title_match = pattern.match(text, start)
+        if not title_match:
+            continue
+        parsed = _parse_after_title(text, start, title_match.end(), lexicon, trailing_given)
+        if parsed is None:
+            word = _next_word(text, title_match.end(), max_spaces=2)
+            if word and clean_name(text[word[0] : word[1]]) in lexicon.given:
+                longer_title_has_given = True
+            continue
+        if readings or not longer_title_has_given:
+            readings.append(parsed)
+        if parsed[1] in lexicon.given:
+            break
+    if not readings:
+        return None
+    return max(
+        enumerate(readings),
+        key=lambda r: ((r[1][1] in lexicon.given) + (r[1][2] in lexicon.family), -r[0]),
+    )[1]
+
+
+# `ตำแหน่ง` and the words that open a position; a position runs to the next separator.
+_POSITION_WORD = re.compile("ต[ำา]แหน่?ง")  # also as a text layer spells it (ตาแหน่ง)
+_POSITION_STOP = re.compile(r"\s*(?:[,;/(]|\s(?:และ|กับ|โทร|Tel|e-?mail)|$)")
+
+
+def position_after(text: str, end: int) -> tuple[str, int]:
+    """A position written after a name (``ตำแหน่ง นักวิชาการ...``, ``เจ้าพนักงาน...``)."""
+    p = end
+    while p < len(text) and text[p] in " \u00a0\t":
+        p += 1
+    rest = text[p:]
+    if word := _POSITION_WORD.match(rest):
+        q = p + word.end()
+        while q < len(text) and text[q] in " \u00a0\t:":
+            q += 1
+        body_start = q
+    elif starts_with_job(rest, _ROLE_WORDS) and not is_role_label(rest):
+        body_start = p
+    else:
+        return "", 0
+    stop = _POSITION_STOP.search(text, body_start)
+    body_end = stop.start() if stop else len(text)
+    title = _ANY_TITLE.search(text, body_start, body_end)
+    if title and _starts_word(text, title.start()):
+        body_end = title.start()
+    body = text[body_start:body_end].strip()
+    if not body or is_role_label(body):
+        return "", 0
+    return body, body_start + len(text[body_start:body_end].rstrip())
+
+
+# Role labels an order or a circular writes before (or after) the names of one role.
+ROLE_LABELS = (
+    ("ผู้กำกับดูแล", "supervisor"),
+    ("ผู้รับผิดชอบ", "responsible"),
+    ("ผู้ประสานงาน", "coordinator"),
+    ("ผู้รับรองข้อมูล", "certifier"),
+    ("ผู้กำกับ", "supervisor"),
+)
+
+
+def label_length(text: str) -> int:
+    """Folded length of the longest role label ``text`` opens with (0: none)."""
+    from extract.textnorm import fold
+
+    flat = fold(text[:40])  # marks dropped, look-alike letters merged: OCR-proof
+    return max((len(fold(label)) for label, _ in ROLE_LABELS if flat.startswith(fold(label))),
+               default=0)
+
+
+def is_role_label(text: str) -> bool:
+    """Does ``text`` open with a role label (spaces inside it ignored)?"""
+    return label_length(text) > 0
+
+
+def title_only(token: str) -> bool:
+    """Is ``token`` a person's title and nothing more (``ดร.``, ``น.ส.``, ``ว่าที่ร.ต.``)?"""
+    return _ANY_TITLE.fullmatch(token.strip()) is not None
+
+
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|/|;|\s(?:และ)\s*|^และ\s*)\s*")
+
+
+def find_untitled_names(segment: str, offset: int = 0) -> list[NameMention]:
+    """Names written without a title in a labelled field (``สมชาย ใจดี และ สมหญิง รักดี``).
+
+    Only a chunk of exactly two words, the first a given name from the name lists and the
+    second shaped like a family name, is taken: prose never looks like that.
+    """
+    lexicon = name_lexicon()
+    out: list[NameMention] = []
+    pos = 0
+    for chunk in [*_NAME_SEPARATORS.split(segment)]:
+        at = segment.find(chunk, pos) if chunk else -1
+        if at < 0:
+            continue
+        pos = at + len(chunk)
+        words = chunk.split()
+        if len(words) != 2:
+            continue
+        given, family = clean_name(words[0]), clean_name(words[1])
+        if given not in lexicon.given or not _name_shaped(family, lexicon, "family"):
+            continue
+        if family in lexicon.words and family not in lexicon.family:
+            continue
+        stripped = chunk.strip()
+        start = offset + at + chunk.find(stripped)
+        out.append(
+            NameMention("", "", given, family, stripped, start, start + len(stripped))
+        )
+    return out
+
+
 def _parse_after_title(
-    text: str, start: int, title_end: int, lexicon: NameLexicon
+    text: str, start: int, title_end: int, lexicon: NameLexicon, trailing_given: bool = False
 ) -> tuple[str, str, str, int] | None:
     """(title as written, given, family, end) for a name starting at ``start``, or None."""
     title_written = text[start:title_end]
@@ -458,7 +595,10 @@ def _parse_after_title(
         _next_word(text, w1_end) if w1_end < len(text) and text[w1_end] in " \u00a0\t" else None
     )
     family, end = "", w1_end
-    if second is not None and not _title_at(text, second[0]):
+    if second is not None and (
+        not _title_at(text, second[0])
+        or clean_name(text[second[0] : second[1]]) in lexicon.family  # นายกชน: a family name
+    ):
         raw_family = text[second[0] : second[1]]
         family_end = second[1]
         candidate = clean_name(raw_family)
@@ -468,7 +608,7 @@ def _parse_after_title(
                 family_end = third[1]
                 candidate = "ณ " + clean_name(text[third[0] : third[1]])
         before_role = _cut_at_role(candidate, lexicon)
-        if candidate.startswith(_JOB_WORDS) and candidate not in lexicon.family:
+        if starts_with_job(candidate, _JOB_WORDS) and candidate not in lexicon.family:
             pass  # น.ส.นรีกานต์โกมิตร นักวิชาการ...: the next column, not a family name
         elif (
             before_role != candidate
@@ -489,6 +629,10 @@ def _parse_after_title(
         split = _split_glued(given, lexicon)
         if split:
             given, family = split
+        elif trailing_given and not text[w1_end:].strip(" \u00a0\t,") and (
+            given in lexicon.given or given not in lexicon.words
+        ):
+            pass  # the family name is on the next line
         elif len(given) < 6 or given in lexicon.words or given in lexicon.given:
             return None  # one short or dictionary word after a title: not enough for a name
     position = _position(title_written, given, lexicon) if glued_to_title else None
@@ -517,6 +661,20 @@ _ROLE_WORDS = (
 )
 
 
+_UNMARK = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
+
+
+def starts_with_job(text: str, words: tuple[str, ...]) -> bool:
+    """Does ``text`` open with one of the job ``words``, also when a text layer or OCR lost or
+    changed its marks (``เจูาพนักงาน``)? Short words must match exactly (ผู้ is not ผ)."""
+    if text.startswith(words):
+        return True
+    bare = text.translate(_UNMARK)
+    return any(
+        len(w.translate(_UNMARK)) >= 4 and bare.startswith(w.translate(_UNMARK)) for w in words
+    )
+
+
 def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
     """``ใจดีผู้อำนวยการ``, ``ใจดีเป็นผู้...`` -> ``ใจดี``: the family name up to a glued role
     or function word."""
@@ -526,9 +684,14 @@ def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
 
     tokens = word_tokenize(word, engine="newmm")
     for k in range(1, len(tokens)):
-        if tokens[k].startswith(_ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
+        if starts_with_job(tokens[k], _ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
             return "".join(tokens[:k])
     return word
+
+
+def starts_with_title(text: str) -> bool:
+    """Does ``text`` open with a person's title (``๑. นายสมชาย``: a numbered name)?"""
+    return bool(_ANY_TITLE.match(text.lstrip()))
 
 
 def _title_at(text: str, pos: int) -> bool:

@@ -7,7 +7,10 @@ Rules (the table has columns supervisor | responsible):
   responsible officers of the item above;
 - the supervisor carries over to later items until a block or section header resets it;
 - names repeated when a row continues on a new page are the same people, counted once;
-- an explicit label (`ผู้กำกับดูแล:` / `ผู้รับผิดชอบ:`) beats all of the above.
+- an explicit label (`ผู้กำกับดูแล:` / `ผู้รับผิดชอบ:`) beats all of the above, and so does
+  the column a name stands in when the page layout gave the table's columns (a merged cell's
+  names come on every row it spans); a labelled responsible officer who also supervises keeps
+  both roles.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ def resolve_roles(items: list[Item], key_of: Mapping[int, str]) -> list[RoleAssi
             continue
         sup = carry_sup
         resp: list[tuple[str, int | None]] = []
+        labelled: set[str] = set()  # responsible by a label or their column: kept even when
+        # the same person supervises the item
         for row in item.name_rows:
             keys = [(key_of[m], m) for m in row]
             for pos, (key, mention) in enumerate(keys):
@@ -57,11 +62,13 @@ def resolve_roles(items: list[Item], key_of: Mapping[int, str]) -> list[RoleAssi
                     continue  # the supervisor written again on a continued row
                 if all(k != key for k, _ in resp):
                     resp.append((key, mention))
+                if label == "responsible":
+                    labelled.add(key)
         if sup is not None:
             out.append(RoleAssignment(index, Role.SUPERVISOR, *sup))
         out.extend(
             RoleAssignment(index, Role.RESPONSIBLE, key, m) for key, m in resp
-            if sup is None or key != sup[0]
+            if sup is None or key != sup[0] or key in labelled
         )
         carry_sup, carry_resp = sup, resp
     return out

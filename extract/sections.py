@@ -60,6 +60,11 @@ def _misread_criteria_word(prefix: str) -> bool:
     return len(prefix) >= 3 and fuzz.ratio(prefix[-4:], _FOLDED["เกณฑ์"]) >= 50
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+# ข้อ(ที่), ด้านที่, หมวด(ที่), ส่วนที่ as `fold` writes them (digits are gone by then).
+_SECTION_PREFIX = re.compile(r"^(?:ชอ(?:ท)?|ดานท|หมวด(?:ท)?|สวนท)")
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -75,10 +80,12 @@ def parse_header(text: str) -> Header | None:
         return None
     key = fold(flat)
     if len(flat) < 60:
+        # `ข้อ ๑ ด้านสถานที่`, `๕. เงื่อนไขพิเศษ (เพิ่มเติม) (๒ ข้อ)`, `ด้านที่ 1 ด้านสถานที่
+        # (3 ข้อ)`: the name after a short numbering prefix; what brackets hold is a remark.
+        short = _SECTION_PREFIX.sub("", fold(_BRACKETED.sub("", flat)))
         for name, number in QUALITY_SECTIONS.items():
-            pos = key.find(_FOLDED[name])
-            # `ข้อ ๑ ด้านสถานที่`, `๕. เงื่อนไขพิเศษ`: the name with at most a short prefix.
-            if 0 <= pos <= 3 and len(key) - len(_FOLDED[name]) <= 4:
+            pos = short.find(_FOLDED[name])
+            if 0 <= pos <= 3 and len(short) - len(_FOLDED[name]) <= 4:
                 group = Group.SPECIAL if number == 5 else Group.QUALITY
                 return Header(group, number, text)
     has_criteria_word = _FOLDED["เกณฑ์"] in key

@@ -314,7 +314,7 @@ _NAME_SAFE_SWAPS = frozenset({("ซ", "ช"), ("ฃ", "ข")})
 #: else made more damage than it undid. A swapped mark must make a general word of five
 #: letters or more (ดิวิชั่น is no ดิวิชั้น).
 MARK_CONFUSABLE: dict[str, str] = {
-    "\u0e49": "\u0e31\u0e48\u0e4c",
+    "\u0e49": "\u0e31\u0e48\u0e4c\u0e39",  # SARA UU: bold Thai faces map it to MAI THO
     "\u0e48": "\u0e49\u0e4c",
 }
 

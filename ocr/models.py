@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ocr.layout import PageLayout
     from ocr.tesseract import LineBox
 
 
@@ -54,6 +55,8 @@ class Page:
     # OCR'd pages only: each text line's box in pixels at `dpi`, for crops in the review queue.
     lines: tuple[LineBox, ...] = field(default_factory=tuple)
     dpi: int | None = None
+    # Words, lines, rules and tables with their boxes (None: not read, e.g. an old cache entry).
+    layout: PageLayout | None = None
 
 
 class InputError(Exception):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2
 from PIL import Image
 
+from ocr import grid
+from ocr.layout import Cell, PageLayout, Rule, Table, TextLine, Word, wraps_of
 from ocr.models import InputError
 
 log = logging.getLogger(__name__)
@@ -116,3 +119,109 @@ def render_page(path: Path, index: int, dpi: int) -> Image.Image:
 
 def is_thai(text: str) -> bool:
     return bool(_THAI.search(text))
+
+
+# -- layout ----------------------------------------------------------------------------------
+
+_TEXT_OPTS = {"x_tolerance": 1.5, "y_tolerance": 3}
+_LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+# Drawn edges thinner than this (points) are rules; thicker rectangles are shading.
+_RULE_THICKNESS = 3.0
+
+
+def page_layout(path: Path, index: int) -> PageLayout:
+    """Words, rules, tables (cells with spans and text) and the other lines of a text layer.
+
+    Ruled tables come from pdfplumber's `find_tables` (lines strategy): a merged cell's
+    continuation comes back as None and the merged cell keeps its full box. Stacks of horizontal
+    rules without vertical ones get their columns from the words (`ocr.grid`).
+    """
+    with pdfplumber.open(path) as doc:
+        page = doc.pages[index]
+        words = tuple(
+            Word(w["text"], (w["x0"], w["top"], w["x1"], w["bottom"]))
+            for w in page.extract_words(**_TEXT_OPTS)
+        )
+        rules = tuple(
+            Rule((e["x0"], e["top"], e["x1"], e["bottom"]), e["orientation"] == "h")
+            for e in page.edges
+            if min(e["x1"] - e["x0"], e["bottom"] - e["top"]) <= _RULE_THICKNESS
+            and e["orientation"] in ("h", "v")
+        )
+        tables = [_table_of(page, t) for t in page.find_tables(_LINES)]
+        tables = [t for t in tables if t is not None]
+        hrules = [r.box for r in rules if r.horizontal]
+        vrules = [r.box for r in rules if not r.horizontal]
+        for t in grid.find_tables(hrules, vrules, words, float(page.width), float(page.height)):
+            if not t.ruled_columns and not any(_overlaps(t.box, u.box) for u in tables):
+                tables.append(_with_text(page, t))
+        rest = page.filter(lambda obj: not any(_centre_in(obj, t.box) for t in tables))
+        lines = tuple(
+            TextLine(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+            for ln in rest.extract_text_lines(**_TEXT_OPTS)
+        )
+        return PageLayout(
+            float(page.width), float(page.height), "pt", lines=lines,
+            tables=tuple(tables), rules=rules, words=words,
+        )
+
+
+def _centre_in(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    if "x0" not in obj or "top" not in obj:
+        return False
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _table_of(page, found) -> Table | None:
+    """A pdfplumber table as cells with spans (from the grid of all cell edges)."""
+    boxes = [c for row in found.rows for c in row.cells if c is not None]
+    if not boxes:
+        return None
+    tol = 1.0
+    xs = _edges_of([b[0] for b in boxes] + [b[2] for b in boxes], tol)
+    ys = _edges_of([b[1] for b in boxes] + [b[3] for b in boxes], tol)
+    if len(xs) < 3 or len(ys) < 2:
+        return None  # a framed paragraph, not a table
+
+    def at(values: list[float], v: float) -> int:
+        return min(range(len(values)), key=lambda i: abs(values[i] - v))
+
+    cells = []
+    for b in boxes:
+        r0, r1 = at(ys, b[1]), at(ys, b[3])
+        c0, c1 = at(xs, b[0]), at(xs, b[2])
+        if r1 <= r0 or c1 <= c0:
+            continue
+        cells.append(Cell(r0, c0, tuple(b), "", r1 - r0, c1 - c0))
+    table = Table((xs[0], ys[0], xs[-1], ys[-1]), len(ys) - 1, len(xs) - 1,
+                  tuple(sorted(cells, key=lambda c: (c.row, c.col))))
+    return _with_text(page, table)
+
+
+def _edges_of(values: list[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _with_text(page, table: Table) -> Table:
+    """Each cell's text as the text layer gives it inside the cell's box."""
+    cells = []
+    for c in table.cells:
+        # By the glyph's centre: Thai glyph boxes reach past the cell's edges.
+        inside = page.filter(lambda obj, box=c.box: _centre_in(obj, box))
+        lines = [
+            TextLine(ln["text"], (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))
+            for ln in inside.extract_text_lines(**_TEXT_OPTS)
+        ]
+        cells.append(replace(
+            c, text="\n".join(ln.text for ln in lines), wraps=wraps_of(lines, c.box[2])
+        ))
+    return replace(table, cells=tuple(cells))

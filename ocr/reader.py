@@ -7,7 +7,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocr import images, pdf, tesseract
+from ocr import images, pdf, scanpage, tesseract
+from ocr.layout import text_only
 from ocr.models import InputError, InputKind, Page, PageMethod, SourceDocument
 from ocr.tesseract import OcrSettings
 from ocr.textfile import read_text_pages
@@ -44,14 +45,19 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
     start = time.perf_counter()
     number = task.index + 1
     if task.kind is InputKind.TEXT:
-        return Page(number, PageMethod.TEXT_FILE, task.text or "")
+        text = task.text or ""
+        return Page(number, PageMethod.TEXT_FILE, text, layout=text_only(text.splitlines()))
     warnings: tuple[str, ...] = ()
     if task.kind is InputKind.PDF:
         layer = "" if force_ocr else pdf.text_layer(task.path, task.index)
         problem = force_ocr or pdf.text_layer_problem(layer)
         if problem is None:
+            layout = pdf.page_layout(task.path, task.index)
+            if layout.tables:
+                layer = layout.text()  # a table page reads like the table
             return Page(
-                number, PageMethod.TEXT_LAYER, layer, seconds=time.perf_counter() - start
+                number, PageMethod.TEXT_LAYER, layer, seconds=time.perf_counter() - start,
+                layout=layout,
             )
         if problem != "no text layer":
             warnings = (f"page {number}: {problem}; OCR used instead",)
@@ -61,7 +67,7 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
     if settings.preprocess:
         image = images.preprocess(image)
     try:
-        result = tesseract.recognise(image, settings)
+        result = scanpage.read_image(image, settings)
     except tesseract.OcrError as exc:
         raise InputError(task.path, f"page {number}: {exc}", stage="ocr") from None
     finally:
@@ -75,4 +81,5 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
         warnings=warnings,
         lines=result.lines,
         dpi=settings.dpi if task.kind is InputKind.PDF else None,
+        layout=result.layout,
     )

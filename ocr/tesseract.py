@@ -12,6 +12,8 @@ from pathlib import Path
 import pytesseract
 from PIL import Image
 
+from ocr.layout import Box, Word
+
 log = logging.getLogger(__name__)
 
 
@@ -23,6 +25,9 @@ class OcrSettings:
     psm: int = 6
     dpi: int = 300
     preprocess: bool = False
+    # How table cells are read: "page" = one engine run over the page with the rules erased,
+    # words given to cells by their boxes; "crop" = each cell's crop read in-process (tesserocr).
+    cells: str = "page"
     timeout: float = 300.0  # seconds per page: a stuck page is reported, not waited on forever
 
     def config(self) -> str:
@@ -142,3 +147,163 @@ def mean_confidence(tsv: str) -> float | None:
             if conf >= 0:
                 confs.append(conf)
     return round(sum(confs) / len(confs), 2) if confs else None
+
+
+# -- words with boxes, and reading regions -----------------------------------------------------
+
+# Glyph clusters further apart than this many line heights are never one word, whatever the
+# plain text says (a line that runs across two table columns).
+WORD_BREAK = 1.2
+
+
+def words_of(tsv: str, text: str) -> tuple[Word, ...]:
+    """Words with boxes, rebuilt from the tsv's glyph clusters and the plain text's spaces.
+
+    For Thai the tsv boxes each glyph cluster as a "word"; the plain text of the same run says
+    where the spaces are. Each tsv line is matched with the plain-text line of the same letters;
+    clusters with no space between them in that line are one word. A line that cannot be
+    matched falls back to the gaps between the boxes.
+    """
+    lines: dict[tuple[str, str, str], list[tuple[str, Box, float]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) != 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, width, height = (int(v) for v in cols[6:10])
+        lines.setdefault((cols[2], cols[3], cols[4]), []).append(
+            (cols[11].strip(), (float(left), float(top), float(left + width),
+                                float(top + height)), float(cols[10]))
+        )
+    plain = [ln for ln in text.splitlines() if ln.strip()]
+    by_letters: dict[str, list[str]] = {}
+    for ln in plain:
+        by_letters.setdefault("".join(ln.split()), []).append(ln)
+    out: list[Word] = []
+    for clusters in lines.values():
+        letters = "".join(c[0] for c in clusters)
+        candidates = by_letters.get("".join(letters.split()))
+        spaces = _spaces_from_text(clusters, candidates.pop(0)) if candidates else None
+        height = max(c[1][3] - c[1][1] for c in clusters)
+        current: list[tuple[str, Box, float]] = []
+        for i, cluster in enumerate(clusters):
+            gap = cluster[1][0] - current[-1][1][2] if current else 0.0
+            broken = spaces[i] if spaces is not None else gap > 0.45 * height
+            if current and (broken or gap > WORD_BREAK * height):
+                out.append(_word(current))
+                current = []
+            current.append(cluster)
+        if current:
+            out.append(_word(current))
+    return tuple(w for w in out if not _floating(w, out))
+
+
+# A word read below this confidence that stands just above a confident word it overlaps is
+# that word's marks read as a line of their own (bold headers: `ข้อที่` gives `ขู่` over `ขอท`).
+FLOAT_CONFIDENCE = 60.0
+
+
+def _floating(word: Word, words: list[Word]) -> bool:
+    if word.confidence is None or word.confidence >= FLOAT_CONFIDENCE:
+        return False
+    if all("\u0e30" <= ch <= "\u0e4e" for ch in word.text):
+        return False  # a vowel or mark alone (NIKHAHIT of ำ) belongs to the word it stands on
+    x0, top, x1, bottom = word.box
+    for other in words:
+        ox0, otop, ox1, obottom = other.box
+        if other is word or (other.confidence or 0) < FLOAT_CONFIDENCE:
+            continue
+        height = obottom - otop
+        # Overlapping it, and lying in its upper part (where marks stand).
+        if ox0 < x1 and x0 < ox1 and otop - 0.3 * height <= top and bottom <= otop + 0.6 * height:
+            return True
+    return False
+
+
+def _spaces_from_text(clusters: list[tuple[str, Box, float]], line: str) -> list[bool]:
+    """For each cluster, whether the plain-text line has a space just before it."""
+    flags, pos = [], 0
+    for text, _, _ in clusters:
+        space = False
+        while pos < len(line) and line[pos].isspace():
+            space, pos = True, pos + 1
+        flags.append(space)
+        for ch in text:
+            while pos < len(line) and line[pos].isspace():
+                pos += 1
+            if pos < len(line) and line[pos] == ch:
+                pos += 1
+    return flags
+
+
+def _word(clusters: list[tuple[str, Box, float]]) -> Word:
+    confs = [c[2] for c in clusters if c[2] >= 0]
+    return Word(
+        "".join(c[0] for c in clusters),
+        (min(c[1][0] for c in clusters), min(c[1][1] for c in clusters),
+         max(c[1][2] for c in clusters), max(c[1][3] for c in clusters)),
+        round(sum(confs) / len(confs), 1) if confs else None,
+    )
+
+
+def recognise_words(
+    image: Image.Image, settings: OcrSettings
+) -> tuple[OcrResult, tuple[Word, ...]]:
+    """One engine run over the page: its text, confidence, line boxes and words with boxes."""
+    with tempfile.TemporaryDirectory(prefix="circulars-ocr-") as tmp:
+        source = Path(tmp) / "page.pgm"
+        base = Path(tmp) / "out"
+        image.convert("L").save(source)
+        try:
+            pytesseract.pytesseract.run_tesseract(
+                str(source), str(base), extension="txt", lang=settings.lang,
+                config=settings.config() + " tsv", timeout=settings.timeout,
+            )
+        except RuntimeError as exc:
+            raise OcrError(f"OCR timed out after {settings.timeout:g} s") from exc
+        except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
+            raise OcrError(f"Tesseract failed: {exc}") from exc
+        text = base.with_suffix(".txt").read_text(encoding="utf-8")
+        tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
+    result = OcrResult(text.strip("\n\f "), mean_confidence(tsv), line_boxes(tsv))
+    return result, words_of(tsv, text)
+
+
+# Measured alternative (README, issue 11): each cell read through tesserocr's in-process API.
+CELL_MARGIN = 12  # white pixels around a cell crop: Tesseract misreads letters at the edge
+
+
+@cache
+def _api(lang: str, psm: int):
+    import tesserocr  # optional: only the cell-by-cell reading uses it
+
+    return tesserocr.PyTessBaseAPI(
+        path=_tessdata_dir(), lang=lang, psm=psm,
+        variables={"preserve_interword_spaces": "1"},
+    )
+
+
+def _tessdata_dir() -> str:
+    proc = subprocess.run(
+        [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+        capture_output=True, text=True, check=False,
+    )
+    first = proc.stdout.splitlines()[0] if proc.stdout else ""
+    # `List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (4):`
+    return first.split('"')[1] if '"' in first else "/usr/share/tesseract-ocr/5/tessdata/"
+
+
+def recognise_regions(
+    image: Image.Image, boxes: list[Box], settings: OcrSettings
+) -> list[tuple[str, float | None]]:
+    """The text and mean confidence of each region, read one by one in this process."""
+    from PIL import ImageOps
+
+    api = _api(settings.lang, settings.psm)
+    out = []
+    for x0, top, x1, bottom in boxes:
+        crop = image.crop((int(x0), int(top), int(x1), int(bottom))).convert("L")
+        crop = ImageOps.expand(crop, border=CELL_MARGIN, fill=255)
+        api.SetImage(crop)
+        text = api.GetUTF8Text().strip("\n\f ")
+        out.append((text, float(api.MeanTextConf()) if text else None))
+    return out

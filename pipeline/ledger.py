@@ -26,6 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ocr.layout import layout_from_dict
 from ocr.models import Page, PageMethod
 from ocr.tesseract import LineBox, OcrSettings
 
@@ -279,6 +280,9 @@ def page_from_json(record: str) -> Page | None:
         data["method"] = PageMethod(data["method"])
         data["warnings"] = tuple(data.get("warnings", ()))
         data["lines"] = tuple(LineBox(**box) for box in data.get("lines", ()))
+        if "layout" not in data:
+            return None  # made before pages had layouts: read again
+        data["layout"] = layout_from_dict(data["layout"])
         return Page(**data)
     except (ValueError, TypeError, KeyError) as exc:
         log.debug("stale page record ignored: %s", exc)
@@ -301,6 +305,7 @@ def page_settings(settings: OcrSettings, repair: bool, engine: str) -> dict[str,
         "psm": settings.psm,
         "dpi": settings.dpi,
         "preprocess": settings.preprocess,
+        "cells": settings.cells,
         "repair": repair,
         "pythainlp": pythainlp.__version__,
         "code": source_fingerprint("pipeline.pages"),

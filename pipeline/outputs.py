@@ -24,6 +24,7 @@ def page_records(doc: DocumentResult) -> list[dict[str, object]]:
             "lines": [asdict(box) for box in p.lines],
             "raw_text": p.raw_text,
             "text": p.text,
+            "layout": asdict(p.layout) if p.layout is not None else None,
         }
         for p in doc.pages
     ]

@@ -24,4 +24,7 @@ def process_page(task: PageTask, settings: OcrSettings, do_repair: bool = True) 
             reason = f"text layer unreadable ({coverage:.0%} of Thai words in the dictionary)"
             page = read_page(task, settings, force_ocr=reason)
             text = repair(page.raw_text)
-    return replace(page, text=text if do_repair else page.raw_text)
+    layout = page.layout
+    if layout is not None and do_repair:
+        layout = layout.map_text(repair)
+    return replace(page, text=text if do_repair else page.raw_text, layout=layout)

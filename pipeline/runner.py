@@ -36,7 +36,8 @@ def extract_pages(doc: DocumentResult, options: RunOptions) -> None:
     from extract.document import extract_document
 
     doc.extraction = extract_document(
-        doc.name, [(p.number, p.text) for p in doc.pages], edition=options.edition
+        doc.name, [(p.number, p.text) for p in doc.pages], edition=options.edition,
+        layouts=[p.layout for p in doc.pages],
     )
 
 

@@ -274,3 +274,15 @@ def test_rare_damaged_sightings_join_the_frequent_person_but_siblings_stay_apart
     assert people(["นายสมศักดิ์ วงศ์ใหญ่"] * 4 + ["นายสมศักดิ์ วงศ์ไชย"]) == {
         "สมศักดิ์ วงศ์ใหญ่", "สมศักดิ์ วงศ์ไชย",
     }
+
+
+def test_a_name_with_and_without_its_title_is_one_person() -> None:
+    from extract.officers import find_untitled_names
+
+    mentions = [*find_names("นางสาวสุภาพร มีสุข ตำแหน่ง เจ้าพนักงานธุรการชำนาญงาน"),
+                *find_untitled_names("สุภาพร มีสุข"), *find_names("นายสมชาย ใจดี")]
+    officers, _ = cluster_officers(mentions)
+    by_name = {o.name: o for o in officers}
+    assert set(by_name) == {"สุภาพร มีสุข", "สมชาย ใจดี"}
+    assert by_name["สุภาพร มีสุข"].title == "นางสาว"  # the untitled sighting does not blank it
+    assert by_name["สุภาพร มีสุข"].position == "เจ้าพนักงานธุรการชำนาญงาน"

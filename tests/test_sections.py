@@ -59,3 +59,16 @@ def test_header_survives_ocr_damage() -> None:
     header = parse_header("เกณฑ์ด้านก่ายภาพ จำนวน ๑๕ Ha. (ต้องผ่านเกณฑ์ทกข้อ)")
     assert header is not None and header.group is Group.PHYSICAL
     assert parse_header("ข้อ ๑ ต้านสถานที") is not None
+
+
+def test_section_headings_of_list_layouts() -> None:
+    # numbering prefixes and bracketed remarks around the section's name (list layouts)
+    for line, group, section in [
+        ("ด้านที่ 1 ด้านสถานที่ (3 ข้อ)", Group.QUALITY, 1),
+        ("ดูานที่ 2 ดูานบริการ (18 ข้อ)", Group.QUALITY, 2),  # marks damaged by a text layer
+        ("๕ เงื่อนไขพิเศษ (เพิ่มเติม) (๒ ข้อ)", Group.SPECIAL, 5),
+        ("ข้อที่ ๓ ด้านบุคลากร", Group.QUALITY, 3),
+    ]:
+        header = parse_header(line)
+        assert header is not None and (header.group, header.section) == (group, section), line
+    assert parse_header("มีการสำรวจด้านบริการ") is None

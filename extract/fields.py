@@ -1,0 +1,131 @@
+"""Labelled fields of a list-layout order: `ผู้กำกับดูแล: นาย…`, `ผู้รับผิดชอบ นาย…, นาง…`.
+
+A role label opens a field that runs to the next label, item or heading, on the same line or
+the lines below. A label written after the names (`มอบหมายให้ นาย… เป็นผู้กำกับดูแล…`) gives
+its role to the names before it: the sentence form a preamble uses for a section supervisor.
+
+A label word inside running text (`มีการกำหนดผู้รับผิดชอบ ผู้ประสานงาน/เจ้าของงาน` in a
+criterion's title) opens nothing: a field label starts its line, ends it, or is followed by a
+colon or a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.models import Group
+from extract.officers import ROLE_LABELS
+from extract.sections import QUALITY_SECTIONS
+from extract.textnorm import fold
+
+# The label's letters with optional OCR spaces between them (`ผ ู้ก ำก ับ ด ูแ ล`) and the
+# consonants OCR confuses in them (ผู้รับผิดขอบ).
+_CONFUSED = {"ช": "[ชขซ]", "บ": "[บน]", "ด": "[ดต]"}
+
+
+_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+
+
+def _label_pattern(label: str) -> str:
+    """Marks may be lost, added or read as another mark (`ผู้กำกับด้แล`, `ผู้รับผิดช่อบ`), and
+    OCR puts spaces inside words (`ผ ู้ก ำก ับ`)."""
+    letters = [_CONFUSED.get(ch, re.escape(ch)) for ch in label if not re.fullmatch(_MARK, ch)]
+    between = f"(?:\\s?{_MARK}){{0,2}}\\s?"
+    return between.join(letters) + f"{_MARK}{{0,2}}"
+
+
+_LABEL = re.compile(
+    "|".join(f"(?P<l{i}>{_label_pattern(label)})" for i, (label, _) in enumerate(ROLE_LABELS))
+)
+_TITLE_START = re.compile(
+    r"\s*(?:นาย|นาง|น\s?\.\s?ส|ว่าที่|ดร\.|ร\.|พ\.|พล\.|จ\.|ส\.|ด\.ต|ผศ|รศ|ศ\.)"
+)
+_COLON = re.compile(r"\s*(?:[:：\-–.]\s*)?")  # `ผู้รับผิดชอบ.`: a colon OCR read as a dot
+_BACKWARD = re.compile(r"(?:เป็น|ทำหน้าที่|ให้เป็น)\s?$")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A role label in a line."""
+
+    role: str  # supervisor, responsible, coordinator, certifier
+    start: int
+    end: int  # after the label and its colon
+    backward: bool  # `… เป็นผู้กำกับดูแล`: the role of the names before it
+
+
+def find_labels(text: str) -> list[Label]:
+    """The role labels of a line that open a field (or close a sentence), left to right.
+
+    >>> [(x.role, x.backward) for x in find_labels("ผู้กำกับดูแล: นายสมชาย ใจดี ผู้รับผิดชอบ นางวันดี มีสุข")]
+    [('supervisor', False), ('responsible', False)]
+    >>> find_labels("มีการกำหนดผู้รับผิดชอบ ผู้ประสานงาน/เจ้าของงาน เบอร์โทรติดต่อ")
+    []
+    """
+    out: list[Label] = []
+    for m in _LABEL.finditer(text):
+        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        role = ROLE_LABELS[index][1]
+        colon = _COLON.match(text, m.end())
+        end = colon.end() if colon else m.end()
+        after = text[end:]
+        has_colon = bool(colon and colon.group().strip())
+        before = text[: m.start()]
+        if _BACKWARD.search(before) and not has_colon:
+            out.append(Label(role, m.start(), end, True))
+            continue
+        if after.startswith(("/", "ผู้")) or (after and after[0] in "ฯ"):
+            continue  # ผู้ประสานงาน/เจ้าของงาน: words of a sentence
+        # OCR specks at the margin (`: ผู้รับผิดชอบ`) do not stop a label starting its line
+        at_start = not before.strip(" :;.,'|_-–•") or before.rstrip().endswith((",", ";", ")"))
+        if has_colon or (not after.strip() and (at_start or _name_ends(before))) or (
+            (at_start or _TITLE_START.match(after)) and _names_follow(after)
+        ):
+            out.append(Label(role, m.start(), end, False))
+    return out
+
+
+def _name_ends(before: str) -> bool:
+    """`… ผู้กำกับดูแล นายบรรเลง แปกลาง ผู้รับผิดชอบ`: a name just before the label."""
+    from extract.officers import find_names
+
+    names = find_names(before)
+    return bool(names) and not before[names[-1].end :].strip(" ,")
+
+
+def _names_follow(after: str) -> bool:
+    from extract.officers import find_names, find_untitled_names
+
+    names = find_names(after[:80])
+    if names and names[0].start <= 2:
+        return True
+    untitled = find_untitled_names(after[:60])
+    return bool(untitled) and untitled[0].start <= 2
+
+
+_GROUP_NAMES = (
+    ("ด้านกายภาพ", Group.PHYSICAL),
+    ("ด้านผลลัพธ์", Group.RESULTS),
+    ("ด้านคุณภาพ", Group.QUALITY),
+    ("เกณฑ์คุณภาพ", Group.QUALITY),
+)
+
+
+def section_named(text: str) -> tuple[Group, int | None] | None:
+    """The block or quality section a sentence names (`…ผู้กำกับดูแลด้านบริการ…`), if one."""
+    key = fold(text)
+    for name, number in QUALITY_SECTIONS.items():
+        if fold(name) in key:
+            return (Group.SPECIAL if number == 5 else Group.QUALITY, number)
+    for name, group in _GROUP_NAMES:
+        if fold(name) in key:
+            return (group, None)
+    return None
+
+
+def strip_labels(text: str, labels: list[Label]) -> str:
+    """The line with its labels blanked (same length: name spans still point right)."""
+    for label in reversed(labels):
+        text = text[: label.start] + " " * (label.end - label.start) + text[label.end :]
+    return text

@@ -1,0 +1,399 @@
+"""Tables from geometry: ruling lines and word (or ink) boxes in, cells with spans out.
+
+Pure geometry, shared by the text-layer and the scan readers:
+- a table is a stack of horizontal rules of about the same extent;
+- grid lines are the rules' positions; two neighbouring grid cells are one merged cell where the
+  rule between them is missing (covers less than half of their common edge);
+- a table without inner vertical rules gets its columns from the header rows: the gaps between
+  the header's word clusters, narrowed to where the body's words leave the x-axis empty; a row
+  whose words cross such a column boundary (a section heading, a two-level header) spans it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from ocr.layout import Box, Cell, Table, TextLine, Word, wraps_of
+
+# Rules closer than this (fraction of the page's longer side) are one grid line.
+SNAP = 0.004
+# A rule covering at least this share of a cell edge separates the two cells.
+MIN_COVER = 0.5
+# Horizontal rules whose ends differ by less than this (share of page width) belong together.
+EXTENT_TOL = 0.04
+# A stack of horizontal rules with a gap taller than this (share of page height) is two tables.
+MAX_ROW = 0.45
+# A horizontal rule inside a table is at least this share of the table's width.
+MIN_PIECE = 0.12
+# Header word clusters: words closer than this many line heights belong to one header cell.
+HEADER_GAP = 1.0
+
+
+@dataclass(frozen=True)
+class _Segment:
+    pos: float  # y of a horizontal rule, x of a vertical one
+    lo: float  # start along the rule
+    hi: float  # end along the rule
+
+
+def _segments(rules: Iterable[Box], horizontal: bool) -> list[_Segment]:
+    out = []
+    for x0, top, x1, bottom in rules:
+        if horizontal:
+            out.append(_Segment((top + bottom) / 2, x0, x1))
+        else:
+            out.append(_Segment((x0 + x1) / 2, top, bottom))
+    return out
+
+
+def _joined(segs: list[_Segment], tol: float) -> list[_Segment]:
+    """Collinear segments that touch end to end as one rule (cell borders drawn cell by cell,
+    a rule broken by a scan)."""
+    out: list[_Segment] = []
+    for seg in sorted(segs, key=lambda s: (round(s.pos / tol), s.lo)):
+        last = out[-1] if out else None
+        if last and abs(last.pos - seg.pos) <= tol and seg.lo <= last.hi + tol:
+            out[-1] = _Segment((last.pos + seg.pos) / 2, last.lo, max(last.hi, seg.hi))
+        else:
+            out.append(seg)
+    return out
+
+
+def _snap(values: Iterable[float], tol: float) -> list[float]:
+    """Cluster positions closer than `tol`; one mean per cluster, ascending."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def _cover(segs: Sequence[_Segment], pos: float, lo: float, hi: float, tol: float) -> float:
+    """Share of [lo, hi] covered by segments lying at `pos` (within tol)."""
+    spans = sorted((max(s.lo, lo), min(s.hi, hi)) for s in segs if abs(s.pos - pos) <= tol)
+    covered, end = 0.0, lo
+    for a, b in spans:
+        if b <= end:
+            continue
+        a = max(a, end)
+        covered += b - a
+        end = b
+    return covered / max(hi - lo, 1e-6)
+
+
+def _components(
+    hsegs: list[_Segment], vsegs: list[_Segment], width: float, height: float, tol: float
+) -> list[tuple[list[_Segment], list[_Segment]]]:
+    """Rules grouped into tables: rules that cross or touch are one table, and so are
+    horizontal rules of about the same extent stacked without a big gap (a table without
+    vertical rules)."""
+    segs = [(True, s) for s in hsegs] + [(False, s) for s in vsegs]
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def touch(h: _Segment, v: _Segment) -> bool:
+        return (h.lo - tol <= v.pos <= h.hi + tol) and (v.lo - tol <= h.pos <= v.hi + tol)
+
+    for i, (hi_, a) in enumerate(segs):
+        for j in range(i + 1, len(segs)):
+            hj, b = segs[j]
+            if hi_ != hj:
+                joined = touch(a, b) if hi_ else touch(b, a)
+            elif hi_:
+                joined = (
+                    abs(a.lo - b.lo) <= EXTENT_TOL * width
+                    and abs(a.hi - b.hi) <= EXTENT_TOL * width
+                    and abs(a.pos - b.pos) <= MAX_ROW * height
+                    and a.hi - a.lo >= 0.15 * width
+                )
+            else:
+                joined = False
+            if joined:
+                parent[find(i)] = find(j)
+    groups: dict[int, tuple[list[_Segment], list[_Segment]]] = {}
+    for i, (horizontal, seg) in enumerate(segs):
+        group = groups.setdefault(find(i), ([], []))
+        group[0 if horizontal else 1].append(seg)
+    return [g for g in groups.values() if len(g[0]) >= 2]
+
+
+def find_tables(
+    hrules: Iterable[Box],
+    vrules: Iterable[Box],
+    words: Sequence[Word] | Callable[[], Sequence[Word]],
+    width: float,
+    height: float,
+) -> list[Table]:
+    """Every table the rules draw, as cells (without text) with their spans.
+
+    `words` (or a function making them, called only for a table without vertical rules) give
+    the columns of unruled tables.
+    """
+    tol = SNAP * max(width, height)
+    hsegs = _joined(_segments(hrules, True), tol)
+    vsegs = _joined(_segments(vrules, False), tol)
+    tables = []
+    for rows_h, inner_v in _components(hsegs, vsegs, width, height, tol):
+        x0 = min(s.lo for s in rows_h + inner_v)
+        x1 = max(s.hi for s in rows_h)
+        top = min(s.pos for s in rows_h)
+        bottom = max(s.pos for s in rows_h)
+        if x1 - x0 < 0.15 * width:
+            continue
+        # Pieces shorter than a narrow column are no rules (a fax's streaks touch the border).
+        rows_h = [s for s in rows_h if s.hi - s.lo >= MIN_PIECE * (x1 - x0)]
+        if len(rows_h) < 2:
+            continue
+        top = min(s.pos for s in rows_h)
+        bottom = max(s.pos for s in rows_h)
+        # Shorter rules inside the table (under the upper level of a two-level header).
+        rows_h = rows_h + [
+            s for s in hsegs
+            if s not in rows_h and top - tol <= s.pos <= bottom + tol
+            and s.hi - s.lo >= MIN_PIECE * (x1 - x0)
+            and s.lo >= x0 - tol and s.hi <= x1 + tol
+        ]
+        ys = _snap((s.pos for s in rows_h), tol)
+        # The table's edges, unless a border rule stands there (a scanned rule's end may run a
+        # little past the border).
+        borders = [s.pos for s in inner_v if s.hi - s.lo >= 0.5 * (bottom - top)]
+        # A horizontal stroke running past the outer border (a fax streak, a scanner shadow)
+        # does not widen the table.
+        if borders and min(borders) - x0 < 0.1 * (x1 - x0):
+            x0 = max(x0, min(borders))
+        if borders and x1 - max(borders) < 0.1 * (x1 - x0):
+            x1 = min(x1, max(borders))
+        near = max(3 * tol, 0.03 * (x1 - x0))
+        edges = [x for x in (x0, x1) if all(abs(b - x) > near for b in borders)
+                 and all(abs(s.pos - x) > 3 * tol for s in inner_v)]
+        xs = _snap([*edges, *(s.pos for s in inner_v)], tol)
+        if len(ys) < 2 or (len(ys) < 3 and len(xs) < 3):
+            continue  # one rule, or a framed box: not a table
+        ruled = len(xs) >= 3
+        if not ruled:
+            if callable(words):
+                words = words()
+            area = (x0 - tol, top - tol, x1 + tol, bottom + tol)
+            inside = [w for w in words if _inside(w.box, area)]
+            full = [s.pos for s in rows_h if s.hi - s.lo >= 0.9 * (x1 - x0) and s.pos > top + tol]
+            header_bottom = min(full) if full else ys[1]
+            xs = _columns_from_words(ys, x0, x1, inside, header_bottom)
+            if len(xs) < 3:
+                continue  # rules with text between them, but no columns: ruled paper
+            vsegs_t = _virtual_rules(ys, xs, inside)
+        else:
+            vsegs_t = [*inner_v, _Segment(x0, top, bottom), _Segment(x1, top, bottom)]
+        tables.append(_grid(ys, xs, rows_h, vsegs_t, tol, ruled))
+    return tables
+
+
+def _inside(box: Box, area: Box) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
+
+
+def _grid(
+    ys: list[float],
+    xs: list[float],
+    hsegs: list[_Segment],
+    vsegs: list[_Segment],
+    tol: float,
+    ruled: bool,
+) -> Table:
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(rows * cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and _cover(vsegs, xs[c + 1], ys[r], ys[r + 1], tol) < MIN_COVER:
+                union(r * cols + c, r * cols + c + 1)
+            if r + 1 < rows and _cover(hsegs, ys[r + 1], xs[c], xs[c + 1], tol) < MIN_COVER:
+                union(r * cols + c, (r + 1) * cols + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r in range(rows):
+        for c in range(cols):
+            groups.setdefault(find(r * cols + c), []).append((r, c))
+    cells = []
+    for members in groups.values():
+        r0 = min(r for r, _ in members)
+        r1 = max(r for r, _ in members)
+        c0 = min(c for _, c in members)
+        c1 = max(c for _, c in members)
+        cells.append(
+            Cell(r0, c0, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), "", r1 - r0 + 1, c1 - c0 + 1)
+        )
+    cells.sort(key=lambda c: (c.row, c.col))
+    return Table((xs[0], ys[0], xs[-1], ys[-1]), rows, cols, tuple(cells), ruled)
+
+
+def _line_groups(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into text lines by vertical overlap, each line left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
+        cy = (w.box[1] + w.box[3]) / 2
+        for line in lines:
+            # Against the line's first word, not its growing extent: two header levels and
+            # a cell spanning both must not melt into one line.
+            top, bottom = line[0].box[1], line[0].box[3]
+            if top <= cy <= bottom:
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    return [sorted(line, key=lambda w: w.box[0]) for line in lines]
+
+
+def _clusters(line: list[Word], gap: float) -> list[tuple[float, float]]:
+    """x-extents of runs of words no further apart than `gap`."""
+    out: list[list[float]] = []
+    for w in line:
+        if out and w.box[0] - out[-1][1] <= gap:
+            out[-1][1] = max(out[-1][1], w.box[2])
+        else:
+            out.append([w.box[0], w.box[2]])
+    return [(a, b) for a, b in out]
+
+
+def _columns_from_words(
+    ys: list[float], x0: float, x1: float, words: Sequence[Word], header_bottom: float
+) -> list[float]:
+    """Column boundaries of a table drawn with horizontal rules only.
+
+    The header (down to the first rule across the whole table) names the columns: the gaps
+    between its word clusters, line by line, are where boundaries may be; within each such gap
+    the boundary is put where the fewest body rows have a word.
+    """
+    header = [w for w in words if ys[0] <= (w.box[1] + w.box[3]) / 2 <= header_bottom]
+    body = [w for w in words if (w.box[1] + w.box[3]) / 2 > header_bottom]
+    if not header:
+        return [x0, x1]
+    found: list[tuple[int, float, float]] = []  # (line, x0, x1) of each header cell's words
+    for index, line in enumerate(_line_groups(header)):
+        height = max(w.box[3] - w.box[1] for w in line)
+        found += [(index, a, b) for a, b in _clusters(line, HEADER_GAP * height)]
+    # An upper-level label over several columns (มอบหมายดำเนินการ) overlaps the labels of the
+    # level below: it names no column of its own.
+    cells = sorted(
+        (a, b) for index, a, b in found
+        if sum(1 for j, c, d in found if j != index and c < b and a < d) < 2
+    )
+    merged: list[list[float]] = []
+    for a, b in cells:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    gaps = [(a[1], b[0]) for a, b in pairwise(merged)]
+    bands = [
+        [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
+        for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
+    ]
+    bounds: list[float] = []
+    for lo, hi in sorted(gaps):
+        x = _emptiest(lo, hi, bands)
+        if all(abs(x - b) > (hi - lo) / 2 for b in bounds):
+            bounds.append(x)
+    return [x0, *sorted(bounds), x1]
+
+
+def _emptiest(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> float:
+    """The middle of the widest x-stretch within [lo, hi] crossed by the fewest table rows.
+
+    Counted per row, so that one row whose words run across the gap (a section heading) does
+    not hide the column boundary that all the other rows leave empty.
+    """
+    steps = 200
+    xs = [lo + (hi - lo) * (i + 0.5) / steps for i in range(steps)]
+    counts = [
+        sum(1 for band in bands if any(w.box[0] < x < w.box[2] for w in band)) for x in xs
+    ]
+    least = min(counts)
+    best: tuple[int, int] = (0, 0)  # (length, start index) of the widest run of `least`
+    run = 0
+    for i, c in enumerate(counts):
+        run = run + 1 if c == least else 0
+        if run > best[0]:
+            best = (run, i - run + 1)
+    return xs[best[1] + (best[0] - 1) // 2] if best[0] > 1 else xs[best[1]]
+
+
+def _virtual_rules(ys: list[float], xs: list[float], words: Sequence[Word]) -> list[_Segment]:
+    """Vertical separators of an unruled table: a column boundary separates the cells of a row
+    unless one of the row's words crosses it."""
+    segs = []
+    for r in range(len(ys) - 1):
+        band = [w for w in words if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
+        for x in xs:
+            if not any(w.box[0] < x < w.box[2] for w in band):
+                segs.append(_Segment(x, ys[r], ys[r + 1]))
+    return segs
+
+
+def lines_of(words: Sequence[Word], space: float | None = None) -> list[TextLine]:
+    """Words as text lines, top to bottom, left to right.
+
+    Words are joined by a space; with `space` set, only where the gap between them is wider than
+    that many line heights (boxes of pieces of words).
+    """
+    out = []
+    for line in _line_groups(words):
+        height = max(max(w.box[3] - w.box[1] for w in line), 1e-6)
+        text = line[0].text
+        for prev, w in pairwise(line):
+            gap = w.box[0] - prev.box[2]
+            text += (" " if space is None or gap > space * height else "") + w.text
+        confs = [w.confidence for w in line if w.confidence is not None]
+        box = (min(w.box[0] for w in line), min(w.box[1] for w in line),
+               max(w.box[2] for w in line), max(w.box[3] for w in line))
+        out.append(TextLine(text, box, round(sum(confs) / len(confs), 1) if confs else None))
+    return out
+
+
+def fill(tables: Sequence[Table], words: Sequence[Word], space: float | None = None
+         ) -> tuple[list[Table], list[Word]]:
+    """Give each cell the words whose centre lies in it; return the words outside tables."""
+    outside: list[Word] = []
+    by_cell: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        cx, cy = (w.box[0] + w.box[2]) / 2, (w.box[1] + w.box[3]) / 2
+        for ti, t in enumerate(tables):
+            if not (t.box[0] <= cx <= t.box[2] and t.box[1] <= cy <= t.box[3]):
+                continue
+            for ci, c in enumerate(t.cells):
+                if c.box[0] <= cx <= c.box[2] and c.box[1] <= cy <= c.box[3]:
+                    by_cell.setdefault((ti, ci), []).append(w)
+                    break
+            break
+        else:
+            outside.append(w)
+    filled = []
+    for ti, t in enumerate(tables):
+        cells = []
+        for ci, c in enumerate(t.cells):
+            lines = lines_of(by_cell.get((ti, ci), []), space)
+            confs = [ln.confidence for ln in lines if ln.confidence is not None]
+            cells.append(replace(
+                c, text="\n".join(ln.text for ln in lines),
+                confidence=round(sum(confs) / len(confs), 1) if confs else None,
+                wraps=wraps_of(lines, c.box[2]),
+            ))
+        filled.append(replace(t, cells=tuple(cells)))
+    return filled, outside

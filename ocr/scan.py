@@ -1,0 +1,234 @@
+"""Geometry of a scanned page with OpenCV: deskew, ruling lines, ink blobs, tables.
+
+The rules are found by morphology on the binarised page: an opening with a long thin kernel
+keeps only strokes longer than any letter. The page is rotated so that its rules are level
+(table rules are the longest straight strokes a page has), the rules are erased so that the
+OCR never reads a border as a letter, and the grid is built from the rules (`ocr.grid`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from ocr import grid
+from ocr.layout import Box, Rule, Table, Word
+
+log = logging.getLogger(__name__)
+
+# Kernel lengths as shares of the page's longer side: longer than any letter stroke, shorter
+# than one row of a table (a vertical rule is interrupted at every merged cell).
+H_KERNEL = 1 / 40
+V_KERNEL = 1 / 50
+# Rules skewed more than this (degrees) are not straightened: the page is something else.
+MAX_SKEW = 5.0
+# Strokes thicker than this share of the longer side are shading or photos, not rules.
+MAX_THICKNESS = 1 / 150
+
+
+@dataclass(frozen=True)
+class ScanGeometry:
+    """A page image ready for OCR, and what was found on it."""
+
+    image: Image.Image  # deskewed, rules erased, grey
+    skew: float  # degrees the page was rotated by
+    rules: tuple[Rule, ...]
+    tables: tuple[Table, ...]  # cells without text yet
+
+
+def _binary(gray: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0; a local threshold copes with grey paper and uneven light."""
+    size = max(15, (min(gray.shape) // 60) | 1)
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, size, 15
+    )
+
+
+def _open(ink: np.ndarray, horizontal: bool, length: int) -> np.ndarray:
+    kernel = cv2.getStructuringElement(
+        cv2.MORPH_RECT, (length, 1) if horizontal else (1, length)
+    )
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+
+
+def estimate_skew(ink: np.ndarray) -> float:
+    """Median angle (degrees) of the long horizontal strokes; 0 when the page has none.
+
+    A short kernel keeps a skewed rule in pieces; each long piece's angle comes from a line fit.
+    """
+    long_side = max(ink.shape)
+    pieces = _open(ink, True, max(20, int(long_side / 120)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    angles, weights = [], []
+    for i in range(1, count):
+        x, y, w, h, _area = stats[i]
+        if w < long_side / 10:
+            continue
+        ys, xs = np.nonzero(labels[y : y + h, x : x + w] == i)
+        if len(xs) < 10:
+            continue
+        step = max(1, len(xs) // 2000)
+        pts = np.stack([xs[::step], ys[::step]], axis=1).astype(np.float32)
+        vx, vy, _, _ = cv2.fitLine(pts, cv2.DIST_L2, 0, 0.01, 0.01).ravel()
+        angle = float(np.degrees(np.arctan2(vy, vx)))
+        if angle > 90:
+            angle -= 180
+        elif angle < -90:
+            angle += 180
+        if abs(angle) <= MAX_SKEW:
+            angles.append(angle)
+            weights.append(w)
+    if not angles:
+        return 0.0
+    order = np.argsort(angles)
+    cum = np.cumsum(np.asarray(weights)[order])
+    return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def _rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    h, w = gray.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(
+        gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
+        borderValue=255,
+    )
+
+
+# A rule is drawn solid: at least this share of its length is ink before gaps are closed.
+# A fax's streaks and a dotted leader line are not table rules.
+MIN_SOLID = 0.8
+
+
+def _rule_boxes(
+    mask: np.ndarray, solid: np.ndarray, horizontal: bool, min_len: int, max_thick: int
+) -> list[Box]:
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for i in range(1, count):
+        x, y, w, h, _ = stats[i]
+        length, thick = (w, h) if horizontal else (h, w)
+        if length < min_len or thick > max_thick:
+            continue
+        along = solid[y : y + h, x : x + w].any(axis=0 if horizontal else 1)
+        if along.mean() >= MIN_SOLID:
+            out.append((float(x), float(y), float(x + w), float(y + h)))
+    return out
+
+
+def ink_blobs(ink: np.ndarray) -> list[Word]:
+    """Word-sized ink blobs (letters smeared together), for columns of unruled tables."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = [stats[i][3] for i in range(1, count) if stats[i][4] >= 8]
+    if not heights:
+        return []
+    glyph = float(np.median(heights))
+    kernel = cv2.getStructuringElement(
+        cv2.MORPH_RECT, (max(3, int(glyph * 0.6)), max(3, int(glyph * 0.8)))
+    )
+    smeared = cv2.dilate(ink, kernel)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    pad_x, pad_y = kernel.shape[1] // 2, kernel.shape[0] // 2
+    return [
+        Word("", (float(x + pad_x), float(y + pad_y), float(x + w - pad_x), float(y + h - pad_y)))
+        for x, y, w, h, area in (stats[i] for i in range(1, count))
+        if area >= 4 * glyph and w > 2 * pad_x and h > 2 * pad_y
+    ]
+
+
+def _specks(ink: np.ndarray) -> np.ndarray:
+    """Dust: small blobs with no letter within a glyph's height (Thai marks sit next to their
+    letter, dust in the empty parts of a cell, where Tesseract would read it as `I` or `.`)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count <= 1:
+        return np.zeros_like(ink)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    glyph = float(np.median(heights[areas >= 8])) if np.any(areas >= 8) else 0.0
+    if glyph < 4:
+        return np.zeros_like(ink)
+    small = np.zeros(count, dtype=bool)
+    small[1:] = (heights < 0.45 * glyph) & (stats[1:, cv2.CC_STAT_WIDTH] < 0.45 * glyph)
+    if not small.any():
+        return np.zeros_like(ink)
+    big = np.zeros(count, dtype=bool)
+    big[1:] = ~small[1:]
+    # Lookup tables over the label image: cheaper than testing membership pixel by pixel.
+    near = cv2.dilate(big[labels].astype(np.uint8), cv2.getStructuringElement(
+        cv2.MORPH_RECT, (int(glyph) | 1, int(glyph) | 1)))
+    touching = np.zeros(count, dtype=bool)
+    touching[np.unique(labels[(near > 0) & small[labels]])] = True
+    dust = small & ~touching
+    return dust[labels].astype(np.uint8) * 255
+
+
+# Rules and skew are found on a copy of at most this long side (a 150-dpi A4): a rule stays a
+# few pixels thick there, and the morphology costs a quarter.
+GEOMETRY_SIDE = 1800
+
+
+def _half(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    long_side = max(gray.shape)
+    if long_side <= GEOMETRY_SIDE:
+        return gray, 1.0
+    scale = GEOMETRY_SIDE / long_side
+    return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), scale
+
+
+def _scaled(box: Box, factor: float) -> Box:
+    return (box[0] * factor, box[1] * factor, box[2] * factor, box[3] * factor)
+
+
+def analyse(image: Image.Image) -> ScanGeometry:
+    """Deskew the page, find its rules and tables, and erase the rules for the OCR."""
+    gray = np.asarray(image.convert("L"))
+    small, scale = _half(gray)
+    skew = estimate_skew(_binary(small))
+    if abs(skew) >= 0.05:
+        gray = _rotate(gray, skew)
+        small, scale = _half(gray)
+    ink_small = _binary(small)
+    long_side = max(small.shape)
+    h_open = _open(ink_small, True, int(long_side * H_KERNEL))
+    v_open = _open(ink_small, False, int(long_side * V_KERNEL))
+    # A fax or a copy breaks rules into dashes: close the small gaps along the rule.
+    gap = max(3, long_side // 400)
+    horiz = cv2.morphologyEx(h_open, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (gap * 2, 1)))
+    vert = cv2.morphologyEx(v_open, cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (1, gap * 2)))
+    thick = max(3, int(long_side * MAX_THICKNESS))
+    up = 1 / scale
+    # Solid along the rule: the ink itself, smeared across the rule's thickness.
+    h_solid = cv2.dilate(ink_small, np.ones((3, 1), np.uint8))
+    v_solid = cv2.dilate(ink_small, np.ones((1, 3), np.uint8))
+    hboxes = [_scaled(b, up) for b in
+              _rule_boxes(horiz, h_solid, True, int(long_side * H_KERNEL), thick)]
+    vboxes = [_scaled(b, up) for b in
+              _rule_boxes(vert, v_solid, False, int(long_side * V_KERNEL), thick)]
+    rules = tuple([Rule(b, True) for b in hboxes] + [Rule(b, False) for b in vboxes])
+    # Erase the rules (and their anti-aliased edges) before reading, at full resolution.
+    h, w = gray.shape
+    lines = cv2.resize(cv2.bitwise_or(horiz, vert), (w, h), interpolation=cv2.INTER_NEAREST)
+    lines = cv2.dilate(lines, np.ones((5, 5), np.uint8))
+    # And each rule's whole box with a margin: a rule binarised after rotating is jagged, and
+    # its teeth left standing are read as `I`, `>` or `CS`.
+    margin = max(2, max(h, w) // 1000)
+    for x0, top, x1, bottom in hboxes:
+        lines[max(0, int(top) - margin) : int(bottom) + margin, int(x0) : int(x1)] = 255
+    for x0, top, x1, bottom in vboxes:
+        lines[int(top) : int(bottom), max(0, int(x0) - margin) : int(x1) + margin] = 255
+    ink = _binary(gray)
+    cleaned = gray.copy()
+    cleaned[lines > 0] = 255
+    text_ink = ink
+    text_ink[lines > 0] = 0
+    specks = _specks(text_ink)
+    cleaned[specks > 0] = 255
+    text_ink[specks > 0] = 0
+    # Ink blobs are only needed for a table without vertical rules: made on demand.
+    tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink), float(w), float(h))
+    return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))

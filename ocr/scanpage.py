@@ -1,0 +1,83 @@
+"""Read a page image into text and layout: tables found first, then read cell by cell."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+import numpy as np
+from PIL import Image
+
+from ocr import grid, scan, tesseract
+from ocr.layout import PageLayout, Table
+from ocr.tesseract import LineBox, OcrSettings
+
+log = logging.getLogger(__name__)
+
+# Cell boxes run along the rules' centres; read inside them, clear of the (erased) rule.
+CELL_INSET = 4
+
+
+@dataclass(frozen=True)
+class ScanReading:
+    text: str
+    confidence: float | None
+    lines: tuple[LineBox, ...]
+    layout: PageLayout
+
+
+def read_image(image: Image.Image, settings: OcrSettings) -> ScanReading:
+    """OCR one page image; a table page's text follows the table's reading order."""
+    geometry = scan.analyse(image)
+    width, height = image.size
+    if not geometry.tables:
+        # No table: the page as it was scanned, as before (Tesseract handles slight skew).
+        result, words = tesseract.recognise_words(image, settings)
+        layout = PageLayout(
+            float(width), float(height), "px", lines=tuple(grid.lines_of(words)),
+            rules=geometry.rules, words=words,
+        )
+        return ScanReading(result.text, result.confidence, result.lines, layout)
+    if settings.cells == "crop":
+        return _read_crops(geometry, settings)
+    result, words = tesseract.recognise_words(geometry.image, settings)
+    tables, outside = grid.fill(geometry.tables, words)
+    layout = PageLayout(
+        float(width), float(height), "px", lines=tuple(grid.lines_of(outside)),
+        tables=tuple(tables), rules=geometry.rules, words=words, skew=geometry.skew,
+    )
+    return ScanReading(layout.text(), result.confidence, result.lines, layout)
+
+
+def _read_crops(geometry: scan.ScanGeometry, settings: OcrSettings) -> ScanReading:
+    """The text outside tables in one run, then every cell's crop through the in-process API."""
+    page = np.asarray(geometry.image).copy()
+    for t in geometry.tables:
+        x0, top, x1, bottom = (int(v) for v in t.box)
+        page[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = 255
+    result, words = tesseract.recognise_words(Image.fromarray(page), settings)
+    tables: list[Table] = []
+    confs: list[float] = []
+    for t in geometry.tables:
+        boxes = [
+            (c.box[0] + CELL_INSET, c.box[1] + CELL_INSET, c.box[2] - CELL_INSET,
+             c.box[3] - CELL_INSET)
+            for c in t.cells
+        ]
+        read = tesseract.recognise_regions(geometry.image, boxes, settings)
+        cells = tuple(
+            replace(c, text="\n".join(ln for ln in text.splitlines() if ln.strip()),
+                    confidence=conf)
+            for c, (text, conf) in zip(t.cells, read, strict=True)
+        )
+        confs += [conf for _, conf in read if conf is not None]
+        tables.append(replace(t, cells=cells))
+    width, height = geometry.image.size
+    layout = PageLayout(
+        float(width), float(height), "px", lines=tuple(grid.lines_of(words)),
+        tables=tuple(tables), rules=geometry.rules, words=words, skew=geometry.skew,
+    )
+    if result.confidence is not None:
+        confs.append(result.confidence)
+    confidence = round(sum(confs) / len(confs), 2) if confs else None
+    return ScanReading(layout.text(), confidence, result.lines, layout)
