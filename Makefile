@@ -13,7 +13,7 @@ SYS_PKGS := tesseract-ocr tesseract-ocr-tha tesseract-ocr-script-thai poppler-ut
             fonts-thai-tlwg libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 python3-venv \
             chromium
 
-.PHONY: help sysdeps venv run test lint samples bench bench-families clean
+.PHONY: help sysdeps venv run test lint samples bench bench-families model clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -58,6 +58,12 @@ bench: venv  ## accuracy per layout family (validation split) and speed (writes 
 bench-families: venv  ## only the layout families on the validation split (~10 min)
 	@[ -d samples/generated/families/validation ] || $(PY) -m samples.generate --split validation
 	$(PY) -m pipeline bench --only families
+
+MODEL_MINUTES ?= 100
+model: venv  ## train the number model ocr/numbers/thnum.traineddata (~100 min, resumes; see ocr/numbers/README.md)
+	$(PY) -m ocr.numbers.recipe all --minutes $(MODEL_MINUTES)
+	$(PY) -m ocr.numbers.evaluate --confusions
+	$(PY) -m ocr.numbers.evaluate
 
 clean:  ## remove the virtualenv and generated output
 	rm -rf $(VENV) criteria_out/*/ criteria_out/*.csv criteria_out/*.xlsx samples/generated

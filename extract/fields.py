@@ -41,7 +41,7 @@ _LABEL = re.compile(
 _TITLE_START = re.compile(
     r"\s*(?:นาย|นาง|น\s?\.\s?ส|ว่าที่|ดร\.|ร\.|พ\.|พล\.|จ\.|ส\.|ด\.ต|ผศ|รศ|ศ\.)"
 )
-_COLON = re.compile(r"\s*(?:[:：\-–]\s*)?")
+_COLON = re.compile(r"\s*(?:[:：\-–.]\s*)?")  # `ผู้รับผิดชอบ.`: a colon OCR read as a dot
 _BACKWARD = re.compile(r"(?:เป็น|ทำหน้าที่|ให้เป็น)\s?$")
 
 

@@ -616,7 +616,7 @@ def _open(
         return None  # a bare integer on its own line: a page or slide number
     depth = _item_depth(group)
     if group in (Group.QUALITY, Group.SPECIAL) and len(parts) == 1:
-        digits = to_arabic(number.raw.split()[-1]).strip(".")
+        digits = to_arabic(number.raw.split()[-1]).strip(".()")
         if (
             profile is Profile.DAMAGED
             and section

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
@@ -48,7 +48,7 @@ class Style(StrEnum):
 _D = "[๐-๙0-9]"
 _CLEAN = re.compile(
     r"^\s*(?P<khor>ข\s?[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{1,2}\s?อ"
-    r"(?:\s?(?:ท[\u0e34-\u0e37\u0e48-\u0e4b]{1,2}))?\s*)?"
+    r"(?:\s?(?:ท[\u0e34-\u0e37\u0e48-\u0e4b]{1,2}))?\s*\.?\s*)?"
     r"(?P<open>\(\s?)?"
     rf"(?P<num>{_D}{{1,2}}(?:\s?\.\s?{_D}{{1,2}}){{0,3}})"
     r"(?P<close>\s?\))?"
@@ -126,6 +126,8 @@ def _starts_with_word(rest: str, words: Iterable[str]) -> bool:
 
 def is_not_an_item(pieces: list[str], rest: str, bare: bool) -> bool:
     """A number with this text after it is a date, time, phone, quantity or reference."""
+    if any(int(p) > 40 for p in pieces[1:]):
+        return True  # `๒.๕๒`: no section has that many items (a sub-item that lost a dot)
     if any(len(p) > 1 and p[0] == "0" for p in pieces) or any(int(p) == 0 for p in pieces):
         return True  # `๑๗.๐๐`, `๐๘ ...`: times and phone numbers; criteria never hold a 0
     if rest.startswith("/") or _TIME_OR_RANGE.match(rest):
@@ -290,6 +292,9 @@ def _looks_like_junk_number(token: str) -> bool:
     return lookalikes >= 3 and thai_letters <= max(2, lookalikes // 2)
 
 
+_SPLIT_FIRST_PART = re.compile(
+    r"^\s*(?P<a>[๐-๙0-9])\s(?P<b>[๐-๙0-9](?:\.[๐-๙0-9]{1,2})+\.?)\s+(?P<rest>\S.*)$"
+)
 _MARGIN_SPECKS = re.compile(r"^[\s:;.,'’‘\"“”|_\-–=+]+(?=\S)")
 
 
@@ -309,6 +314,11 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
     clean = parse_clean(line)
     if profile is Profile.CLEAN:
         return clean
+    if (split := _SPLIT_FIRST_PART.match(line)) and _THAI_CONSONANT.match(split.group("rest")):
+        # `1 7.1. มีการ…`: OCR put a space inside the first part of a dotted number
+        joined = parse_clean(split.group("a") + split.group("b") + " " + split.group("rest"))
+        if joined is not None:
+            return replace(joined, raw=line[: split.start("rest")].strip(), style=Style.DAMAGED)
     if clean is not None and not (
         clean.style is Style.BRACKET and parse_damaged(clean.rest) is not None
     ):

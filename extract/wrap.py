@@ -17,6 +17,7 @@ from extract.models import Line
 from extract.names import MARKS, clean_name, name_lexicon
 from extract.numbering import parse_number
 from extract.officers import (
+    _name_shaped,
     find_names,
     is_role_label,
     label_length,
@@ -55,7 +56,7 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
     if not m:
         return False
-    text = re.sub(r"[\s\-–—:;,'|_]+$", "", line.text)  # a title's final dot stays
+    text = _without_trailing_specks(line.text)
     last = re.search(r"(\S+)$", text)
     token = last.group(1) if last else ""
     if token and (
@@ -77,7 +78,7 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     if (glued_position := _GLUED_POSITION.search(word)) and glued_position.start() > 1:
         # `สะ` / `แลแมตาแหน่ง …`: a text layer lost the space before ตำแหน่ง
         word, tail = word[: glued_position.start()], f"{word[glued_position.start():]} {tail}"
-    glued = _glued_word(line.text, word, tail.strip(), lexicon)
+    glued = _glued_word(text, word, tail.strip(), lexicon)
     if glued is None:
         return False
     out[i] = replace(line, text=glued)
@@ -100,6 +101,15 @@ def _given_fragment(text: str) -> str:
 
 
 _GLUED_POSITION = re.compile("ต[ำา]แหน[่]?ง")
+
+
+def _without_trailing_specks(text: str) -> str:
+    """The line without what a scan leaves at its right margin (`ผู้      a`, `… ทั่วไป   7`):
+    trailing tokens with no Thai letter, then stray punctuation (a title's final dot stays)."""
+    words = text.split(" ")
+    while words and not re.search("[\u0e01-\u0e4e]", words[-1]):
+        words.pop()
+    return re.sub(r"[\s\-–—:;,'|_]+$", "", " ".join(words))
 
 
 def _title_prefix(token: str, word: str) -> bool:
@@ -139,8 +149,14 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
         return None
     last_name = mentions[-1]
     if not last_name.family:
+        if _given_fragment(text[: last_name.start]):
+            # `นางสาว เบญญา นางสาว กชพรรณ` / `พรรณา ศรเดช`: two table columns wrapped side
+            # by side; which family belongs to which name is the table's to say, not ours
+            return None
         # `นางสาวสุภาพร` / `มีสุข`: the family name on the next line
-        if word in lexicon.family or word not in lexicon.words:
+        if word in lexicon.family or (
+            word not in lexicon.words and _name_shaped(word, lexicon, "family")
+        ):
             return text.rstrip(" ,") + " " + word_raw
         return None
     # `นางวันดี ศรี` / `สุข`: the family name cut inside the word

@@ -722,5 +722,12 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
     results["duration_s"] = round(time.perf_counter() - started, 1)
     writers.write_json(config.out_dir / RESULTS_NAME, results)
     if config.docs is not None:
-        writers.write_text(config.docs, render_markdown(results))
+        if config.only and not previous and config.docs.exists():
+            from pipeline.bench_report_families import families_section, splice
+
+            if "families" in results:
+                report = splice(config.docs.read_text("utf-8"), families_section(results))
+                writers.write_text(config.docs, report)
+        else:
+            writers.write_text(config.docs, render_markdown(results))
     return results

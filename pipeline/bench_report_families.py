@@ -90,3 +90,18 @@ def families_section(r: dict[str, Any]) -> list[str]:
     if failed:
         lines += ["Files with no output: " + ", ".join(d["file"] for d in failed) + ".", ""]
     return lines
+
+
+def splice(markdown: str, section: list[str]) -> str:
+    """Put the families section into an existing report, replacing an earlier one (a partial
+    run with no earlier results.json keeps the other parts of the report as they were)."""
+    head = "## Generalisation: layout families"
+    text = "\n".join(section).rstrip() + "\n\n"
+    if head in markdown:
+        start = markdown.index(head)
+        end = markdown.find("\n## ", start + len(head))
+        return markdown[:start] + text + (markdown[end + 1:] if end != -1 else "")
+    anchor = markdown.find("\n## Accuracy")
+    if anchor == -1:
+        return markdown.rstrip() + "\n\n" + text
+    return markdown[: anchor + 1] + text + markdown[anchor + 1:]

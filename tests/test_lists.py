@@ -366,3 +366,20 @@ def test_coordinator_of_a_circular_across_lines() -> None:
     assert (coordinator.name, coordinator.position, coordinator.phone) == (
         "สมชาย ใจดี", "หัวหน้ากลุ่มงานบริหารทั่วไป", "๐๘ ๔๕๘๗ ๕๙๕๐"
     )
+
+
+def test_two_table_columns_wrapped_side_by_side_are_not_joined() -> None:
+    from extract.wrap import join_wrapped_names
+
+    lines = _lines("""
+๑ มีการให้บริการนอกเวลาราชการ นางสาว สุภาพร นางสาว สุนิสา
+มีสุข แก้วมณี
+ข้อ ๒ ผู้รับผิดชอบ: นางสาวสุภาพร
+มีสุข
+""")
+    joined = [line.text for line in join_wrapped_names(lines)]
+    assert joined[0].endswith("นางสาว สุนิสา") and joined[1] == "มีสุข แก้วมณี"
+    assert joined[2] == "ข้อ ๒ ผู้รับผิดชอบ: นางสาวสุภาพร มีสุข"
+    # text of the next line is no family name: `… นางสาว สุนิสา` / `การปฏิบัติงาน …`
+    prose = join_wrapped_names(_lines("ผู้รับผิดชอบ นางสาวสุนิสา\nการปฏิบัติงานตามแผน"))
+    assert [line.text for line in prose] == ["ผู้รับผิดชอบ นางสาวสุนิสา", "การปฏิบัติงานตามแผน"]
