@@ -88,13 +88,8 @@ def check_languages(lang: str) -> None:
         )
 
 
-def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
-    """OCR one page image: its plain text and the mean word confidence, in one engine run.
-
-    Tesseract writes the `txt` and `tsv` renderings of the same recognition side by side; the
-    plain text keeps Thai marks in place (the tsv splits Thai into single letters), the tsv
-    gives the confidences. PGM is written because it costs nothing to encode.
-    """
+def _run(image: Image.Image, settings: OcrSettings) -> tuple[str, str]:
+    """One engine run over a page image: its `txt` and `tsv` renderings."""
     with tempfile.TemporaryDirectory(prefix="circulars-ocr-") as tmp:
         source = Path(tmp) / "page.pgm"
         base = Path(tmp) / "out"
@@ -110,6 +105,17 @@ def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
             raise OcrError(f"Tesseract failed: {exc}") from exc
         text = base.with_suffix(".txt").read_text(encoding="utf-8")
         tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
+    return text, tsv
+
+
+def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
+    """OCR one page image: its plain text and the mean word confidence, in one engine run.
+
+    Tesseract writes the `txt` and `tsv` renderings of the same recognition side by side; the
+    plain text keeps Thai marks in place (the tsv splits Thai into single letters), the tsv
+    gives the confidences. PGM is written because it costs nothing to encode.
+    """
+    text, tsv = _run(image, settings)
     return OcrResult(
         text=text.strip("\n\f "), confidence=mean_confidence(tsv), lines=line_boxes(tsv)
     )
@@ -249,21 +255,7 @@ def recognise_words(
     image: Image.Image, settings: OcrSettings
 ) -> tuple[OcrResult, tuple[Word, ...]]:
     """One engine run over the page: its text, confidence, line boxes and words with boxes."""
-    with tempfile.TemporaryDirectory(prefix="circulars-ocr-") as tmp:
-        source = Path(tmp) / "page.pgm"
-        base = Path(tmp) / "out"
-        image.convert("L").save(source)
-        try:
-            pytesseract.pytesseract.run_tesseract(
-                str(source), str(base), extension="txt", lang=settings.lang,
-                config=settings.config() + " tsv", timeout=settings.timeout,
-            )
-        except RuntimeError as exc:
-            raise OcrError(f"OCR timed out after {settings.timeout:g} s") from exc
-        except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
-            raise OcrError(f"Tesseract failed: {exc}") from exc
-        text = base.with_suffix(".txt").read_text(encoding="utf-8")
-        tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
+    text, tsv = _run(image, settings)
     result = OcrResult(text.strip("\n\f "), mean_confidence(tsv), line_boxes(tsv))
     return result, words_of(tsv, text)
 
