@@ -191,10 +191,7 @@ def extract_document(
 
 def _spread(items: list[Item], most: int = EDITION_ITEMS) -> list[Item]:
     """At most `most` items, evenly spread over the document (all blocks stay represented)."""
-    if len(items) <= most:
-        return items
-    step = len(items) / most
-    return [items[int(i * step)] for i in range(most)]
+    return _spread_any(items, most)
 
 
 # A line repeating a catalog title this well counts as a criterion when guessing the edition.

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.numbers import reread, synth
 from ocr.numbers.engine import HERE, MODEL_NAME, run_tesseract
+from ocr.numbers.evaluate import thai_words
 from ocr.numbers.reread import Word
 
 MODEL = HERE / f"{MODEL_NAME}.traineddata"
@@ -81,19 +82,7 @@ def _scanned_line(words: list[str], face: str, seed: int) -> tuple[Image.Image, 
 
 def _thai_reading(img: Image.Image, boxes: list[tuple]) -> list[Word]:
     """The stock Thai model's words: the tsv glyph clusters whose centre lies in each box."""
-    tsv = run_tesseract(img, lang="Thai", tessdata_dir=None, psm=7, renderings=("tsv",))["tsv"]
-    clusters = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) == 12 and cols[0] == "5" and cols[11].strip():
-            left, top, w, h = map(int, cols[6:10])
-            clusters.append((left + w / 2, top + h / 2, left, cols[11].strip()))
-    words = []
-    for left, top, w, h in boxes:
-        inside = sorted((cl, t) for cx, cy, cl, t in clusters
-                        if left - 4 <= cx <= left + w + 4 and top - 4 <= cy <= top + h + 4)
-        words.append(Word(left, top, w, h, "".join(t for _, t in inside)))
-    return words
+    return thai_words(img, boxes, lang="Thai", psm=7)
 
 
 LINE = ["ข้อ", "๔.๑๗", "ภายในวันที่", "๒๘", "ธันวาคม", "๒๕๖๖", "โทร", "๐๕๔๔-๑๘๗๖๙",
