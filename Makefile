@@ -3,6 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
+CODE := pipeline ocr extract bench samples tests
 export PYTHAINLP_OFFLINE := 1
 export OMP_THREAD_LIMIT := 1
 
@@ -40,17 +41,17 @@ venv: sysdeps $(VENV)/.installed  ## create .venv and install the package with d
 run: venv  ## process samples/ into criteria_out/
 	$(PY) -m pipeline run samples/seeds samples/docs --out criteria_out
 
-test: venv  ## run the test suite (real Tesseract, real PDFs, real seeds)
-	$(PY) -m ruff check pipeline ocr extract tests samples
+test: lint  ## ruff, mypy, then the test suite (real Tesseract, real PDFs, real seeds)
 	$(PY) -m pytest -q
 
-lint: venv  ## ruff
-	$(PY) -m ruff check pipeline ocr extract tests samples
+lint: venv  ## ruff and mypy (configured in pyproject.toml)
+	$(PY) -m ruff check $(CODE)
+	$(PY) -m mypy
 
 samples: venv  ## regenerate the synthetic sample documents and their truth
 	$(PY) -m samples.generate
 
-bench: venv  ## accuracy per layout family (validation split) and speed (writes bench/, docs/BENCHMARKS.md, ~30 min)
+bench: venv  ## accuracy per layout family (validation split) and speed (writes bench/results/, docs/BENCHMARKS.md, ~30 min)
 	@[ -f samples/generated/order_lampang_scan.pdf ] && [ -d samples/generated/families/validation ] \
 	  || $(PY) -m samples.generate
 	$(PY) -m pipeline bench

@@ -13,8 +13,8 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.bench_inputs import BenchInput, Truth
-from pipeline.evaluate import assignment_scores, canonical_text, cer
+from bench.evaluate import assignment_scores, canonical_text, cer
+from bench.inputs import BenchInput, Truth
 
 log = logging.getLogger(__name__)
 

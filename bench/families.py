@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.bench_accuracy import (
+from bench.accuracy import (
     EDIT_LEVELS,
     NUMBERING_KINDS,
     corpus_cer,
@@ -24,7 +24,7 @@ from pipeline.bench_accuracy import (
     officer_scores,
     output_folders,
 )
-from pipeline.evaluate import assignment_scores, canonical_text
+from bench.evaluate import assignment_scores, canonical_text
 
 log = logging.getLogger(__name__)
 

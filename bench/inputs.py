@@ -6,12 +6,12 @@ import json
 import logging
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pipeline.writers import read_csv
+from samples import naming
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,7 @@ class Truth:
 
 def truth_stem(path: Path) -> str:
     """The truth files' name for an input (a scan shares its original's truth)."""
-    from samples.naming import truth_stem as stem  # the repo's samples package, not installed
-
-    return stem(path)
+    return naming.truth_stem(path)
 
 
 def load_truth(expected: Path, stem: str) -> Truth:
@@ -94,8 +92,6 @@ def sample_inputs(samples: Path) -> tuple[list[BenchInput], list[str]]:
     (`make samples` writes them).
     """
     expected = samples / "expected"
-    if str(samples.resolve().parent) not in sys.path:  # `circulars` run from the venv's bin/
-        sys.path.append(str(samples.resolve().parent))
     found: list[BenchInput] = []
     for folder in (samples / "docs", samples / "generated"):
         if not folder.is_dir():

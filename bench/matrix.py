@@ -18,11 +18,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bench.accuracy import corpus_cer
+from bench.evaluate import cer
+from bench.inputs import BenchInput
+from bench.proc import run_pool
 from ocr.tesseract import OcrSettings
-from pipeline.bench_accuracy import corpus_cer
-from pipeline.bench_inputs import BenchInput
-from pipeline.bench_proc import run_pool
-from pipeline.evaluate import cer
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.bench_report_families import families_section
+from bench.report_families import families_section
 
 
 def _name(path: str) -> str:
@@ -145,7 +145,7 @@ def _accuracy(r: dict[str, Any]) -> list[str]:
         f"default settings ({run['wall']:.0f} s wall). CER: character error rate with all "
         "whitespace removed, over the whole document (all edits / all truth characters); raw "
         "is Tesseract's text (or the PDF text layer), repaired is the pipeline's text after "
-        "Thai repair, both compared after `pipeline.evaluate.canonical_text`, which also "
+        "Thai repair, both compared after `bench.evaluate.canonical_text`, which also "
         "forgives Thai mark order and SARA AM written as NIKHAHIT + SARA AA. The code-point "
         "CER compares the characters exactly as a program sees them (whitespace removed "
         "only): that is where the repair of spellings shows. Assignments: precision / recall / "
@@ -415,7 +415,7 @@ def _text_and_memory(r: dict[str, Any]) -> list[str]:
 
 
 def _target_notes(r: dict[str, Any]) -> list[str]:
-    from pipeline.bench_notes import notes
+    from bench.notes import notes
 
     lines = ["## Where we stand", ""]
     for title, text in notes(r):

@@ -22,11 +22,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ocr.tesseract import OcrSettings, tesseract_version
-from pipeline import writers
-from pipeline.bench_accuracy import document_scores, output_folders, summary
-from pipeline.bench_families import family_files, score_run, summarise
-from pipeline.bench_inputs import (
+from bench.accuracy import document_scores, output_folders, summary
+from bench.families import family_files, score_run, summarise
+from bench.inputs import (
     BenchInput,
     load_truth,
     pdf_page_count,
@@ -34,9 +32,9 @@ from pipeline.bench_inputs import (
     render_images,
     sample_inputs,
 )
-from pipeline.bench_matrix import MatrixPage, engine_lang, grid, run_matrix
-from pipeline.bench_proc import Measured, become_subreaper, median, run_measured, spread
-from pipeline.bench_speed import (
+from bench.matrix import MatrixPage, engine_lang, grid, run_matrix
+from bench.proc import Measured, become_subreaper, median, run_measured, spread
+from bench.speed import (
     bench_env,
     linear_fit,
     ocrmypdf_command,
@@ -50,6 +48,8 @@ from pipeline.bench_speed import (
     time_startup,
     time_text_stages,
 )
+from ocr.tesseract import OcrSettings, tesseract_version
+from pipeline import writers
 from pipeline.ledger import pipeline_version, source_fingerprint
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class BenchConfig:
     """What to measure; the defaults are the full `make bench`, `quick()` a fast subset."""
 
     samples: Path = ROOT / "samples"
-    out_dir: Path = ROOT / "bench"
+    out_dir: Path = ROOT / "bench" / "results"
     docs: Path | None = ROOT / "docs" / "BENCHMARKS.md"
     workers: int = os.cpu_count() or 1
     repeats: int = 3
@@ -652,7 +652,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 def run_bench(config: BenchConfig) -> dict[str, Any]:
     """Run every measurement; write results.json (and the Markdown when `config.docs`)."""
-    from pipeline.bench_report import render_markdown
+    from bench.report import render_markdown
 
     started = time.perf_counter()
     if not become_subreaper():
@@ -723,7 +723,7 @@ def run_bench(config: BenchConfig) -> dict[str, Any]:
     writers.write_json(config.out_dir / RESULTS_NAME, results)
     if config.docs is not None:
         if config.only and not previous and config.docs.exists():
-            from pipeline.bench_report_families import families_section, splice
+            from bench.report_families import families_section, splice
 
             if "families" in results:
                 report = splice(config.docs.read_text("utf-8"), families_section(results))

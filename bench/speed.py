@@ -16,9 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bench.matrix import engine_lang, tesseract_command
+from bench.proc import Measured, PoolRun, run_measured, run_pool
 from ocr.tesseract import OcrSettings
-from pipeline.bench_matrix import engine_lang, tesseract_command
-from pipeline.bench_proc import Measured, PoolRun, run_measured, run_pool
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def pages_json_seconds(out: Path) -> list[float]:
 
 
 def summarise_runs(runs: Sequence[Measured | PoolRun], pages: int) -> dict[str, Any]:
-    from pipeline.bench_proc import spread
+    from bench.proc import spread
 
     walls = [r.wall for r in runs]
     cpus = [r.cpu for r in runs]

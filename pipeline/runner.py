@@ -134,7 +134,7 @@ def run_pipeline(
 
 def _write_report(out_dir: Path) -> None:
     """The HTML report; a failure here is logged, the tables are already written."""
-    from pipeline.report import write_report
+    from pipeline.report.build import write_report
 
     try:
         write_report(out_dir)

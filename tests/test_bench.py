@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from bench import run as bench
+from bench.accuracy import corpus_cer, item_scores, officer_scores, page_cers
+from bench.evaluate import cer
+from bench.inputs import pdf_page_count, pdf_subset
+from bench.matrix import grid
+from bench.proc import Measured
+from bench.run import BenchConfig, pair_ratio, run_bench
+from bench.speed import linear_fit
 from ocr.tesseract import OcrSettings, tesseract_version
-from pipeline import bench
-from pipeline.bench import BenchConfig, pair_ratio, run_bench
-from pipeline.bench_accuracy import corpus_cer, item_scores, officer_scores, page_cers
-from pipeline.bench_inputs import pdf_page_count, pdf_subset
-from pipeline.bench_matrix import grid
-from pipeline.bench_proc import Measured
-from pipeline.bench_speed import linear_fit
-from pipeline.evaluate import cer
 from tests.conftest import EXPECTED, ROOT, SEEDS
 
 SEED_003 = "003_d10b89281753108f"

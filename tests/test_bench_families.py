@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.bench_families import pooled, score_document, summarise
-from pipeline.bench_report_families import families_section, splice
+from bench.families import pooled, score_document, summarise
+from bench.report_families import families_section, splice
 
 TRUTH = {
     "document": "list-0009", "family": "list", "split": "dev",

@@ -17,7 +17,7 @@ from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
 from extract.catalog import Catalog, CatalogError, normalize_number
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 EDITIONS = ("2562", "2566", "2567")
 

@@ -13,7 +13,7 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from extract.catalog import Catalog
 from extract.crosswalk import MIN_SIMILARITY, build_crosswalk, overrides_for
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 # (edition A, id in A, edition B, id in B), each found by reading the requirement in both seeds.
 KNOWN_PAIRS = [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from bench.evaluate import assignment_scores
 from extract.document import Extraction, extract_document
 from ocr.textfile import read_text_pages
-from pipeline.evaluate import assignment_scores
 from pipeline.pages import repair
 from pipeline.writers import read_csv
 from tests.conftest import EXPECTED, SEEDS

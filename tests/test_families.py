@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.bench_families import family_files, score_run
+from bench.families import family_files, score_run
 from tests.conftest import ROOT
 
 SEED = 1  # the subset: the first dev document of every family

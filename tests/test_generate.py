@@ -22,14 +22,13 @@ import pytest
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
+from samples.naming import truth_stem
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 ORDER, CIRCULAR = "order_lampang", "circular_dopa"
 TEST_DPI = 100
 
-if str(ROOT) not in sys.path:  # `pytest` (unlike `python -m pytest`) does not add the root
-    sys.path.insert(0, str(ROOT))
-from samples.naming import truth_stem  # noqa: E402
 
 TITLE_SPELLINGS = {
     "นาย": ("นาย",),

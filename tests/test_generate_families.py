@@ -20,11 +20,10 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
+from samples.splits import DEV_SEEDS, VALIDATION_SEEDS, split_of
+from samples.truthfile import FAMILIES, FORMS, load_truth, split_form, truth_path
+
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-from samples.splits import DEV_SEEDS, VALIDATION_SEEDS, split_of  # noqa: E402
-from samples.truthfile import FAMILIES, FORMS, load_truth, split_form, truth_path  # noqa: E402
 
 TEST_DPI = 60
 # Two orders in all five forms; the other families born-digital only (their truth is what the

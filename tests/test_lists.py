@@ -14,13 +14,13 @@ import pytest
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
+from bench.evaluate import assignment_scores
 from extract.catalog import Catalog
 from extract.document import extract_document
 from extract.fields import find_labels
 from extract.items import walk
 from extract.models import Group, Line
 from extract.roles import resolve_roles
-from pipeline.evaluate import assignment_scores
 from tests import listdocs
 
 P1 = Catalog.load("2567").get("P1").title[:80]

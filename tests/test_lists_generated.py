@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import assignment_scores
+from bench.evaluate import assignment_scores
 from pipeline.writers import read_csv
 from tests.conftest import EXPECTED, ROOT
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from bench.evaluate import cer
 from ocr.detect import describe
 from ocr.models import PageMethod
 from ocr.reader import plan_pages
 from ocr.tesseract import OcrSettings, mean_confidence, recognise
-from pipeline.evaluate import cer
 from pipeline.pages import process_page
 from tests.conftest import ORDER_LINES
 

@@ -24,12 +24,12 @@ from rapidfuzz import fuzz
 
 from extract.catalog import Catalog
 from ocr.tesseract import OcrSettings, recognise
-from pipeline.cli import main as cli_main
+from pipeline.cli.main import main as cli_main
 from pipeline.models import RunOptions
-from pipeline.report import merge_findings, write_report
-from pipeline.report_crops import ScanCropper, align_lines, match_key
-from pipeline.report_load import load_document
-from pipeline.report_review import review_pages
+from pipeline.report.build import merge_findings, write_report
+from pipeline.report.crops import ScanCropper, align_lines, match_key
+from pipeline.report.load import load_document
+from pipeline.report.review import review_pages
 from pipeline.runner import run_pipeline
 from tests.conftest import ORDER_LINES, SEEDS
 

@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from pipeline.cli import ExitCode
-from pipeline.cmd_run import add_ocr_options, ocr_settings
+from pipeline.cli.main import ExitCode
+from pipeline.cli.run import add_ocr_options, ocr_settings
 from pipeline.runner import UsageError
 
 log = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ SECTIONS = ("accuracy", "families", "text_stages", "matrix", "candidates", "spee
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from pipeline.bench import ROOT
+    from bench.run import ROOT
 
     p = sub.add_parser(
         "bench", help="measure accuracy and speed against raw Tesseract and OCRmyPDF",
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quick", action="store_true",
                    help="a few minutes: committed samples, one run per timing, small matrix")
     p.add_argument("--samples", type=Path, default=ROOT / "samples", help="samples folder")
-    p.add_argument("--out", type=Path, default=ROOT / "bench",
+    p.add_argument("--out", type=Path, default=ROOT / "bench" / "results",
                    help="where results.json goes (%(default)s)")
     p.add_argument("--docs", type=Path, default=None,
                    help="Markdown report to write (full run: docs/BENCHMARKS.md; "
@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    from pipeline.bench import RESULTS_NAME, ROOT, BenchConfig, run_bench
+    from bench.run import RESULTS_NAME, ROOT, BenchConfig, run_bench
 
     if args.report_only:
         return report_only(args.out / RESULTS_NAME, args.docs or ROOT / "docs" / "BENCHMARKS.md")
@@ -102,8 +102,8 @@ def run(args: argparse.Namespace) -> ExitCode:
 def report_only(results_file: Path, docs: Path) -> ExitCode:
     import json
 
+    from bench.report import render_markdown
     from pipeline import writers
-    from pipeline.bench_report import render_markdown
 
     if not results_file.exists():
         raise UsageError(f"{results_file}: no results to report (run `circulars bench` first)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.catalog import Catalog, CatalogError, Criterion
-from pipeline.cli import ExitCode, UsageError
+from pipeline.cli.main import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from extract.crosswalk import Crosswalk

@@ -23,12 +23,12 @@ class ExitCode(IntEnum):
 
 # Subcommand modules, each with `register(subparsers)` that sets `func(args) -> ExitCode`.
 COMMAND_MODULES = (
-    "pipeline.cmd_ocr",
-    "pipeline.cmd_run",
-    "pipeline.cmd_catalog",
-    "pipeline.cmd_tables",
-    "pipeline.cmd_bench",
-    "pipeline.cmd_report",
+    "pipeline.cli.ocr",
+    "pipeline.cli.run",
+    "pipeline.cli.catalog",
+    "pipeline.cli.validate",
+    "pipeline.cli.bench",
+    "pipeline.cli.report",
 )
 
 

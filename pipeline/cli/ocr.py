@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.cli import ExitCode
-from pipeline.cmd_run import add_ocr_options, ocr_settings
+from pipeline.cli.main import ExitCode
+from pipeline.cli.run import add_ocr_options, ocr_settings
 from pipeline.models import RunOptions
 
 

@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from pipeline.cli import ExitCode
+from pipeline.cli.main import ExitCode
 from pipeline.runner import UsageError
 
 log = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def report(args: argparse.Namespace) -> ExitCode:
-    from pipeline.report import write_report
+    from pipeline.report.build import write_report
 
     if not args.out_dir.is_dir():
         raise UsageError(f"not a folder: {args.out_dir}")

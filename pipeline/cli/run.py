@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from ocr.tesseract import OcrSettings, check_languages
-from pipeline.cli import ExitCode
+from pipeline.cli.main import ExitCode
 from pipeline.models import RunOptions
 from pipeline.runner import UsageError, run_pipeline
 

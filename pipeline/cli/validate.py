@@ -7,8 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline.cli import ExitCode
-from pipeline.cmd_run import add_ocr_options, ocr_settings
+from pipeline.cli.main import ExitCode
+from pipeline.cli.run import add_ocr_options, ocr_settings
 from pipeline.models import RunOptions
 from pipeline.runner import UsageError, run_pipeline
 from pipeline.tables import ASSIGNMENT_COLUMNS, write_matrices

@@ -17,10 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pipeline.report_css import CSS
-from pipeline.report_html import bi, esc, fmt_score, person, slug, table
-from pipeline.report_load import BatchData, DocumentData, load_batch
-from pipeline.report_matrix import (
+from pipeline.report.css import CSS
+from pipeline.report.html import bi, esc, fmt_score, person, slug, table
+from pipeline.report.load import BatchData, DocumentData, load_batch
+from pipeline.report.matrix import (
     Responsibility,
     assignments_html,
     coverage_html,
@@ -28,8 +28,8 @@ from pipeline.report_matrix import (
     responsibility,
     workload_svg,
 )
-from pipeline.report_review import MATCH_REVIEW, review_html
-from pipeline.report_svg import Panel, Segment, bar_chart
+from pipeline.report.review import MATCH_REVIEW, review_html
+from pipeline.report.svg import Panel, Segment, bar_chart
 from pipeline.writers import read_csv, write_text
 
 log = logging.getLogger(__name__)

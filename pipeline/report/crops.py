@@ -21,7 +21,7 @@ from PIL import Image, ImageFilter, ImageOps
 from rapidfuzz import fuzz
 
 from ocr.tesseract import LineBox
-from pipeline.report_load import DocumentData
+from pipeline.report.load import DocumentData
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.catalog import Catalog, CatalogError
-from pipeline.report_html import ROLE_MARK, ROLE_TH, bi, clip, esc, name_key, person, table
-from pipeline.report_load import DocumentData
-from pipeline.report_svg import Panel, Segment, bar_chart
+from pipeline.report.html import ROLE_MARK, ROLE_TH, bi, clip, esc, name_key, person, table
+from pipeline.report.load import DocumentData
+from pipeline.report.svg import Panel, Segment, bar_chart
 from pipeline.tables import criterion_sort_key
 
 log = logging.getLogger(__name__)

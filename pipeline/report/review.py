@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.report_crops import Crop, ScanCropper
-from pipeline.report_html import bi, clip, esc, fmt_score, name_key, person, table
-from pipeline.report_load import DocumentData
+from pipeline.report.crops import Crop, ScanCropper
+from pipeline.report.html import bi, clip, esc, fmt_score, name_key, person, table
+from pipeline.report.load import DocumentData
 
 MATCH_REVIEW = 85.0  # items matched to their catalog title below this are worth a look
 PAGE_CONFIDENCE_REVIEW = 80.0  # mean Tesseract word confidence of a page

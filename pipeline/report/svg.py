@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.report_html import esc
+from pipeline.report.html import esc
 
 ROW = 22
 BAR = 14
