@@ -242,3 +242,10 @@ def spread(values: Sequence[float]) -> dict[str, float | None]:
         "max": round(max(values), 3),
         "runs": len(values),
     }
+
+
+def pair_ratio(a: list, b: list, what: str = "wall") -> dict[str, float | None]:
+    """A/B run by run (A and B alternate, so drift of the machine hits both), then the median."""
+    ratios = [getattr(x, what) / getattr(y, what) for x, y in zip(a, b, strict=False)
+              if getattr(y, what)]
+    return spread(ratios)

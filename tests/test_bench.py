@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from bench import run as bench
+from bench import candidates, config
 from bench.accuracy import corpus_cer, item_scores, officer_scores, page_cers
+from bench.config import BenchConfig
 from bench.evaluate import cer
 from bench.inputs import pdf_page_count, pdf_subset
 from bench.matrix import grid
-from bench.proc import Measured
-from bench.run import BenchConfig, pair_ratio, run_bench
+from bench.proc import Measured, pair_ratio
+from bench.run import run_bench
 from bench.speed import linear_fit
 from ocr.tesseract import OcrSettings, tesseract_version
 from tests.conftest import EXPECTED, ROOT, SEEDS
@@ -92,21 +93,21 @@ def test_recommend_keeps_the_default_unless_another_setting_leads_clearly() -> N
     # mean F1 over two scans: Thai 0.90, Thai preprocessed 0.91, tha 0.70
     rows = [_row("Thai", 0.95), _row("Thai", 0.85, preprocess=True), _row("tha", 0.7)]
     more = [_row("Thai", 0.85), _row("Thai", 0.97, preprocess=True)]
-    kept = bench.recommend(rows, more, default)
+    kept = candidates.recommend(rows, more, default)
     assert (kept["lang"], kept["preprocess"], kept["kept_default"]) == ("Thai", False, True)
     assert kept["mean_f1"] == pytest.approx(0.90) and kept["best_mean_f1"] == pytest.approx(0.91)
     # "tha" ran on one scan only, so it cannot win; a clear lead replaces the default
     more[1] = _row("Thai", 1.0, preprocess=True)
     rows[1] = _row("Thai", 0.95, preprocess=True)
-    changed = bench.recommend(rows, more, default)
+    changed = candidates.recommend(rows, more, default)
     assert (changed["preprocess"], changed["kept_default"]) == (True, False)
 
 
 def test_missing_ocrmypdf_is_reported_not_failed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bench, "ocrmypdf_command", lambda: None)
-    status = bench.ocrmypdf_status(BenchConfig())
+    monkeypatch.setattr(config, "ocrmypdf_command", lambda: None)
+    status = config.ocrmypdf_status(BenchConfig())
     assert status is not None and "not installed" in status
-    assert bench.ocrmypdf_status(BenchConfig(ocrmypdf=False)) == "not asked for"
+    assert config.ocrmypdf_status(BenchConfig(ocrmypdf=False)) == "not asked for"
 
 
 # -- a whole run on a tiny input ----------------------------------------------------------------
@@ -186,7 +187,7 @@ def test_tiny_bench_has_every_measurement(tiny_run: tuple[dict, Path]) -> None:
     for key in ("raw_tesseract", "pipeline_cold", "pipeline_warm"):
         assert speed[key]["wall"]["runs"] == 1 and speed[key]["wall"]["median"] > 0
     assert speed["ratios"]["cold_over_raw"]["median"] > 0
-    if bench.ocrmypdf_command() is None:
+    if config.ocrmypdf_command() is None:
         assert "not installed" in speed["ocrmypdf"]["skipped"]
     else:
         assert speed["ocrmypdf"]["wall"]["median"] > 0

@@ -19,7 +19,7 @@ SECTIONS = ("accuracy", "families", "text_stages", "matrix", "candidates", "spee
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from bench.run import ROOT
+    from bench.config import ROOT
 
     p = sub.add_parser(
         "bench", help="measure accuracy and speed against raw Tesseract and OCRmyPDF",
@@ -59,7 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    from bench.run import RESULTS_NAME, ROOT, BenchConfig, run_bench
+    from bench.config import RESULTS_NAME, ROOT, BenchConfig
+    from bench.run import run_bench
 
     if args.report_only:
         return report_only(args.out / RESULTS_NAME, args.docs or ROOT / "docs" / "BENCHMARKS.md")
