@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
+from bench.markdown import cell, table
 from bench.report_families import families_section
+from bench.report_speed import speed_section, text_and_memory_section
 
 
 def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
-
-
-def _f(value: Any, digits: int = 3) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_f(c) if not isinstance(c, str) else c for c in row) + " |"
-              for row in rows]
-    return [*lines, ""]
-
-
-def _spread(s: dict[str, Any] | None, digits: int = 2) -> str:
-    if not s or s.get("median") is None:
-        return "–"
-    if s.get("runs", 1) > 1 and s["min"] != s["max"]:
-        return f"{s['median']:.{digits}f} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
-    return f"{s['median']:.{digits}f}"
 
 
 def _settings(row: dict[str, Any]) -> str:
@@ -53,9 +29,9 @@ def render_markdown(results: dict[str, Any]) -> str:
     if "matrix" in results or "candidates" in results:
         lines += _settings_section(results)
     if "speed" in results:
-        lines += _speed(results)
+        lines += speed_section(results)
     if "text_stages" in results or "memory" in results:
-        lines += _text_and_memory(results)
+        lines += text_and_memory_section(results)
     lines += _target_notes(results)
     lines += _method(results)
     return "\n".join(lines).rstrip() + "\n"
@@ -74,10 +50,10 @@ def _head(r: dict[str, Any]) -> list[str]:
         "side by side with the bare `tesseract` command and OCRmyPDF on the same pages in the "
         "same run.",
         "",
-        *_table(["", ""], [
+        *table(["", ""], [
             ["date (UTC)", r["date"]],
             ["mode", f"{mode}, {r['duration_s'] / 60:.1f} min"],
-            ["machine", f"{m['cores']} cores, {m['cpu_model']}, {_f(m['memory_gb'], 1)} GB"],
+            ["machine", f"{m['cores']} cores, {m['cpu_model']}, {cell(m['memory_gb'], 1)} GB"],
             ["OS, Python", f"{m['os']}, Python {m['python']}"],
             ["Tesseract", m["tesseract"]],
             ["OCRmyPDF", m["ocrmypdf"] or "not installed"],
@@ -123,7 +99,7 @@ def _targets_table(r: dict[str, Any]) -> list[str]:
     for t in r["targets"]:
         status = "not measured" if t["met"] is None else "met" if t["met"] else "missed"
         rows.append([t["target"], t["goal"], _num(t["measured"]), status, t["gap"] or ""])
-    return ["## Targets", "", *_table(["target", "goal", "measured", "status", "gap"], rows),
+    return ["## Targets", "", *table(["target", "goal", "measured", "status", "gap"], rows),
             "Details, causes and what would close each gap: [below](#where-we-stand).", ""]
 
 
@@ -164,9 +140,9 @@ def _accuracy(r: dict[str, Any]) -> list[str]:
         items = d.get("items")
         numbering = d.get("numbering_errors")
         rows.append([
-            f"`{_name(d['file'])}`", d["kind"], d["pages"], _f(cer.get("raw")),
-            _f(cer.get("repaired")),
-            _f(cer.get("ratio"), 2),
+            f"`{_name(d['file'])}`", d["kind"], d["pages"], cell(cer.get("raw")),
+            cell(cer.get("repaired")),
+            cell(cer.get("ratio"), 2),
             f"{cer['raw_strict']:.3f} → {cer['repaired_strict']:.3f}" if cer else "–",
             _prf(d, 0), _prf(d, 1), _prf(d, 2),
             f"{officers['found']} / {officers['true']}" if officers else "–",
@@ -174,7 +150,7 @@ def _accuracy(r: dict[str, Any]) -> list[str]:
             str(d.get("items_found", "–")),
             f"{numbering['detected']} / {len(numbering['true'])}" if numbering else "–",
         ])
-    lines += _table(
+    lines += table(
         ["file", "kind", "pages", "CER raw", "CER repaired", "ratio",
          "code-point CER raw → repaired", "assignment F1 exact",
          "F1 ≤1 edit", "F1 ≤2 edits", "officers found / true", "items in sequence / true",
@@ -217,10 +193,10 @@ def _settings_section(r: dict[str, Any]) -> list[str]:
         ]
         rows = [
             [s["lang"], s["psm"], s["dpi"], s["preprocess"], s["cer_raw"], s["cer_repaired"],
-             _f(s["cpu_per_page"], 2)]
+             cell(s["cpu_per_page"], 2)]
             for s in matrix["settings"]
         ]
-        lines += _table(["lang", "psm", "dpi", "preprocess", "CER raw", "CER repaired",
+        lines += table(["lang", "psm", "dpi", "preprocess", "CER raw", "CER repaired",
                          "CPU s/page"], rows)
         if matrix.get("not_installed"):
             lines += ["Not measured (language not installed): "
@@ -235,18 +211,18 @@ def _settings_section(r: dict[str, Any]) -> list[str]:
         "assignment F1 against the truth, best first.",
         "",
     ]
-    lines += _table(
+    lines += table(
         ["settings", "F1 exact", "P", "R", "F1 ≤1", "F1 ≤2", "items", "officers",
          "CER raw", "CER repaired", "s/page"],
-        [[_settings(c), c["f1"], _f(c["precision"], 2), _f(c["recall"], 2), c["f1_edits_1"],
+        [[_settings(c), c["f1"], cell(c["precision"], 2), cell(c["recall"], 2), c["f1_edits_1"],
           c["f1_edits_2"], c["items_accuracy"],
           f"{c['officers_found']} / {c['officers_true']}", c["cer_raw"], c["cer_repaired"],
-          _f(c["wall_per_page"], 2)] for c in cand["rows"]],
+          cell(c["wall_per_page"], 2)] for c in cand["rows"]],
     )
     if cand["more"]:
         lines += ["The best of them, and the current default, on the other scans of the same "
                   "order:", ""]
-        lines += _table(
+        lines += table(
             ["settings", "document", "F1 exact", "F1 ≤2", "items", "CER repaired"],
             [[_settings(c), c["document"], c["f1"], c["f1_edits_2"], c["items_accuracy"],
               c["cer_repaired"]] for c in cand["more"]],
@@ -261,157 +237,6 @@ def _settings_section(r: dict[str, Any]) -> list[str]:
             "",
         ]
     return lines
-
-
-def _speed(r: dict[str, Any]) -> list[str]:
-    sp = r["speed"]
-    if "skipped" in sp:
-        return ["## Speed", "", f"Skipped: {sp['skipped']}.", ""]
-    lines = [
-        "## Speed",
-        "",
-        f"The same {sp['pages']} scanned pages ({', '.join(f'`{f}`' for f in sp['files'])}) at "
-        f"{sp['dpi']} dpi, {sp['workers']} at a time. Raw Tesseract: the `tesseract` command "
-        "on images rendered beforehand with `pdftoppm` (not timed), run by a pool of "
-        f"{sp['workers']}. Pipeline cold: `circulars run` into a fresh output folder; warm: "
-        "the same command again on the same folder. OCRmyPDF: `ocrmypdf -l tha --jobs N "
-        "--output-type pdf` on each PDF in turn. Wall and CPU seconds of every process each "
-        "command started; median (min–max) of the runs; ratios taken run by run.",
-        "",
-    ]
-    raw = sp["raw_tesseract"]
-    rows = []
-
-    def row(name: str, s: dict[str, Any], ratio: dict[str, Any] | None) -> None:
-        rows.append([name, _spread(s["wall"]), _spread(s["cpu"]), _f(s["wall_per_page"], 2),
-                     _f(s["cpu_per_page"], 2), _spread(ratio) if ratio else "1"])
-
-    row("raw `tesseract`, text (lower bound)", raw, None)
-    if "raw_tesseract_tsv" in sp:
-        row("raw `tesseract`, text + tsv (what the pipeline asks for)",
-            sp["raw_tesseract_tsv"], None)
-        rows[-1][-1] = ""
-    row("`circulars run`, cold", sp["pipeline_cold"], sp["ratios"]["cold_over_raw"])
-    row("`circulars run`, warm", sp["pipeline_warm"], None)
-    rows[-1][-1] = ""
-    om = sp.get("ocrmypdf", {})
-    if "skipped" not in om:
-        row("`ocrmypdf -l tha`", om, None)
-        rows[-1][-1] = ""
-    if "ocrmypdf_same_settings" in sp:
-        row("`ocrmypdf` with the pipeline's lang and psm", sp["ocrmypdf_same_settings"], None)
-        rows[-1][-1] = ""
-    lines += _table(["command", "wall s", "CPU s", "wall s/page", "CPU s/page",
-                     "pipeline ÷ raw (wall)"], rows)
-    ratios = sp["ratios"]
-    lines += ["Ratios (median of run-by-run ratios):", ""]
-    lines.append(f"- pipeline cold ÷ raw Tesseract: wall {_spread(ratios['cold_over_raw'])}, "
-                 f"CPU {_spread(ratios['cold_over_raw_cpu'])}")
-    if "cold_over_raw_tsv" in ratios:
-        lines.append(f"- pipeline cold ÷ raw Tesseract writing text + tsv: "
-                     f"{_spread(ratios['cold_over_raw_tsv'])}; the tsv alone costs the engine "
-                     f"{_spread(ratios['raw_tsv_over_raw'])} × its text-only time")
-    if "cold_over_ocrmypdf" in ratios:
-        lines.append(f"- pipeline cold ÷ OCRmyPDF (`-l tha`): "
-                     f"{_spread(ratios['cold_over_ocrmypdf'])}")
-    else:
-        lines.append(f"- OCRmyPDF: {om.get('skipped')}")
-    if "cold_over_ocrmypdf_same_settings" in ratios:
-        lines.append("- pipeline cold ÷ OCRmyPDF with the same language and psm: "
-                     f"{_spread(ratios['cold_over_ocrmypdf_same_settings'])}")
-    lines.append(f"- cold ÷ warm (speed-up of an unchanged re-run): "
-                 f"{_spread(ratios['cold_over_warm'], 1)}")
-    lines.append(f"- interpreter start and CLI imports (`circulars --help`): "
-                 f"{_spread(sp['startup'])} s")
-    lines.append(f"- one page inside the pipeline (render, OCR with tsv, repair; pages.json): "
-                 f"{_f(sp['pipeline_page_seconds_mean'], 2)} s, the bare engine on the same "
-                 f"pages {_f(sp['raw_page_seconds_mean'], 2)} s (mean wall per page)")
-    if sp.get("render_seconds_per_page"):
-        lines.append(f"- rendering a page with `pdftoppm` for the lower bound (not timed in it): "
-                     f"{sp['render_seconds_per_page']:.2f} s")
-    lines.append("")
-    one = sp.get("workers_1")
-    if one:
-        lines += [
-            "One worker against all cores, same pages:",
-            "",
-            *_table(
-                ["", "wall s, 1 worker", f"wall s, {sp['workers']} workers", "speed-up"],
-                [
-                    ["raw `tesseract`", _spread(one["raw_tesseract"]["wall"]),
-                     _spread(raw["wall"]), _f(one["raw_speedup"], 2)],
-                    ["`circulars run`, cold", _spread(one["pipeline_cold"]["wall"]),
-                     _spread(sp["pipeline_cold"]["wall"]), _f(one["pipeline_speedup"], 2)],
-                ],
-            ),
-            f"With one worker the pipeline takes {_spread(one['cold_over_raw'])} × the bare "
-            "engine.",
-            "",
-        ]
-    if sp["scaling"]:
-        lines += [
-            f"Scaling with the number of pages (first k pages of `{sp['files'][0]}`, "
-            f"{sp['workers']} workers):",
-            "",
-            *_table(["pages", "raw wall s", "pipeline wall s", "pipeline ÷ raw"],
-                    [[s["pages"], _f(s["raw_wall"], 2), _f(s["pipeline_wall"], 2),
-                      _f(s["ratio"], 2)] for s in sp["scaling"]]),
-        ]
-        fit = sp.get("fit")
-        if fit and fit.get("pipeline") and fit.get("raw"):
-            lines += [
-                f"Least-squares fit over {fit.get('pages', 'all')} pages (fewer pages than "
-                "workers leave a core idle), wall = fixed + per page × pages: pipeline "
-                f"{fit['pipeline']['fixed']:.2f} s + {fit['pipeline']['per_page']:.2f} s/page, "
-                f"raw {fit['raw']['fixed']:.2f} s + {fit['raw']['per_page']:.2f} s/page.",
-                "",
-            ]
-    return lines
-
-
-def _text_and_memory(r: dict[str, Any]) -> list[str]:
-    t = r["text_stages"]
-    lines = [
-        "## Text stages",
-        "",
-        f"Thai repair + extraction + catalog matching (`extract.thai_repair.repair` and "
-        f"`extract.document.extract_document`) on one core, over the {t['pages']} pages of "
-        f"{t['documents']} documents that the accuracy run read (OCR text of the scans, text "
-        "layers, the seeds); each run in a new process; CPU seconds.",
-        "",
-        *_table(["", "CPU s"], [
-            ["one-off start (word lists, catalogs)", _spread(t["warmup_cpu"])],
-            ["repair", _spread(t["repair_cpu"])],
-            ["extraction and matching", _spread(t["extract_cpu"])],
-            ["total per pass", _spread(t["cpu"])],
-        ]),
-        f"**{_f(t['pages_per_second'], 1)} pages per second** on one core. Per document "
-        "(milliseconds per page):",
-        "",
-        *_table(["document", "pages", "repair ms/page", "extraction ms/page"],
-                [[d["document"], d["pages"], _f(d["repair_ms_per_page"], 1),
-                  _f(d["extract_ms_per_page"], 1)] for d in t.get("per_document", [])]),
-    ]
-    mem = r["memory"]
-    if "skipped" in mem:
-        return [*lines, "## Memory", "", f"Skipped: {mem['skipped']}.", ""]
-    lines += [
-        "## Memory",
-        "",
-        f"`circulars run` on a {mem['pages']}-page scanned PDF (the speed pages repeated), "
-        f"{r['workers']} workers, one run: peak summed RSS of all its processes "
-        f"**{_f(mem['peak_tree_mb'], 0)} MB** (sampled every 0.1 s), largest single process "
-        f"{_f(mem['largest_process_mb'], 0)} MB; {mem['run']['wall']:.0f} s wall "
-        f"({mem['pages_per_minute']:.0f} pages per minute).",
-    ]
-    if mem.get("warm_wall"):
-        lines.append(f"A warm re-run of it took {mem['warm_wall']:.2f} s "
-                     f"({mem['cold_over_warm']:.0f}× faster than cold).")
-    if "raw_wall" in mem:
-        lines.append(f"The bare engine on the same {mem['pages']} pages took "
-                     f"{mem['raw_wall']:.0f} s: pipeline ÷ raw {mem['cold_over_raw']:.2f} at this "
-                     "batch size (one run).")
-    return [*lines, ""]
 
 
 def _target_notes(r: dict[str, Any]) -> list[str]:
