@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline.cli.main import ExitCode
-from pipeline.cli.run import add_ocr_options, ocr_settings
+from pipeline.cli.options import add_ocr_options, ocr_settings
 from pipeline.runner import UsageError
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 SECTIONS = ("accuracy", "families", "text_stages", "matrix", "candidates", "speed", "memory")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from bench.config import ROOT
 
     p = sub.add_parser(

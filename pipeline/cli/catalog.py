@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.catalog import Catalog, CatalogError, Criterion
-from pipeline.cli.main import ExitCode, UsageError
+from pipeline.cli.main import ExitCode
+from pipeline.runner import UsageError
 
 if TYPE_CHECKING:
     from extract.crosswalk import Crosswalk
@@ -34,7 +35,7 @@ CSV_COLUMNS = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("catalog", help="list, show and compare the GECC criteria catalogs")
     csub = p.add_subparsers(dest="catalog_command", required=True)
 

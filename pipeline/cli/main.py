@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "pipeline.cli.run",
     "pipeline.cli.catalog",
     "pipeline.cli.validate",
+    "pipeline.cli.matrix",
     "pipeline.cli.bench",
     "pipeline.cli.report",
 )

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from pipeline.cli.main import ExitCode
-from pipeline.cli.run import add_ocr_options, ocr_settings
+from pipeline.cli.options import add_ocr_options, ocr_settings
 from pipeline.models import RunOptions
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ocr", help="print the text of each page")
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--raw", action="store_true", help="text before Thai repair")

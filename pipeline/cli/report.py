@@ -12,7 +12,7 @@ from pipeline.runner import UsageError
 log = logging.getLogger(__name__)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("report", help="write report.html (summary, matrix, review queue)")
     p.add_argument("out_dir", type=Path, help="output folder of `circulars run`")
     p.set_defaults(func=report)

@@ -7,41 +7,15 @@ import logging
 import os
 from pathlib import Path
 
-from ocr.tesseract import OcrSettings, check_languages
 from pipeline.cli.main import ExitCode
+from pipeline.cli.options import add_ocr_options, ocr_settings
 from pipeline.models import RunOptions
 from pipeline.runner import UsageError, run_pipeline
 
 log = logging.getLogger(__name__)
 
 
-def add_ocr_options(parser: argparse.ArgumentParser) -> None:
-    defaults = OcrSettings()
-    parser.add_argument("--lang", default=defaults.lang, help="Tesseract languages (%(default)s)")
-    parser.add_argument("--psm", type=int, default=defaults.psm, help="page segmentation mode")
-    parser.add_argument("--dpi", type=int, default=defaults.dpi, help="render PDFs at this dpi")
-    parser.add_argument(
-        "--preprocess", action="store_true", help="denoise and stretch contrast before OCR"
-    )
-    parser.add_argument(
-        "--page-timeout", type=float, default=defaults.timeout, help="seconds per page"
-    )
-
-
-def ocr_settings(args: argparse.Namespace, check: bool = True) -> OcrSettings:
-    """The OCR settings; `check` that this machine has the languages (not when a cluster OCRs)."""
-    if args.page_timeout <= 0:
-        raise UsageError("--page-timeout must be positive")
-    settings = OcrSettings(
-        lang=args.lang, psm=args.psm, dpi=args.dpi, preprocess=args.preprocess,
-        timeout=args.page_timeout,
-    )
-    if check:
-        check_languages(settings.lang)
-    return settings
-
-
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="process files or folders into tables")
     p.add_argument("inputs", nargs="+", type=Path, help="files or folders")
     p.add_argument("--out", type=Path, default=Path("criteria_out"), help="output folder")

@@ -1,4 +1,4 @@
-"""`circulars validate FILE...` and `circulars matrix OUT_DIR`."""
+"""`circulars validate FILE...`: print the numbering validation findings of documents."""
 
 from __future__ import annotations
 
@@ -8,16 +8,14 @@ import tempfile
 from pathlib import Path
 
 from pipeline.cli.main import ExitCode
-from pipeline.cli.run import add_ocr_options, ocr_settings
+from pipeline.cli.options import add_ocr_options, ocr_settings
 from pipeline.models import RunOptions
-from pipeline.runner import UsageError, run_pipeline
-from pipeline.tables import ASSIGNMENT_COLUMNS, write_matrices
-from pipeline.writers import read_csv
+from pipeline.runner import run_pipeline
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     v = sub.add_parser("validate", help="print the numbering validation findings of documents")
     v.add_argument("files", nargs="+", type=Path)
     v.add_argument("--edition", help="criteria edition to check against (default: best fit)")
@@ -25,9 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("--workers", type=int, default=1)
     add_ocr_options(v)
     v.set_defaults(func=validate)
-    m = sub.add_parser("matrix", help="rebuild matrix.csv and matrix.xlsx from an output folder")
-    m.add_argument("out_dir", type=Path)
-    m.set_defaults(func=matrix)
 
 
 def validate(args: argparse.Namespace) -> ExitCode:
@@ -50,18 +45,3 @@ def validate(args: argparse.Namespace) -> ExitCode:
         cells = [str(c).ljust(w) for c, w in zip(row[:5], widths, strict=True)]
         sys.stdout.write("  ".join([*cells, str(row[5])]) + "\n")
     return ExitCode.SOME_FAILED if batch.failed else ExitCode.OK
-
-
-def matrix(args: argparse.Namespace) -> ExitCode:
-    source = args.out_dir / "assignments.csv"
-    if not source.exists():
-        raise UsageError(
-            f"{source}: not found (run `circulars run ... --out {args.out_dir}` first)"
-        )
-    rows = read_csv(source)
-    missing = [c for c in ASSIGNMENT_COLUMNS if rows and c not in rows[0]]
-    if missing:
-        raise UsageError(f"{source}: not an assignments table (missing {', '.join(missing)})")
-    write_matrices(args.out_dir, rows)
-    sys.stdout.write(f"wrote {args.out_dir / 'matrix.csv'} and {args.out_dir / 'matrix.xlsx'}\n")
-    return ExitCode.OK
