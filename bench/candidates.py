@@ -110,7 +110,7 @@ def candidate_row(settings: OcrSettings, run: Measured, doc: dict[str, Any]) -> 
     }
 
 
-def candidate_rank(row: dict[str, Any]) -> tuple:
+def candidate_rank(row: dict[str, Any]) -> tuple[float, float, float]:
     """Best first: strict F1, then F1 within two edits, then speed."""
     return (-(row["f1"] or 0), -(row["f1_edits_2"] or 0), row["wall"])
 
@@ -123,8 +123,8 @@ def recommend(
     order's F1 moves by about 0.01 per assignment row: a smaller lead is noise)."""
     if not any(row["f1"] is not None for row in rows):
         return None  # the file has no assignment truth to choose by
-    per: dict[tuple, list[float]] = {}
-    wall: dict[tuple, float] = {}
+    per: dict[tuple[str, int, int, bool], list[float]] = {}
+    wall: dict[tuple[str, int, int, bool], float] = {}
     for row in [*rows, *more]:
         key = (row["lang"], row["psm"], row["dpi"], row["preprocess"])
         per.setdefault(key, []).append(row["f1"] or 0.0)

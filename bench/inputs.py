@@ -63,6 +63,7 @@ def load_truth(expected: Path, stem: str) -> Truth:
     meta_file = expected / f"{stem}.meta.json"
     meta: dict[str, Any] = json.loads(meta_file.read_text("utf-8")) if meta_file.exists() else {}
     items_file = expected / f"{stem}.items.csv"
+    items: list[str] | None
     if items_file.exists():
         items = [r["criterion"] for r in read_csv(items_file)]
     else:
@@ -81,7 +82,7 @@ def file_kind(expected: Path, path: Path) -> str:
     if meta_file.exists():
         files = json.loads(meta_file.read_text("utf-8")).get("files", {})
         if path.name in files:
-            return files[path.name]["kind"]
+            return str(files[path.name]["kind"])
     return "scan" if truth_stem(path) != path.stem else "born-digital"
 
 

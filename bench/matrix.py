@@ -132,10 +132,14 @@ def run_matrix(
     dpis = sorted({s.dpi for s in settings})
     pres = sorted({s.preprocess for s in settings})
     images = render_matrix_images(pages, dpis, pres, work_dir / "images")
-    runnable, skipped = [], []
+    runnable: list[tuple[MatrixSetting, str]] = []
+    skipped: list[MatrixSetting] = []
     for s in settings:
         lang = engine_lang(s.lang)
-        (runnable if lang else skipped).append((s, lang))
+        if lang:
+            runnable.append((s, lang))
+        else:
+            skipped.append(s)
     jobs: list[tuple[MatrixSetting, int, Path]] = []
     commands = []
     for n, ((s, lang), pos) in enumerate(itertools.product(runnable, range(len(pages)))):
@@ -180,5 +184,5 @@ def run_matrix(
         "workers": workers,
         "wall": pool.wall,
         "settings": rows,
-        "not_installed": [s.label for s, _ in skipped],
+        "not_installed": [s.label for s in skipped],
     }

@@ -280,7 +280,7 @@ def _defaults(r: dict[str, Any]) -> tuple[str, str]:
         text = (f"`--lang {rec['lang']} --psm {rec['psm']} --dpi {rec['dpi']}{pre}`: the best "
                 f"mean exact assignment F1 ({rec['mean_f1']:.3f}) over the {rec['scans']} "
                 "scan(s) it was run on end to end.")
-    per_scan: dict[tuple, list[str]] = {}
+    per_scan: dict[tuple[str, int, int, bool], list[str]] = {}
     for c in [*cand.get("rows", []), *cand.get("more", [])]:
         key = (c["lang"], c["psm"], c["dpi"], c["preprocess"])
         if c["f1"] is not None:

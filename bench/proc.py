@@ -44,7 +44,7 @@ def become_subreaper() -> bool:
     """Ask the kernel to hand orphaned descendants to this process (Linux only)."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+        return bool(libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0)
     except (OSError, AttributeError):
         return False
 
@@ -244,7 +244,8 @@ def spread(values: Sequence[float]) -> dict[str, float | None]:
     }
 
 
-def pair_ratio(a: list, b: list, what: str = "wall") -> dict[str, float | None]:
+def pair_ratio(a: Sequence[object], b: Sequence[object],
+               what: str = "wall") -> dict[str, float | None]:
     """A/B run by run (A and B alternate, so drift of the machine hits both), then the median."""
     ratios = [getattr(x, what) / getattr(y, what) for x, y in zip(a, b, strict=False)
               if getattr(y, what)]

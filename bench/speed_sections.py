@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from bench.config import ocrmypdf_status, shown
 from bench.inputs import pdf_page_count, pdf_subset, render_images
 from bench.matrix import engine_lang
-from bench.proc import Measured, median, pair_ratio, spread
+from bench.proc import Measured, PoolRun, median, pair_ratio, spread
 from bench.speed import (
     linear_fit,
     pages_json_seconds,
@@ -111,8 +111,13 @@ def speed_section(ctx: Bench) -> dict[str, Any]:
     return result
 
 
-def one_worker(ctx: Bench, pdfs: list[Path], images: list, pages: int,
-               cold_n: list[Measured], raw_n: list) -> dict[str, Any] | None:
+def _speedup(one: float | None, many: float | None) -> float | None:
+    """How many times slower one worker is than `workers` (None when either is missing)."""
+    return round(one / many, 2) if one and many else None
+
+
+def one_worker(ctx: Bench, pdfs: list[Path], images: list[Path], pages: int,
+               cold_n: list[Measured], raw_n: list[PoolRun]) -> dict[str, Any] | None:
     """The same pages with one worker: what the second core buys each tool."""
     cfg = ctx.config
     if cfg.workers == 1:
@@ -128,14 +133,12 @@ def one_worker(ctx: Bench, pdfs: list[Path], images: list, pages: int,
         "raw_tesseract": summarise_runs(raw, pages),
         "pipeline_cold": summarise_runs(cold, pages),
         "cold_over_raw": pair_ratio(cold, raw),
-        "raw_speedup": round(raw_wall / median([p.wall for p in raw_n]), 2)
-        if raw_wall else None,
-        "pipeline_speedup": round(cold_wall / median([c.wall for c in cold_n]), 2)
-        if cold_wall else None,
+        "raw_speedup": _speedup(raw_wall, median([p.wall for p in raw_n])),
+        "pipeline_speedup": _speedup(cold_wall, median([c.wall for c in cold_n])),
     }
 
 
-def scaling(ctx: Bench, pdf: Path, images: list) -> list[dict[str, Any]]:
+def scaling(ctx: Bench, pdf: Path, images: list[Path]) -> list[dict[str, Any]]:
     """The first k pages of one scan: pipeline and bare engine, to split fixed from per-page
     cost."""
     cfg = ctx.config

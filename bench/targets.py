@@ -24,7 +24,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             gap: Callable[[float], str]) -> None:
         met = None if value is None else bool(ok(value))
         out.append({"target": key, "goal": goal, "measured": value, "met": met,
-                    "gap": None if met in (None, True) else gap(value)})
+                    "gap": None if value is None or met else gap(value)})
 
     overhead = ratios.get("cold_over_raw", {}).get("median")
     add("overhead", f"pipeline cold ≤ {1 + MAX_OVERHEAD:.2f} × raw Tesseract",

@@ -81,7 +81,7 @@ def word_costs() -> dict[str, float]:
     total = float(sum(counts.values())) + len(words)
     costs: dict[str, float] = {}
     for word in words:
-        count = counts.get(word)
+        count: float | None = counts.get(word)
         if count is None:
             count = NAME_COUNT if word in names else UNSEEN_COUNT
         costs[word] = math.log(total / (count + 1.0))

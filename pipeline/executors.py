@@ -287,7 +287,8 @@ class DaskExecutor:
         return "+".join(engines)
 
     def threads(self) -> int:
-        return max(1, sum(self.client.nthreads().values()))
+        threads: dict[str, int] = self.client.nthreads()
+        return max(1, sum(threads.values()))
 
     def map(
         self, tasks: Sequence[PageTask], settings: OcrSettings, repair: bool
@@ -349,7 +350,8 @@ class DaskExecutor:
         from distributed import KilledWorker
 
         try:
-            return future.result()
+            outcome: PageOutcome = future.result()
+            return outcome
         except KilledWorker:
             return PageOutcome(stage="read", reason=f"{WORKER_DIED}, on several Dask workers")
         except Exception as exc:  # lost scheduler, cancelled task: this page is not done

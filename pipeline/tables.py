@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ ASSIGNMENT_COLUMNS = [
 ]
 
 
-def criterion_sort_key(cid: str) -> tuple:
+def criterion_sort_key(cid: str) -> tuple[int, tuple[int, ...]]:
     order = {"P": 0, "Q": 1, "R": 2}
     nums = tuple(int(n) for n in re.findall(r"\d+", cid))
     return (order.get(cid[:1], 9), nums)
@@ -180,12 +181,14 @@ def matrices(rows: list[dict[str, str]]) -> dict[str, tuple[list[str], list[list
     return sheets
 
 
-def _column_key(col: str) -> tuple:
+def _column_key(col: str) -> tuple[str, tuple[int, tuple[int, ...]]]:
     doc, _, cid = col.rpartition(":")
     return (doc, criterion_sort_key(cid))
 
 
-def _table(rows: list[dict[str, str]], column) -> tuple[list[str], list[list[str]]]:
+def _table(
+    rows: list[dict[str, str]], column: Callable[[dict[str, str]], str]
+) -> tuple[list[str], list[list[str]]]:
     cells: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in rows:
         cells[r["name"]][column(r)].add(ROLE_MARK.get(r["role"], "?"))
@@ -199,15 +202,18 @@ def _table(rows: list[dict[str, str]], column) -> tuple[list[str], list[list[str
 
 def workload(rows: list[dict[str, str]]) -> list[list[object]]:
     """Per officer: title, name, criteria as supervisor / responsible, total, documents."""
-    people: dict[str, dict[str, object]] = {}
+    titles: dict[str, str] = {}  # the first title seen
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    documents: dict[str, set[str]] = defaultdict(set)
     for r in rows:
-        p = people.setdefault(r["name"], {"title": r["title"], "sup": 0, "resp": 0, "docs": set()})
-        p["sup" if r["role"] == "supervisor" else "resp"] += 1  # type: ignore[operator]
-        p["docs"].add(r["document"])  # type: ignore[union-attr]
-    return [
-        [p["title"], name, p["sup"], p["resp"], p["sup"] + p["resp"], len(p["docs"])]  # type: ignore[operator,arg-type]
-        for name, p in sorted(people.items())
-    ]
+        titles.setdefault(r["name"], r["title"])
+        roles[r["name"]]["supervisor" if r["role"] == "supervisor" else "responsible"] += 1
+        documents[r["name"]].add(r["document"])
+    out: list[list[object]] = []
+    for name in sorted(titles):
+        sup, resp = roles[name]["supervisor"], roles[name]["responsible"]
+        out.append([titles[name], name, sup, resp, sup + resp, len(documents[name])])
+    return out
 
 
 def extraction_record(ex: Extraction) -> dict[str, object]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.writers import atomic_write_bytes
 
@@ -30,7 +32,9 @@ def _sheet_title(name: str, taken: set[str]) -> str:
 
 
 def write_matrix_xlsx(
-    path: Path, sheets: dict[str, tuple[list[str], list[list[str]]]], workload: list[list[object]]
+    path: Path,
+    sheets: Mapping[str, tuple[list[str], Sequence[Sequence[object]]]],
+    workload: Sequence[Sequence[object]],
 ) -> None:
     wb = Workbook()
     summary = wb.active
@@ -50,7 +54,7 @@ def write_matrix_xlsx(
     atomic_write_bytes(path, buf.getvalue())
 
 
-def _fill(ws, header: list[str], body: list[list[object]]) -> None:
+def _fill(ws: Worksheet, header: list[str], body: Sequence[Sequence[object]]) -> None:
     font, bold = Font(name=THAI_FONT, size=11), Font(name=THAI_FONT, size=11, bold=True)
     ws.append(header)
     for row in body:

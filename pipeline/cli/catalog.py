@@ -8,6 +8,7 @@ import io
 import shutil
 import sys
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -263,7 +264,7 @@ def _title_width(minimum: int) -> int:
     return max(minimum, shutil.get_terminal_size((160, 24)).columns - 60)
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     widths = [_display_width(h) for h in header]
     for row in rows:
         for i, cell in enumerate(row):

@@ -285,7 +285,7 @@ def thai_detail(finding: dict[str, Any]) -> str:
 def merge_findings(findings: list[dict[str, Any]]) -> list[tuple[str, str, str, str, str]]:
     """(severity, kind, criteria, Thai, English) rows; findings that differ only in their
     criterion (gap, unassigned, ...) become one row listing the criteria."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         cid = str(f.get("criterion") or "")
         en, th = str(f.get("detail") or ""), thai_detail(f)
@@ -293,9 +293,9 @@ def merge_findings(findings: list[dict[str, Any]]) -> list[tuple[str, str, str, 
             key = ("T", str(f.get("severity")), str(f.get("kind")), en.replace(cid, "\0"),
                    th.replace(cid, "\0"))
         else:
-            key = ("U", str(id(f)))
+            key = ("U", str(id(f)), "", "", "")  # a group of one
         groups[key].append(f)
-    rows = []
+    rows: list[tuple[str, str, str, str, str]] = []
     for key, group in groups.items():
         first = group[0]
         sev, kind = str(first.get("severity") or ""), str(first.get("kind") or "")

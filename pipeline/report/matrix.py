@@ -144,18 +144,19 @@ def matrix_html(resp: Responsibility, element_id: str) -> str:
             if not r:
                 cells.append(f'<td class="{g.strip()}"></td>')
                 continue
-            cls = "both" if len(r) == 2 else "sup" if "supervisor" in r else "resp"
+            kind = "both" if len(r) == 2 else "sup" if "supervisor" in r else "resp"
             mark = "".join(ROLE_MARK[x] for x in ("supervisor", "responsible") if x in r)
             tip = f"{c.id}: " + ", ".join(ROLE_TH.get(x, x) for x in sorted(r, reverse=True))
-            cells.append(f'<td class="{cls}{g}" title="{esc(tip)}">{esc(mark)}</td>')
+            cells.append(f'<td class="{kind}{g}" title="{esc(tip)}">{esc(mark)}</td>')
         cells.append(f'<td class="tot">{ld.supervisor}</td><td class="tot">{ld.responsible}</td>'
                      f'<td class="tot">{ld.points}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     people = ['<tr class="people"><td class="who">' + bi("จำนวนคน", "people") + "</td>"]
     for i, c in enumerate(cols):
         n = resp.people.get(c.id, 0)
-        cls = ("uncovered " if c.in_catalog and not n else "") + ("gstart" if i in starts else "")
-        people.append(f'<td class="{cls.strip()}">{n}</td>')
+        mark_cls = ("uncovered " if c.in_catalog and not n else "") + (
+            "gstart" if i in starts else "")
+        people.append(f'<td class="{mark_cls.strip()}">{n}</td>')
     people.append('<td class="tot" colspan="3"></td></tr>')
     legend = (
         '<p class="legend"><i class="sup"></i>ก = ผู้กำกับดูแล <span class="en">supervisor</span>'

@@ -17,7 +17,7 @@ def _person(person: Person) -> dict[str, str]:
 
 def assignments(spec: DocSpec) -> list[dict[str, str]]:
     """Supervisor then responsible officers of every item, in printed order."""
-    rows = []
+    rows: list[dict[str, str]] = []
     if spec.kind != "order":
         return rows
     for item in spec.items:
