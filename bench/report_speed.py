@@ -136,6 +136,7 @@ def text_and_memory_section(r: dict[str, Any]) -> list[str]:
         *table(["document", "pages", "repair ms/page", "extraction ms/page"],
                 [[d["document"], d["pages"], cell(d["repair_ms_per_page"], 1),
                   cell(d["extract_ms_per_page"], 1)] for d in t.get("per_document", [])]),
+        *_units(t.get("units")),
     ]
     mem = r["memory"]
     if "skipped" in mem:
@@ -157,3 +158,20 @@ def text_and_memory_section(r: dict[str, Any]) -> list[str]:
                      f"{mem['raw_wall']:.0f} s: pipeline ÷ raw {mem['cold_over_raw']:.2f} at this "
                      "batch size (one run).")
     return [*lines, ""]
+
+
+UNIT_LABELS = {
+    "repair_ms_per_3000_chars": "Thai repair, ms per 3,000 characters (seeds 003 and 004)",
+    "names_ms_per_page": "officers found and clustered, ms per page (seed 003)",
+    "match_ms_per_item": "one item text matched to the 2567 catalog, ms (seed 003's items)",
+}
+
+
+def _units(units: dict[str, Any] | None) -> list[str]:
+    """Single stages against the budgets the tests once asserted (`bench/units.py`)."""
+    if not units:
+        return []
+    rows = [[UNIT_LABELS.get(key, key), spread_cell(u, 1), cell(u["budget"], 0),
+             "within" if u["within"] else "over"] for key, u in units.items()]
+    return ["Single stages, CPU time in a fresh process after one warm-up call:", "",
+            *table(["stage", "measured", "budget", ""], rows)]

@@ -24,13 +24,14 @@ from typing import Any
 
 from bench import candidates, speed_sections
 from bench.accuracy import document_scores, output_folders, summary
-from bench.config import RESULTS_NAME, SCHEMA, BenchConfig, code_version, machine, shown
+from bench.config import RESULTS_NAME, ROOT, SCHEMA, BenchConfig, code_version, machine, shown
 from bench.families import family_files, score_run, summarise
 from bench.inputs import BenchInput, load_truth, sample_inputs
 from bench.matrix import MatrixPage, grid, run_matrix
 from bench.proc import become_subreaper, median, run_measured, spread
 from bench.speed import bench_env, pipeline_command, time_pipeline, time_text_stages
 from bench.targets import targets
+from bench.units import time_units
 from ocr.tesseract import OcrSettings
 from pipeline import writers
 from pipeline.ledger import pipeline_version, source_fingerprint
@@ -112,6 +113,7 @@ class Bench:
             "extract_cpu": spread([r["extract_cpu"] for r in runs]),
             "warmup_cpu": spread([r["warmup_cpu"] for r in runs]),
             "pages_per_second": round(pages / mid, 1) if mid else None,
+            "units": time_units(ROOT, self.config.repeats),
         }
 
     def families_section(self) -> dict[str, Any]:

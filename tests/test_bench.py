@@ -19,6 +19,7 @@ from bench.matrix import grid
 from bench.proc import Measured, pair_ratio
 from bench.run import run_bench
 from bench.speed import linear_fit
+from bench.units import BUDGETS
 from ocr.tesseract import OcrSettings, tesseract_version
 from tests.conftest import EXPECTED, ROOT, SEEDS
 
@@ -196,6 +197,12 @@ def test_tiny_bench_has_every_measurement(tiny_run: tuple[dict, Path]) -> None:
     text = results["text_stages"]
     assert text["pages"] == 1 + 21  # the scan page and the 21 pages of seed 003
     assert text["pages_per_second"] > 0
+    # The budgets the unit tests once asserted are measured here, not in the tests.
+    units = text["units"]
+    assert set(units) == set(BUDGETS)
+    for key, unit in units.items():
+        assert unit["runs"] == 1 and unit["median"] > 0 and unit["budget"] == BUDGETS[key]
+        assert unit["within"] == (unit["median"] <= unit["budget"])
     memory = results["memory"]
     assert memory["pages"] == 2 and memory["peak_tree_mb"] > 0 and memory["raw_wall"] > 0
     assert {t["target"] for t in results["targets"]} == {

@@ -8,7 +8,6 @@ spelled them, and the right spelling of each name (the right spelling of some ne
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -112,17 +111,6 @@ def test_seed_003_with_itself_as_a_second_document_stays_18(seed_mentions) -> No
     officers, mapping = cluster_officers([*seed_mentions, *seed_mentions, *extra])
     assert len(officers) == 18
     assert mapping["นายศุภศิลป์ กลิ่นหอม"] == mapping["นายคุภศิลป กลิ่นหอม"]
-
-
-def test_seed_003_time_per_page(seed_mentions) -> None:
-    text = SEED_003.read_text(encoding="utf-8")
-    pages = text.count("เอกสารแนบท้าย") + 1  # each attachment page repeats this header
-    find_names("นายสมชาย ใจดี")  # dictionaries loaded once per process
-    start = time.perf_counter()
-    mentions = [m for line in text.splitlines() for m in find_names(line)]
-    cluster_officers(mentions)
-    per_page = (time.perf_counter() - start) / pages
-    assert per_page < 0.5
 
 
 # --- near misses stay apart ---------------------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import time
 import unicodedata
 from pathlib import Path
 
@@ -260,22 +259,6 @@ def test_seed_repair_keeps_lines_digits_and_latin(prefix: str) -> None:
 def test_seed_repair_is_idempotent(prefix: str) -> None:
     once = repair(seed_text(prefix))
     assert repair(once) == once
-
-
-def test_speed_on_seed_pages() -> None:
-    pages = [
-        page
-        for prefix in ("003", "004")
-        for page in re.split(r"\n\s*\n\s*\n+|\f", seed_text(prefix))
-        if page.strip()
-    ]
-    repair(pages[0])  # load the dictionary first
-    chars = sum(len(page) for page in pages)
-    start = time.process_time()
-    for page in pages:
-        repair(page)
-    per_3000_chars = (time.process_time() - start) / chars * 3000
-    assert per_3000_chars < 0.05  # generous bound: 0.005-0.02 s measured (clean to PDF-broken)
 
 
 # --- edge cases and properties ------------------------------------------------------------------
