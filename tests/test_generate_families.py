@@ -7,9 +7,7 @@ and against what the PDFs hold (page counts, 1-bit fax images), never against pi
 
 from __future__ import annotations
 
-import doctest
 import hashlib
-import importlib
 import os
 import re
 import subprocess
@@ -201,10 +199,3 @@ def test_families_vary_in_what_the_splits_hold() -> None:
     assert len({tuple(r) for r in ruled}) == 2
 
 
-@pytest.mark.parametrize("module", [
-    "samples.truthfile", "samples.splits", "samples.families.text",
-    "samples.families.catalog", "samples.families.assemble", "samples.families.spec",
-])
-def test_doctests(module: str) -> None:
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0 and result.failed == 0

@@ -186,17 +186,6 @@ def test_names_survive() -> None:
     assert repair(names) == names
 
 
-def test_docstring_examples() -> None:
-    import doctest
-
-    import extract.thai_dictionary
-    import extract.thai_repair
-
-    for module in (extract.thai_repair, extract.thai_dictionary):
-        result = doctest.testmod(module)
-        assert result.attempted > 0 and result.failed == 0, module.__name__
-
-
 # --- digits and coverage ------------------------------------------------------------------------
 
 
