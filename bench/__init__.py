@@ -3,7 +3,15 @@ speed beside the bare engine and OCRmyPDF. A development tool of the checkout, n
 runtime packages (`pipeline`, `ocr`, `extract` never import it); it reads the generator's
 truth through the `samples` package.
 
-`run` drives the sections and writes the results; `inputs` finds the inputs and their truth;
-`accuracy`, `families` and `evaluate` score outputs; `speed`, `matrix`, `proc` and `units`
-time things; `report`, `report_speed`, `report_families` and `notes` write docs/BENCHMARKS.md.
+`config` says what to measure (`BenchConfig`); `run` drives the sections and writes
+`bench/results/results.json`; `inputs` finds the inputs and their truth; `accuracy`,
+`families` and `evaluate` (CER and assignment scores, shared with the tests) score outputs;
+`speed`, `speed_sections`, `matrix`, `candidates`, `units` and `proc` time things; `targets`
+holds the goals; `report`, `report_speed`, `report_families`, `markdown` and `notes` write
+docs/BENCHMARKS.md.
 """
+
+from pathlib import Path
+
+# The checkout the benchmark measures (samples/, docs/ and bench/results/ are found from it).
+ROOT = Path(__file__).resolve().parent.parent

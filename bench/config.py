@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import ROOT
 from bench.speed import ocrmypdf_command, ocrmypdf_version
 from ocr.tesseract import OcrSettings, tesseract_version
 from pipeline.ledger import pipeline_version
 
-ROOT = Path(__file__).resolve().parent.parent
 RESULTS_NAME = "results.json"
 SCHEMA = 1
 

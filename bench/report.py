@@ -45,7 +45,8 @@ def _head(r: dict[str, Any]) -> list[str]:
         "# Benchmarks",
         "",
         "Written by `circulars bench` (`make bench`); do not edit by hand. The raw figures are in "
-        "`bench/results/results.json`. Accuracy is measured against the truth of the generated samples "
+        "`bench/results/results.json`. Accuracy is measured against the truth of the generated "
+        "samples "
         "(`samples/expected/`) and the hand-written golden files of seed 003; speed is measured "
         "side by side with the bare `tesseract` command and OCRmyPDF on the same pages in the "
         "same run.",
@@ -252,9 +253,10 @@ def _method(r: dict[str, Any]) -> list[str]:
     return [
         "## How to run",
         "",
-        "- `make bench` (or `circulars bench`): everything above; writes `bench/results/results.json` "
-        "and this file. Needs the generated scans (`make samples`) for the grey and bad "
-        "scans, and OCRmyPDF for the comparison (left out, and said so, when it is missing).",
+        "- `make bench` (or `circulars bench`): everything above; writes "
+        "`bench/results/results.json` and this file. Needs the generated scans "
+        "(`make samples`) for the grey and bad scans, and OCRmyPDF for the comparison (left "
+        "out, and said so, when it is missing).",
         "- `circulars bench --quick`: a subset in a few minutes (committed samples only, one "
         "run of each timing, a smaller settings matrix, a 12-page memory run); it writes "
         "`bench/results/results.json` only, unless `--docs` is given.",

@@ -22,9 +22,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import candidates, speed_sections
+from bench import ROOT, candidates, speed_sections
 from bench.accuracy import document_scores, output_folders, summary
-from bench.config import RESULTS_NAME, ROOT, SCHEMA, BenchConfig, code_version, machine, shown
+from bench.config import RESULTS_NAME, SCHEMA, BenchConfig, code_version, machine, shown
 from bench.families import family_files, score_run, summarise
 from bench.inputs import BenchInput, load_truth, sample_inputs
 from bench.matrix import MatrixPage, grid, run_matrix

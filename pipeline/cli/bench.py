@@ -1,4 +1,6 @@
-"""`circulars bench`: accuracy and speed benchmark (writes bench/ and docs/BENCHMARKS.md)."""
+"""`circulars bench`: the options of the benchmark; the benchmark itself is the `bench` package
+(a development tool of the checkout), imported only when the command runs. Writes
+`bench/results/results.json` and docs/BENCHMARKS.md."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ SECTIONS = ("accuracy", "families", "text_stages", "matrix", "candidates", "spee
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from bench.config import ROOT
+    from bench import ROOT  # the package's light __init__ only
 
     p = sub.add_parser(
         "bench", help="measure accuracy and speed against raw Tesseract and OCRmyPDF",
@@ -59,7 +61,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> ExitCode:
-    from bench.config import RESULTS_NAME, ROOT, BenchConfig
+    from bench import ROOT
+    from bench.config import RESULTS_NAME, BenchConfig
     from bench.run import run_bench
 
     if args.report_only:
