@@ -29,6 +29,7 @@ from pipeline.ledger import (
 )
 from pipeline.models import BatchResult, DocumentResult, ErrorRecord, RunOptions, Status
 from pipeline.progress import Progress
+from pipeline.writers import claim_name
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +74,7 @@ def _unique_name(path: Path, taken: set[str]) -> str:
     (a scan as PDF and as TIFF), then `-2`, `-3` for files of the same name in other folders."""
     stem = path.stem
     first = stem if stem not in taken else f"{stem}_{path.suffix.lstrip('.').lower()}"
-    name, n = first, 2
-    while name in taken:
-        name = f"{first}-{n}"
-        n += 1
-    taken.add(name)
-    return name
+    return claim_name(first, lambda n: f"{first}-{n}", taken)
 
 
 def batch_keys(options: RunOptions, engine: str, ledger: Ledger | None) -> BatchKeys:

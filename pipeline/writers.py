@@ -7,7 +7,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +49,19 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def claim_name(first: str, numbered: Callable[[int], str], taken: set[str]) -> str:
+    """`first`, or else `numbered(2)`, `numbered(3)`, ... : the first not in `taken`, which
+    is then added to it (output folders of inputs with the same stem, workbook sheets).
+
+    >>> taken = {"a"}
+    >>> claim_name("a", lambda n: f"a-{n}", taken), claim_name("a", lambda n: f"a-{n}", taken)
+    ('a-2', 'a-3')
+    """
+    name, n = first, 2
+    while name in taken:
+        name = numbered(n)
+        n += 1
+    taken.add(name)
+    return name

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.writers import atomic_write_bytes
+from pipeline.writers import atomic_write_bytes, claim_name
 
 THAI_FONT = (
     "Tahoma"  # ships with Windows and Office and has Thai glyphs; Excel's default lacks them
@@ -23,12 +23,7 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 def _sheet_title(name: str, taken: set[str]) -> str:
     base = _BAD_SHEET_CHARS.sub("_", name)[:28] or "sheet"
-    title, n = base, 2
-    while title in taken:
-        title = f"{base[:26]}-{n}"
-        n += 1
-    taken.add(title)
-    return title
+    return claim_name(base, lambda n: f"{base[:26]}-{n}", taken)
 
 
 def write_matrix_xlsx(
