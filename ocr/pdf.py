@@ -101,6 +101,37 @@ def text_layer_problem(text: str) -> str | None:
     return None
 
 
+# A page whose largest image covers at least this share of it is a scanned page.
+_SCAN_COVER = 0.8
+
+
+def image_dpi(path: Path, index: int) -> float | None:
+    """Resolution of the scan an image-only page carries, or None when it is no such page.
+
+    OCRmyPDF reads a scan at its own resolution; rendering a 200-dpi fax at 300 dpi only
+    interpolates pixels (measured in README: as accurate, a quarter less OCR time).
+    """
+    try:
+        with pdfplumber.open(path) as pdf:
+            page = pdf.pages[index]
+            area = float(page.width * page.height)
+            best: tuple[float, float] | None = None  # (covered share, dpi)
+            for image in page.images:
+                width_pt = float(image["x1"] - image["x0"])
+                height_pt = float(image["bottom"] - image["top"])
+                pixels = image.get("srcsize") or (0, 0)
+                if width_pt <= 0 or height_pt <= 0 or not pixels[0]:
+                    continue
+                share = width_pt * height_pt / area if area else 0.0
+                if best is None or share > best[0]:
+                    best = (share, float(pixels[0]) * 72 / width_pt)
+    except Exception:  # a page pdfminer cannot parse is rendered at the asked dpi
+        return None
+    if best is None or best[0] < _SCAN_COVER:
+        return None
+    return best[1]
+
+
 def render_page(path: Path, index: int, dpi: int) -> Image.Image:
     """Render one page to a grayscale image in memory."""
     try:

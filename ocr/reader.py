@@ -40,6 +40,18 @@ def plan_pages(doc: SourceDocument) -> list[PageTask]:
     return [PageTask(doc.path, doc.kind, i) for i in range(count)]
 
 
+# Below this a scan is still rendered larger: Tesseract wants an x-height of about 20 pixels.
+MIN_SCAN_DPI = 150
+
+
+def render_dpi(path: Path, index: int, settings: OcrSettings) -> int:
+    """The dpi to render a PDF page at: a scanned page at its own resolution, at most `dpi`."""
+    own = pdf.image_dpi(path, index) if settings.own_resolution else None
+    if own is None:
+        return settings.dpi
+    return max(MIN_SCAN_DPI, min(settings.dpi, round(own)))
+
+
 def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = None) -> Page:
     """Raw text of one page (no repair); `force_ocr` gives the reason to skip a text layer."""
     start = time.perf_counter()
@@ -48,6 +60,7 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
         text = task.text or ""
         return Page(number, PageMethod.TEXT_FILE, text, layout=text_only(text.splitlines()))
     warnings: tuple[str, ...] = ()
+    dpi = settings.dpi
     if task.kind is InputKind.PDF:
         layer = "" if force_ocr else pdf.text_layer(task.path, task.index)
         problem = force_ocr or pdf.text_layer_problem(layer)
@@ -61,7 +74,8 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
             )
         if problem != "no text layer":
             warnings = (f"page {number}: {problem}; OCR used instead",)
-        image = pdf.render_page(task.path, task.index, settings.dpi)
+        dpi = render_dpi(task.path, task.index, settings)
+        image = pdf.render_page(task.path, task.index, dpi)
     else:
         image = images.load_frame(task.path, task.index)
     if settings.preprocess:
@@ -80,6 +94,6 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
         seconds=time.perf_counter() - start,
         warnings=warnings,
         lines=result.lines,
-        dpi=settings.dpi if task.kind is InputKind.PDF else None,
+        dpi=dpi if task.kind is InputKind.PDF else None,
         layout=result.layout,
     )
