@@ -24,6 +24,7 @@ from bench.speed import (
     time_raw_tesseract,
     time_startup,
 )
+from ocr.reader import render_dpi
 
 if TYPE_CHECKING:
     from bench.run import Bench
@@ -42,7 +43,9 @@ def speed_section(ctx: Bench) -> dict[str, Any]:
     images: list[Path] = []
     begun = time.perf_counter()
     for n, pdf in enumerate(pdfs):  # rendered before any timing, as a user of the engine would
-        images += render_images(pdf, settings.dpi, ctx.tmp / "images" / str(n))
+        # at the dpi the pipeline reads the page at (a scan's own resolution)
+        dpi = render_dpi(pdf, 0, settings)
+        images += render_images(pdf, dpi, ctx.tmp / "images" / str(n))
     render_seconds = time.perf_counter() - begun
     ctx.speed_images = images
     log.info("speed: %d pages of %s, %d run(s) each", pages,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.evaluate import cer
 from ocr.detect import describe
 from ocr.pdf import image_dpi
 from ocr.reader import plan_pages, read_page, render_dpi
 from ocr.tesseract import OcrSettings
-from pipeline.evaluate import cer
 from tests.conftest import ORDER_LINES, scan_pdf
 
 TRUTH = "\n".join(ORDER_LINES)

@@ -12,7 +12,14 @@ def add_ocr_options(parser: argparse.ArgumentParser) -> None:
     defaults = OcrSettings()
     parser.add_argument("--lang", default=defaults.lang, help="Tesseract languages (%(default)s)")
     parser.add_argument("--psm", type=int, default=defaults.psm, help="page segmentation mode")
-    parser.add_argument("--dpi", type=int, default=defaults.dpi, help="render PDFs at this dpi")
+    parser.add_argument(
+        "--dpi", type=int, default=defaults.dpi,
+        help="render PDFs at this dpi (scanned pages: their own resolution, at most this)",
+    )
+    parser.add_argument(
+        "--upsample-scans", action="store_true",
+        help="render scanned PDF pages at --dpi even when their image has fewer dots",
+    )
     parser.add_argument(
         "--preprocess", action="store_true", help="denoise and stretch contrast before OCR"
     )
@@ -27,7 +34,7 @@ def ocr_settings(args: argparse.Namespace, check: bool = True) -> OcrSettings:
         raise UsageError("--page-timeout must be positive")
     settings = OcrSettings(
         lang=args.lang, psm=args.psm, dpi=args.dpi, preprocess=args.preprocess,
-        timeout=args.page_timeout,
+        own_resolution=not args.upsample_scans, timeout=args.page_timeout,
     )
     if check:
         check_languages(settings.lang)
