@@ -22,6 +22,8 @@ class Word:
     text: str
     box: Box
     confidence: float | None = None  # 0-100 for OCR words, None for a text layer
+    # The Thai model's reading when the number model corrected it (ocr/numbers/), for review.
+    original: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,8 @@ def layout_from_dict(data: dict | None) -> PageLayout | None:
             for t in data["tables"]
         ),
         rules=tuple(Rule(tuple(r["box"]), r["horizontal"]) for r in data["rules"]),
-        words=tuple(Word(w["text"], tuple(w["box"]), w.get("confidence")) for w in data["words"]),
+        words=tuple(Word(w["text"], tuple(w["box"]), w.get("confidence"), w.get("original", ""))
+                    for w in data["words"]),
         skew=data.get("skew", 0.0),
     )
 
