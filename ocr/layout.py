@@ -22,7 +22,8 @@ class Word:
     text: str
     box: Box
     confidence: float | None = None  # 0-100 for OCR words, None for a text layer
-    # The Thai model's reading when the number model corrected it (ocr/numbers/), for review.
+    # The Thai model's reading of a word the number model re-read (ocr/numbers/), for review;
+    # equal to `text` where the two agreed, "" for a word not re-read.
     original: str = ""
 
 
