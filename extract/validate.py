@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from extract.models import Finding, Group, Item
 from extract.sections import DeclaredCount
-from extract.sequence import criterion_id
 from ocr.layout import PageLayout
 from ocr.numbers.reread import known_errors, unexplained
 
@@ -61,12 +60,16 @@ def numbering_findings(document: str, items: list[Item],
     """
     trust = trust or {}
     out: list[Finding] = []
-    for item in items:
+    for index, item in enumerate(items):
         for flag in item.flags:
             kind, th = _flag_kind(flag)
             if kind == "number_corrected" and _skips(item):
                 kind, th = "skipped", "เลขข้อข้าม"
-            if kind in CLERK_KINDS and trust.get(item.page) == "ocr" and ocr_explains(item):
+            if kind in CLERK_KINDS and follows_printed(items, index):
+                # `๓.๑` after `๒.๒๔`: the printed numbering is right; the block structure
+                # (a section header not recognised) made it look repeated.
+                kind, th = "section_mismatch", "เลขข้อเรียงถูกต้อง แต่ไม่ตรงกับหัวข้อหมวดที่อ่านได้"
+            elif kind in CLERK_KINDS and trust.get(item.page) == "ocr" and ocr_explains(item):
                 kind, th = "ocr_misread", "เลขข้ออ่านผิดจากการสแกน (OCR) ไม่ใช่ความผิดของเอกสาร"
             severity = "info" if kind in _INFO_KINDS or kind == "note" else "warning"
             detail, detail_th = f"page {item.page}: {flag}", f"หน้า {item.page}: {th}"
@@ -78,15 +81,28 @@ def numbering_findings(document: str, items: list[Item],
     return out
 
 
-def _written_id(item: Item) -> str:
-    return criterion_id(item.group, item.written) if item.written else ""
+def follows_printed(items: Sequence[Item], index: int) -> bool:
+    """Whether the item's printed number is the next one after the printed number before it
+    (`๗` after `๖`, `๒.๕` after `๒.๔`, `๓.๑` after `๒.๒๔`)."""
+    cur = tuple(items[index].written or ())
+    prev = next((tuple(it.written) for it in reversed(items[:index]) if it.written), ())
+    if not cur or len(cur) != len(prev):
+        return False
+    head, last = prev[:-1], prev[-1]
+    return cur == (*head, last + 1) or (len(cur) == 2 and cur == (prev[0] + 1, 1))
+
+
+# A clerk who skips writes the next number or the one after; a number further off than this
+# from its corrected id (`๒.๕๓๕` for ๒.๗) is a misreading, not a skip.
+MAX_SKIP = 2
 
 
 def _skips(item: Item) -> bool:
-    """The written number lies ahead of the item's corrected id (`๑.๕` where ๑.๔ is due)."""
-    written = _written_id(item)
-    return bool(written) and bool(item.criterion) and written != item.criterion and (
-        tuple(item.written or ()) > _parts(item.criterion))
+    """The written number lies just ahead of the item's corrected id (`๑.๕` where ๑.๔ is
+    due)."""
+    written, right = tuple(item.written or ()), _parts(item.criterion)
+    return (bool(written) and len(written) == len(right) and written[:-1] == right[:-1]
+            and 0 < written[-1] - right[-1] <= MAX_SKIP)
 
 
 def _parts(cid: str) -> tuple[int, ...]:
