@@ -153,6 +153,16 @@ def select(words: Sequence[Word], force: Collection[int] = (), thai_model: str =
             and w.width > 0 and w.height > 0]
 
 
+def _no_number(text: str) -> bool:
+    """Neither a digit nor a look-alike nor a run of Thai letters: junk."""
+    return not has_number(text) and not _THAI_RUN.search(text)
+
+
+def _is_number(reading: str) -> bool:
+    return set(reading) <= NUMBER_CHARS and any(c in THAI_DIGITS or c in ARABIC_DIGITS
+                                                for c in reading)
+
+
 def correct(original: str, reading: str, errors: dict[str, frozenset[str]],
             rare: frozenset[str] = frozenset("๔๖๗๘๙")) -> str:
     """What the page should carry for a word: the number model's reading when the Thai
@@ -450,6 +460,10 @@ def reread_page(page: Image.Image, words: Sequence[Word], *, thai_model: str = "
     for i, reading in zip(chosen, readings, strict=True):
         original = words[i].text
         text = correct(original, reading, errors, unwritable(thai_model))
+        if i in force and _no_number(original) and _is_number(reading):
+            # A number column's cell the Thai model read as no number at all (`—`, `b`): the
+            # cell holds a number, and the number model read one.
+            text = "".join(reading.split())
         out.append(Reread(i, original, reading, text, text != original))
     log.debug("re-read %d words, changed %d", len(out), sum(r.changed for r in out))
     return tuple(out)
