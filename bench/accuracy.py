@@ -19,7 +19,7 @@ from bench.inputs import BenchInput, Truth
 log = logging.getLogger(__name__)
 
 EDIT_LEVELS = (0, 1, 2)  # assignment names: exact, within one edit, within two edits
-NUMBERING_KINDS = ("duplicate", "out_of_order")  # findings that report a misnumbered item
+NUMBERING_KINDS = ("duplicate", "out_of_order", "skipped")  # findings: a misnumbered item
 _SPACE = re.compile(r"\s+")
 
 

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from extract import validate
 from extract.catalog import Catalog
+from extract.counts import with_document_counts
 from extract.items import Parsed, walk
 from extract.layout import iter_lines
 from extract.matching import criterion_score, guess_edition, match_item
@@ -110,6 +111,7 @@ def extract_document(
             catalog = Catalog.load(edition)
             parsed = walk(lines, _recogniser(catalog, profile), profile, _classifier(catalog))
     items = parsed.items
+    parsed.declared = with_document_counts(parsed.declared, lines)
     known = {c.id for c in catalog} if catalog else None
     assign_ids(items, _score_fn(catalog), known)
     dropped: list[Item] = []
@@ -161,7 +163,8 @@ def extract_document(
     assignments = _dedupe(assignments)
     assigned_keys = {a.officer_key for a in assignments}
     officers = [o for o in officers if o.key in assigned_keys]
-    findings = _findings(document, items, parsed, catalog, assignments, scores, edition)
+    findings = _findings(document, items, parsed, catalog, assignments, scores, edition,
+                         validate.number_trust(layouts))
     findings += [
         Finding(
             document,
@@ -401,8 +404,9 @@ def _findings(
     assignments: list[Assignment],
     scores: list[tuple[str, float]],
     edition: str | None,
+    trust: dict[int, str] | None = None,
 ) -> list[Finding]:
-    findings = validate.numbering_findings(document, items)
+    findings = validate.numbering_findings(document, items, trust)
     level_of: dict[str, str] = {}
     if catalog is not None:
         level_of = {c.id: c.level for c in catalog}

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extract.models import Group
-from extract.numbering import to_arabic
 from extract.textnorm import fold
+from extract.thainum import count_phrases, squash
 
 QUALITY_SECTIONS = {  # section number in the 2566/2567 standard
     "ด้านสถานที่": 1,
@@ -27,7 +27,6 @@ _GROUP_WORDS = (
     ("เกณฑ์พื้นฐาน", Group.QUALITY),
     ("เกณฑ์ขั้นสูง", Group.QUALITY),
 )
-_COUNT = re.compile(r"(?P<n>[๐-๙0-9]{1,3})\s*(?P<unit>หัวข้อ|ข้อย่อย|ข้อ)(?!ละ)")
 _LEVEL_WORDS = (("พื้นฐาน", "basic"), ("ขั้นสูง", "advanced"), ("ขั้นสง", "advanced"),
                 ("เงื่อนไขพิเศษ", "special"))
 
@@ -43,7 +42,7 @@ class Header:
 class DeclaredCount:
     """A count the document states, e.g. `เกณฑ์ด้านกายภาพ จำนวน ๑๕ ข้อ`."""
 
-    group: Group
+    group: Group | None  # None: the document's total
     section: int | None
     level: str | None  # basic / advanced / special / None
     unit: str  # ข้อ, ข้อย่อย, หัวข้อ
@@ -105,12 +104,20 @@ def parse_header(text: str) -> Header | None:
     return None
 
 
+# Words before a count that make it the document's total (`รวมทั้งสิ้น จำนวน ๕๖ ข้อ`).
+_TOTAL_WORDS = ("รวมทั้งสิ้น", "ทั้งสิ้น", "รวม", "ทั้งหมด")
+
+
 def declared_counts(text: str, page: int, context: Header | None) -> list[DeclaredCount]:
-    """Counts stated in a header line; the words before each number give its scope."""
+    """Counts stated in a header line; the words before each number give its scope.
+
+    A count is written in digits, in Thai number words, or both (`extract/thainum.py`); a count
+    after `รวมทั้งสิ้น` with no group named is the document's total (group None).
+    """
     found: list[DeclaredCount] = []
-    flat = _squash(text)
-    for m in _COUNT.finditer(flat):
-        before = flat[: m.start()]
+    flat = squash(text)
+    for m in count_phrases(flat):
+        before = flat[: m.start]
         if context is None and "จำนวน" not in before[-12:]:
             continue
         group = context.group if context else None
@@ -133,10 +140,7 @@ def declared_counts(text: str, page: int, context: Header | None) -> list[Declar
             pos = before.rfind(word)
             if pos > level_pos:
                 level_pos, level = pos, lv
-        if group is None:
+        if group is None and not any(w in before for w in _TOTAL_WORDS):
             continue
-        found.append(
-            DeclaredCount(group, section, level, m.group("unit"), int(to_arabic(m.group("n"))),
-                          page, text.strip())
-        )
+        found.append(DeclaredCount(group, section, level, m.unit, m.value, page, text.strip()))
     return found

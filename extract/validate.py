@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 from extract.models import Finding, Group, Item
 from extract.sections import DeclaredCount
+from ocr.layout import PageLayout
+from ocr.numbers.reread import known_errors, unexplained
 
 _GROUP_TH = {
     Group.PHYSICAL: "ด้านกายภาพ",
@@ -41,22 +44,100 @@ def _flag_kind(flag: str) -> tuple[str, str]:
     return "note", flag
 
 
-def numbering_findings(document: str, items: list[Item]) -> list[Finding]:
+# Numbering findings that say the clerk misnumbered an item (the others are notes).
+CLERK_KINDS = ("duplicate", "out_of_order", "skipped")
+
+
+def numbering_findings(document: str, items: list[Item],
+                       trust: Mapping[int, str] | None = None) -> list[Finding]:
+    """Findings from the items' flags.
+
+    A number written other than its corrected id is the clerk's slip when the page's digits
+    can be trusted: a text layer, or a scan whose numbers the number model re-read
+    (`number_trust`). On a page the Thai model alone read, a difference its known misreadings
+    of digits explain (`ocr/numbers/confusions.json`: ๘ read as ๕, ๖ as ๒) is reported as an
+    OCR misreading, not as the clerk's mistake.
+    """
+    trust = trust or {}
     out: list[Finding] = []
-    for item in items:
+    for index, item in enumerate(items):
         for flag in item.flags:
             kind, th = _flag_kind(flag)
+            if kind == "number_corrected" and _skips(item):
+                kind, th = "skipped", "เลขข้อข้าม"
+            if kind in CLERK_KINDS and follows_printed(items, index):
+                # `๓.๑` after `๒.๒๔`: the printed numbering is right; the block structure
+                # (a section header not recognised) made it look repeated.
+                kind, th = "section_mismatch", "เลขข้อเรียงถูกต้อง แต่ไม่ตรงกับหัวข้อหมวดที่อ่านได้"
+            elif kind in CLERK_KINDS and trust.get(item.page) == "ocr" and ocr_explains(item):
+                kind, th = "ocr_misread", "เลขข้ออ่านผิดจากการสแกน (OCR) ไม่ใช่ความผิดของเอกสาร"
             severity = "info" if kind in _INFO_KINDS or kind == "note" else "warning"
-            out.append(
-                Finding(
-                    document,
-                    kind,
-                    severity,
-                    item.criterion,
-                    f"page {item.page}: {flag}",
-                    f"หน้า {item.page}: {th}",
-                )
-            )
+            detail, detail_th = f"page {item.page}: {flag}", f"หน้า {item.page}: {th}"
+            if kind in CLERK_KINDS:
+                right = printed_id(item.criterion, item.number_as_written)
+                detail += f" (printed {item.number_as_written.strip()}, should be {right})"
+                detail_th += f" (พิมพ์ {item.number_as_written.strip()} ที่ถูกคือ {right})"
+            out.append(Finding(document, kind, severity, item.criterion, detail, detail_th))
+    return out
+
+
+def follows_printed(items: Sequence[Item], index: int) -> bool:
+    """Whether the item's printed number is the next one after the printed number before it
+    (`๗` after `๖`, `๒.๕` after `๒.๔`, `๓.๑` after `๒.๒๔`)."""
+    cur = tuple(items[index].written or ())
+    prev = next((tuple(it.written) for it in reversed(items[:index]) if it.written), ())
+    if not cur or len(cur) != len(prev):
+        return False
+    head, last = prev[:-1], prev[-1]
+    return cur == (*head, last + 1) or (len(cur) == 2 and cur == (prev[0] + 1, 1))
+
+
+# A clerk who skips writes the next number or the one after; a number further off than this
+# from its corrected id (`๒.๕๓๕` for ๒.๗) is a misreading, not a skip.
+MAX_SKIP = 2
+
+
+def _skips(item: Item) -> bool:
+    """The written number lies just ahead of the item's corrected id (`๑.๕` where ๑.๔ is
+    due)."""
+    written, right = tuple(item.written or ()), _parts(item.criterion)
+    return (bool(written) and len(written) == len(right) and written[:-1] == right[:-1]
+            and 0 < written[-1] - right[-1] <= MAX_SKIP)
+
+
+def _parts(cid: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", cid))
+
+
+_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def printed_id(cid: str, as_written: str) -> str:
+    """The corrected id as the document would print it (its digits, its dots)."""
+    digits = ".".join(str(p) for p in _parts(cid))
+    return digits.translate(_THAI) if re.search("[๐-๙]", as_written) else digits
+
+
+def ocr_explains(item: Item, thai_model: str = "") -> bool:
+    """Whether the Thai model's known misreadings turn the corrected id into what was read."""
+    read = "".join(re.findall(r"[๐-๙0-9.]", item.number_as_written)).strip(".")
+    if not read or not item.criterion:
+        return False
+    right = printed_id(item.criterion, item.number_as_written)
+    return read != right and unexplained(read, right, known_errors(thai_model)) == 0
+
+
+def number_trust(layouts: Sequence[PageLayout | None] | None) -> dict[int, str]:
+    """Per page (1-based): "text" (text layer or text file), "reread" (a scan whose numbers
+    the number model re-read: its words carry the Thai reading in `original`) or "ocr"."""
+    out: dict[int, str] = {}
+    for number, layout in enumerate(layouts or (), 1):
+        if layout is None or layout.unit != "px":
+            out[number] = "text"
+        elif any(w.original for w in layout.words):
+            out[number] = "reread"
+        else:
+            out[number] = "ocr"
     return out
 
 
@@ -86,6 +167,8 @@ def gap_findings(
 def count_found(decl: DeclaredCount, items: list[Item], level_of: dict[str, str]) -> int | None:
     """How many items the document has for what a declared count covers (None: not countable)."""
     ids = {it.criterion for it in items if it.criterion}
+    if decl.group is None:  # the document's total
+        return len(ids) if decl.unit != "หัวข้อ" else None
     if decl.group is Group.PHYSICAL:
         return sum(1 for i in ids if i.startswith("P"))
     if decl.group is Group.RESULTS:
@@ -110,9 +193,11 @@ def count_findings(
     out: list[Finding] = []
     for decl in declared:
         found = count_found(decl, items, level_of)
-        scope = _GROUP_TH[decl.group] + (f" หมวด {decl.section}" if decl.section else "")
+        scope = (_GROUP_TH[decl.group] if decl.group else "ทั้งหมด") + (
+            f" หมวด {decl.section}" if decl.section else "")
         level = f" {decl.level}" if decl.level else ""
-        label = f"{decl.group}{' section ' + str(decl.section) if decl.section else ''}{level}"
+        label = (f"{decl.group or 'total'}"
+                 f"{' section ' + str(decl.section) if decl.section else ''}{level}")
         if found is None:
             out.append(
                 Finding(

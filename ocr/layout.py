@@ -22,6 +22,9 @@ class Word:
     text: str
     box: Box
     confidence: float | None = None  # 0-100 for OCR words, None for a text layer
+    # The Thai model's reading of a word the number model re-read (ocr/numbers/), for review;
+    # equal to `text` where the two agreed, "" for a word not re-read.
+    original: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ def layout_from_dict(data: dict | None) -> PageLayout | None:
             for t in data["tables"]
         ),
         rules=tuple(Rule(tuple(r["box"]), r["horizontal"]) for r in data["rules"]),
-        words=tuple(Word(w["text"], tuple(w["box"]), w.get("confidence")) for w in data["words"]),
+        words=tuple(Word(w["text"], tuple(w["box"]), w.get("confidence"), w.get("original", ""))
+                    for w in data["words"]),
         skew=data.get("skew", 0.0),
     )
 

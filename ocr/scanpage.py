@@ -10,6 +10,7 @@ from PIL import Image
 
 from ocr import grid, scan, tesseract
 from ocr.layout import PageLayout, Table
+from ocr.numbers.page import reread_numbers
 from ocr.tesseract import LineBox, OcrSettings
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ def read_image(image: Image.Image, settings: OcrSettings) -> ScanReading:
     if not geometry.tables:
         # No table: the page as it was scanned, as before (Tesseract handles slight skew).
         result, words = tesseract.recognise_words(image, settings)
+        result, words = reread_numbers(image, result, words, settings)
         layout = PageLayout(
             float(width), float(height), "px", lines=tuple(grid.lines_of(words)),
             rules=geometry.rules, words=words,
@@ -41,6 +43,7 @@ def read_image(image: Image.Image, settings: OcrSettings) -> ScanReading:
     if settings.cells == "crop":
         return _read_crops(geometry, settings)
     result, words = tesseract.recognise_words(geometry.image, settings)
+    result, words = reread_numbers(geometry.image, result, words, settings, geometry.tables)
     tables, outside = grid.fill(geometry.tables, words)
     layout = PageLayout(
         float(width), float(height), "px", lines=tuple(grid.lines_of(outside)),

@@ -32,6 +32,9 @@ class OcrSettings:
     # words given to cells by their boxes; "crop" = each cell's crop read in-process (tesserocr).
     cells: str = "page"
     timeout: float = 300.0  # seconds per page: a stuck page is reported, not waited on forever
+    # Re-read the page's numbers with the project's number model (ocr/numbers/README.md): the
+    # Thai models cannot write ๔ ๖ ๗ ๘ ๙.
+    reread_numbers: bool = True
 
     def config(self) -> str:
         # preserve_interword_spaces keeps Tesseract from inventing spaces inside Thai words.
@@ -302,3 +305,40 @@ def recognise_regions(
         text = api.GetUTF8Text().strip("\n\f ")
         out.append((text, float(api.MeanTextConf()) if text else None))
     return out
+
+
+# -- a model outside the system tessdata (the number model of ocr/numbers/) ----------------------
+
+
+def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | None, psm: int,
+              renderings: tuple[str, ...] = ("txt",), timeout: float = 120.0,
+              ) -> dict[str, str]:
+    """Run Tesseract once on an image (or a multipage TIFF file); the text of each rendering.
+
+    `tessdata_dir=None` uses the system models. Renderings are asked for as variables, not as
+    config names: config files are looked up in the tessdata dir, and a model's own dir has no
+    `configs/`. `preserve_interword_spaces=1`: without it the number model drops or invents
+    the spaces of `๐ ๕๔๔๑ ๐๐๑๒`.
+    """
+    config = f"--psm {psm} -c preserve_interword_spaces=1"
+    if tessdata_dir is not None:
+        config = f"--tessdata-dir {tessdata_dir} {config}"
+    for r in ("txt", *renderings):
+        config += f" -c tessedit_create_{r}=1"
+    with tempfile.TemporaryDirectory(prefix="circulars-model-") as tmp:
+        if isinstance(source, Image.Image):
+            path = Path(tmp) / "in.png"
+            source.convert("L").save(path)
+        else:
+            path = source
+        base = Path(tmp) / "out"
+        try:
+            pytesseract.pytesseract.run_tesseract(
+                str(path), str(base), extension="tsv", lang=lang,  # "tsv": pytesseract adds none
+                config=config, timeout=timeout,
+            )
+        except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
+            raise OcrError(f"Tesseract timed out after {timeout:g} s") from exc
+        except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
+            raise OcrError(f"Tesseract failed: {exc}") from exc
+        return {r: base.with_suffix(f".{r}").read_text(encoding="utf-8") for r in renderings}

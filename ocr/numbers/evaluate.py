@@ -65,13 +65,13 @@ def read_as_reread(tif: Path, n: int, stacked: bool, per_call: int = 40
 
     from PIL import Image
 
-    from ocr.numbers.reread import _normalise, page_reader, stack_reader
+    from ocr.numbers.reread import _normalise, _trim, page_reader, stack_reader
 
     src = Image.open(tif)
     crops = []
     for i in range(n):
         src.seek(i)
-        crops.append(_normalise(src.convert("L")))
+        crops.append(_trim(_normalise(src.convert("L")), None))
     reader = stack_reader() if stacked else page_reader()
     read, seconds, calls = [], 0.0, 0
     for start in range(0, n, per_call):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
@@ -131,16 +132,35 @@ def digit_junk(errors: dict[str, frozenset[str]]) -> frozenset[str]:
                      if not _is_thai_letter(c) and c not in NUMBER_CHARS and c not in THAI_DIGITS)
 
 
+# A word made only of junk is re-read only when it stands this tall against the page's median
+# word: shorter ones are marks or specks, not digits the Thai model turned into junk.
+JUNK_MIN_HEIGHT = 0.6
+
+
 def select(words: Sequence[Word], force: Collection[int] = (), thai_model: str = "Thai",
            ) -> list[int]:
     """Words to re-read: those with a digit or look-alike; short words made only of the junk
-    the Thai model writes for digits (`GE`); and the ones the caller forces (the cells of a
-    table's number column, whatever the Thai model made of them)."""
+    the Thai model writes for digits (`GE`), as tall as the page's words; and the ones the
+    caller forces (the cells of a table's number column, whatever the Thai model made of
+    them)."""
     junk = digit_junk(known_errors(thai_model))
+    heights = sorted(w.height for w in words)
+    tall = JUNK_MIN_HEIGHT * heights[len(heights) // 2] if heights else 0
     return [i for i, w in enumerate(words)
             if (i in force or has_number(w.text)
-                or (0 < len(w.text) <= 3 and all(c in junk for c in w.text)))
+                or (0 < len(w.text) <= 3 and all(c in junk for c in w.text)
+                    and w.height >= tall))
             and w.width > 0 and w.height > 0]
+
+
+def _no_number(text: str) -> bool:
+    """Neither a digit nor a look-alike nor a run of Thai letters: junk."""
+    return not has_number(text) and not _THAI_RUN.search(text)
+
+
+def _is_number(reading: str) -> bool:
+    return set(reading) <= NUMBER_CHARS and any(c in THAI_DIGITS or c in ARABIC_DIGITS
+                                                for c in reading)
 
 
 def correct(original: str, reading: str, errors: dict[str, frozenset[str]],
@@ -242,12 +262,73 @@ def _correct_chars(original: str, reading: str, errors: dict[str, frozenset[str]
 
 # ---------------------------------------------------------------- crops, stack, mapping
 def crop(page: Image.Image, word: Word, margin: int | None = None) -> Image.Image:
-    """A tight crop of the word's box (a couple of pixels around it, no neighbouring lines)."""
-    m = max(2, word.height // 10) if margin is None else margin
-    box = (max(0, word.left - m), max(0, word.top - m),
-           min(page.width, word.left + word.width + m),
-           min(page.height, word.top + word.height + m))
-    return _normalise(page.crop(box).convert("L"))
+    """A tight crop of the word's ink, a few pixels of white around it.
+
+    The Thai model's word box may cut a glyph (a box built from glyph clusters) or hold white
+    space and a stray mark: the box is widened to the ink that runs on from it without a gap
+    (a space is a gap), then cut down to the band of ink rows that holds most of the ink.
+    """
+    h = max(1, word.height)
+    px, py = max(4, h // 2), max(2, h // 4)
+    region = (max(0, word.left - px), max(0, word.top - py),
+              min(page.width, word.left + word.width + px),
+              min(page.height, word.top + word.height + py))
+    img = _normalise(page.crop(region).convert("L"))
+    ink = np.asarray(img) < INK
+    x0, y0 = word.left - region[0], word.top - region[1]
+    x1, y1 = x0 + word.width, y0 + word.height  # the box, exclusive ends
+    gap = max(2, h // 6)
+    x0, x1 = _run_on(np.asarray(ink[y0:y1].any(axis=0)), x0, x1, gap)
+    y0, y1 = _run_on(np.asarray(ink[:, x0:x1].any(axis=1)), y0, y1, 1)
+    m = max(2, h // 10) if margin is None else margin
+    box = (max(0, x0 - m), max(0, y0 - m), min(img.width, x1 + m), min(img.height, y1 + m))
+    return _trim(img.crop(box), margin)
+
+
+def _run_on(has_ink: np.ndarray, lo: int, hi: int, gap: int) -> tuple[int, int]:
+    """[lo, hi) widened on both sides to the ink that continues with no blank run over `gap`."""
+    lo, hi = max(0, lo), min(len(has_ink), hi)
+    i, blank = lo - 1, 0
+    while i >= 0 and blank <= gap:
+        if has_ink[i]:
+            lo, blank = i, 0
+        else:
+            blank += 1
+        i -= 1
+    i, blank = hi, 0
+    while i < len(has_ink) and blank <= gap:
+        if has_ink[i]:
+            hi, blank = i + 1, 0
+        else:
+            blank += 1
+        i += 1
+    return lo, hi
+
+
+# Ink is darker than this after `_normalise`; rows apart by more than BAND_GAP blank rows are
+# separate bands of ink.
+INK = 128
+BAND_GAP = 2
+
+
+def _trim(img: Image.Image, margin: int | None) -> Image.Image:
+    """The crop cut to its main band of ink rows and to the ink's columns, plus a margin."""
+    a = np.asarray(img) < INK
+    rows = np.flatnonzero(a.sum(axis=1))
+    if rows.size == 0:
+        return img
+    bands: list[list[int]] = [[rows[0], rows[0]]]
+    for r in rows[1:]:
+        if r - bands[-1][1] > BAND_GAP + 1:
+            bands.append([r, r])
+        else:
+            bands[-1][1] = r
+    top, bottom = max(bands, key=lambda b: a[b[0]:b[1] + 1].sum())
+    cols = np.flatnonzero(a[top:bottom + 1].sum(axis=0))
+    m = max(2, (bottom - top + 1) // 10) if margin is None else margin
+    box = (max(0, cols[0] - m), max(0, top - m), min(img.width, cols[-1] + 1 + m),
+           min(img.height, bottom + 1 + m))
+    return img.crop(box)
 
 
 def _normalise(img: Image.Image) -> Image.Image:
@@ -329,8 +410,14 @@ def map_lines(tsv: str, slots: Sequence[Slot]) -> dict[int, str]:
 Reader = Callable[[Sequence[Image.Image]], list[str]]  # crops -> one reading per crop
 
 
-def page_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME) -> Reader:
-    """All crops as the pages of one TIFF, read in one engine call, one line a page (psm 7).
+# Each crop is read as one raw line (psm 13), as the model was trained (`lstm.train`): psm 7's
+# line finder returns nothing for most single-digit crops of a page (README.md).
+CROP_PSM = 13
+
+
+def page_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME, psm: int = CROP_PSM
+                ) -> Reader:
+    """All crops as the pages of one TIFF, read in one engine call, one line a page.
 
     The default: no layout analysis to go wrong, and each reading is its crop's by order.
     """
@@ -341,7 +428,7 @@ def page_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME) -> Reader:
             tif = Path(tmp) / "crops.tif"
             crops[0].save(tif, save_all=True, append_images=list(crops[1:]),
                           compression="tiff_lzw", dpi=(300, 300))
-            txt = run_tesseract(tif, lang=lang, tessdata_dir=tessdata_dir, psm=7)["txt"]
+            txt = run_tesseract(tif, lang=lang, tessdata_dir=tessdata_dir, psm=psm)["txt"]
         pages = [" ".join(p.split()) for p in txt.split("\f")]
         return (pages + [""] * len(crops))[:len(crops)]
     return read
@@ -373,6 +460,10 @@ def reread_page(page: Image.Image, words: Sequence[Word], *, thai_model: str = "
     for i, reading in zip(chosen, readings, strict=True):
         original = words[i].text
         text = correct(original, reading, errors, unwritable(thai_model))
+        if i in force and _no_number(original) and _is_number(reading):
+            # A number column's cell the Thai model read as no number at all (`—`, `b`): the
+            # cell holds a number, and the number model read one.
+            text = "".join(reading.split())
         out.append(Reread(i, original, reading, text, text != original))
     log.debug("re-read %d words, changed %d", len(out), sum(r.changed for r in out))
     return tuple(out)

@@ -26,6 +26,10 @@ def add_ocr_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--page-timeout", type=float, default=defaults.timeout, help="seconds per page"
     )
+    parser.add_argument(
+        "--no-number-reread", action="store_true",
+        help="keep the Thai model's digits (no re-read with the number model)",
+    )
 
 
 def ocr_settings(args: argparse.Namespace, check: bool = True) -> OcrSettings:
@@ -35,6 +39,7 @@ def ocr_settings(args: argparse.Namespace, check: bool = True) -> OcrSettings:
     settings = OcrSettings(
         lang=args.lang, psm=args.psm, dpi=args.dpi, preprocess=args.preprocess,
         own_resolution=not args.upsample_scans, timeout=args.page_timeout,
+        reread_numbers=not args.no_number_reread,
     )
     if check:
         check_languages(settings.lang)

@@ -1,0 +1,100 @@
+"""Validation that trusts numbers: clerk slips from what is printed, OCR misreadings as notes,
+declared counts in digits and Thai number words (issue 13, part 3).
+
+Count phrases come from the sample generator's own templates and number writers, so the truth
+is what the generator typesets; the numbering cases are items as the extraction builds them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.models import Group, Item
+from extract.sections import declared_counts, parse_header
+from extract.sequence import assign_ids
+from extract.thainum import count_phrases, number_value, squash
+from extract.validate import CLERK_KINDS, count_found, numbering_findings
+from samples.families.circular import COUNT_STYLES
+from samples.families.text import digits, thai_words
+
+# The order families' templates (samples/families/assemble.py) and the circular's.
+ORDER_STYLES = ("จำนวน {d} ข้อ", "({d} ข้อ)", "จำนวน {d} ข้อ ({w}ข้อ)")
+
+
+@pytest.mark.parametrize("style", ORDER_STYLES + COUNT_STYLES)
+@pytest.mark.parametrize("thai", [True, False])
+def test_every_count_the_generator_writes_is_read(style: str, thai: bool) -> None:
+    for n in range(1, 100):
+        phrase = style.format(d=digits(n, thai), w=thai_words(n))
+        found = count_phrases(squash(f"เกณฑ์ด้านกายภาพ {phrase} (ต้องผ่านเกณฑ์ทุกข้อ)"))
+        assert [p.value for p in found] == [n], phrase
+
+
+def test_words_win_over_misread_digits() -> None:
+    # The Thai model writes ๘ as ๕: `๑๘ (สิบแปด)` read as `๑๕ (สิบแปด)` is still 18.
+    assert [p.value for p in count_phrases(squash("จำนวน ๑๕ (สิบแปด) ข้อ"))] == [18]
+    assert number_value("ห้าสิบเอ็ด") == 51 and number_value("๓๗") == 37
+    assert number_value("นาย") is None
+
+
+def test_a_rate_and_a_count_of_sets_are_no_declared_counts() -> None:
+    assert count_phrases(squash("คะแนนข้อละ ๒ คะแนน")) == []
+    assert count_phrases(squash("สิ่งที่ส่งมาด้วย หลักเกณฑ์ จำนวน ๑ ชุด")) == []
+
+
+def test_a_circular_declares_its_total() -> None:
+    text = "หลักเกณฑ์ดังกล่าวประกอบด้วยเกณฑ์ ๓ ด้าน รวมทั้งสิ้น จำนวนหกสิบแปด (68) ข้อ ดังนี้"
+    (total,) = declared_counts(text, 1, parse_header(text))
+    assert total.group is None and total.count == 68
+    items = [Item(Group.PHYSICAL, str(n), (n,), 1, "", criterion=f"P{n}") for n in range(1, 14)]
+    assert count_found(total, items, {}) == 13
+    line = "๒. เกณฑ์ด้านคุณภาพ จำนวน ๓๗ (สามสิบเจ็ด) ข้อ"
+    (quality,) = declared_counts(line, 1, parse_header(line))
+    assert quality.group is Group.QUALITY and quality.count == 37
+
+
+def _items(printed: list[tuple[int, ...]], page: int = 1) -> list[Item]:
+    items = [Item(Group.QUALITY, ".".join(digits(p, True) for p in parts), parts, page, "")
+             for parts in printed]
+    assign_ids(items, known={f"Q{a}.{b}" for a in range(1, 5) for b in range(1, 25)})
+    return items
+
+
+def _clerk(findings) -> list[tuple[str, str]]:
+    return [(f.kind, f.criterion) for f in findings if f.kind in CLERK_KINDS]
+
+
+def test_a_repeated_number_is_the_clerks_slip_with_its_corrected_id() -> None:
+    items = _items([(2, 16), (2, 17), (2, 17), (2, 19)])
+    findings = numbering_findings("d", items, {1: "reread"})
+    assert _clerk(findings) == [("duplicate", "Q2.18")]
+    assert "should be ๒.๑๘" in next(f.detail for f in findings if f.kind == "duplicate")
+
+
+def test_a_skipped_number_is_reported_with_the_id_it_should_have() -> None:
+    # ๑.๑ ๑.๒ ๑.๓ ๑.๕ in a section of four: the clerk skipped ๑.๔.
+    items = _items([(1, 1), (1, 2), (1, 3), (1, 5)])
+    items[-1].flags[:] = ["number ๑.๕ corrected to Q1.4: the text fits it"]
+    items[-1].criterion = "Q1.4"
+    assert _clerk(numbering_findings("d", items, {1: "text"})) == [("skipped", "Q1.4")]
+
+
+def test_a_misreading_the_thai_model_is_known_for_is_no_clerk_slip() -> None:
+    # ๒.๑๘ printed, the Thai model alone wrote ๒.๑๕ (it writes ๘ as ๕): a note, not a slip,
+    # on a page it read alone; on a page whose numbers were re-read the digit is trusted.
+    items = _items([(2, 16), (2, 17), (2, 15), (2, 19)])
+    assert any("2.15" in f or "๒.๑๕" in f for f in items[2].flags)
+    on_ocr = numbering_findings("d", items, {1: "ocr"})
+    assert _clerk(on_ocr) == []
+    assert [f.criterion for f in on_ocr if f.kind == "ocr_misread"] == ["Q2.18"]
+    assert _clerk(numbering_findings("d", items, {1: "reread"})) != []
+
+
+def test_no_finding_on_a_correctly_numbered_list_whose_section_header_was_lost() -> None:
+    # The header of section ๓ was not recognised, so ๓.๑ came under section ๒: the printed
+    # numbers run on correctly and no clerk slip is reported.
+    items = _items([(2, 23), (2, 24), (3, 1), (3, 2)])
+    for it in items[2:]:
+        it.section = 2
+    assign_ids(items, known={f"Q{a}.{b}" for a in range(1, 5) for b in range(1, 25)})
+    assert _clerk(numbering_findings("d", items, {1: "reread"})) == []
