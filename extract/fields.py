@@ -20,8 +20,8 @@ from extract.sections import QUALITY_SECTIONS
 from extract.textnorm import fold
 
 # The label's letters with optional OCR spaces between them (`ผ ู้ก ำก ับ ด ูแ ล`) and the
-# consonants OCR confuses in them (ผู้รับผิดขอบ).
-_CONFUSED = {"ช": "[ชขซ]", "บ": "[บน]", "ด": "[ดต]"}
+# consonants OCR confuses in them (ผู้รับผิดขอบ); a PDF font's SARA AA for SARA AM (ผู้กากับ).
+_CONFUSED = {"ช": "[ชขซ]", "บ": "[บน]", "ด": "[ดต]", "\u0e33": "(?:\u0e33|\u0e32|\u0e4d\u0e32)"}
 
 
 _MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
@@ -72,7 +72,10 @@ def find_labels(text: str) -> list[Label]:
         after = text[end:]
         has_colon = bool(colon and colon.group().strip())
         before = text[: m.start()]
-        if _BACKWARD.search(before) and not has_colon:
+        if _BACKWARD.search(before) and not has_colon and (
+            not _names_follow(after) or _names_before(before)
+        ):
+            # (`…ที่จำเป็นผู้กำกับดูแล นาย…`: a word ending in เป็น before a forward label)
             out.append(Label(role, m.start(), end, True))
             continue
         if after.startswith(("/", "ผู้")) or (after and after[0] in "ฯ"):
@@ -86,12 +89,29 @@ def find_labels(text: str) -> list[Label]:
     return out
 
 
+def label_at_word(text: str, start: int, end: int) -> int | None:
+    """Where the first role label starting a word of `text[start:end]` begins, if one does."""
+    for m in _LABEL.finditer(text, start, end):
+        if m.start() > start and text[m.start() - 1] in " \t":
+            return m.start()
+    return None
+
+
 def _name_ends(before: str) -> bool:
     """`… ผู้กำกับดูแล นายบรรเลง แปกลาง ผู้รับผิดชอบ`: a name just before the label."""
     from extract.officers import find_names
 
     names = find_names(before)
-    return bool(names) and not before[names[-1].end :].strip(" ,")
+    if not names:
+        return False
+    last = names[-1]
+    return not before[max(last.end, last.position_end) :].strip(" ,")
+
+
+def _names_before(before: str) -> bool:
+    from extract.officers import find_names
+
+    return bool(find_names(before))
 
 
 def _names_follow(after: str) -> bool:

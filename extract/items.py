@@ -576,6 +576,8 @@ def _apply_section_supervisors(out: Parsed, section_sup: dict[SectionKey, int]) 
         return
     for item in out.items:
         key = _key(item)
+        if key[0] in (Group.QUALITY, Group.SPECIAL) and key[1] is None and item.written:
+            key = (key[0], item.written[0])  # no section heading: the number's section
         sup = section_sup.get(key)
         if sup is None and item.group in (Group.QUALITY, Group.SPECIAL):
             sup = section_sup.get((Group.QUALITY, None))
