@@ -209,6 +209,8 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
     for abbr in _ABBREVIATIONS:
         specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
     specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
+    # `นาง สาวกฤศณา`: a text layer's space inside นางสาว (a given name สาวิตรี has a mark next)
+    specs.append((r"นาง\sสาว(?=[ก-ฮเ-ไ])", "นางสาว"))
     tolerant_ranks = "|".join(_mark_tolerant(k) for k in _ACTING if "." not in k)
     specs.append((rf"{_mark_tolerant('ว่าที่')} ?(?:{tolerant_ranks})(?:\s?หญิง)?", None))
     for word in sorted(_SPELLED, key=len, reverse=True):
@@ -463,12 +465,13 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
     text, index = _prepare(line)
     mentions: list[NameMention] = []
     pos = 0
+    glued_at = -1  # where the last name ended: a title glued there starts the next name
     while True:
         found = _ANY_TITLE.search(text, pos)
         if not found:
             break
         start = found.start()
-        if not _starts_word(text, start):
+        if not _starts_word(text, start) and start != glued_at:
             pos = start + 1
             continue
         parsed = _best_parse(text, start, lexicon, trailing_given)
@@ -491,6 +494,7 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
             )
         )
         pos = max(end, position_end)
+        glued_at = end
     return mentions
 
 
@@ -532,6 +536,19 @@ _POSITION_WORD = re.compile("ต[ำา]แหน่?ง")  # also as a text lay
 _POSITION_STOP = re.compile(r"\s*(?:[,;/(]|\s(?:และ|กับ|โทร|Tel|e-?mail)|$)")
 
 
+# A civil-service position ends with its level (นักประชาสัมพันธ์ปฏิบัติการ, นิติกรชำนาญการ,
+# เจ้าพนักงานธุรการชำนาญงาน): the level words tell a position from a name or from prose.
+_LEVEL = re.compile(
+    "[\u0e01-\u0e4e]{2,40}?(?:ปฏิบัติการ|ชำนาญการพิเศษ|ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|"
+    r"ปฏิบัติงาน|ชำนาญงาน|อาวุโส|ทักษะพิเศษ)(?=\s|$|[,;)])"
+)
+
+
+def _levelled(rest: str) -> bool:
+    """Does ``rest`` open with a one-word position that ends with a level?"""
+    return bool(_LEVEL.match(rest)) and not starts_with_title(rest)
+
+
 def position_after(text: str, end: int) -> tuple[str, int]:
     """A position written after a name (``ตำแหน่ง นักวิชาการ...``, ``เจ้าพนักงาน...``)."""
     p = end
@@ -543,7 +560,7 @@ def position_after(text: str, end: int) -> tuple[str, int]:
         while q < len(text) and text[q] in " \u00a0\t:":
             q += 1
         body_start = q
-    elif starts_with_job(rest, _ROLE_WORDS) and not is_role_label(rest):
+    elif (starts_with_job(rest, _ROLE_WORDS) or _levelled(rest)) and not is_role_label(rest):
         body_start = p
     else:
         return "", 0
@@ -654,6 +671,11 @@ def _parse_after_title(
             if third is not None:
                 family_end = third[1]
                 candidate = "ณ " + clean_name(text[third[0] : third[1]])
+        glued = _glued_next(raw_family, lexicon)
+        if glued:
+            # `นาคานางสาวบรรทม`, `นาคาและ`: a text layer lost the space after the family name
+            raw_family, family_end = raw_family[:glued], second[0] + glued
+            candidate = clean_name(raw_family)
         before_role = _cut_at_role(candidate, lexicon)
         if starts_with_job(candidate, _JOB_WORDS) and candidate not in lexicon.family:
             pass  # น.ส.นรีกานต์โกมิตร นักวิชาการ...: the next column, not a family name
@@ -720,6 +742,18 @@ def starts_with_job(text: str, words: tuple[str, ...]) -> bool:
     return any(
         len(w.translate(_UNMARK)) >= 4 and bare.startswith(w.translate(_UNMARK)) for w in words
     )
+
+
+def _glued_next(word: str, lexicon: NameLexicon) -> int:
+    """Where a family name glued to what follows it ends: before `และ` ending the word, or
+    before a title whose given name is in the name lists (0: nowhere)."""
+    if len(word) > 5 and word.endswith("และ"):
+        return len(word) - 3
+    for k in range(3, len(word) - 4):
+        m = _ANY_TITLE.match(word, k)
+        if m and word[k - 1] not in MARKS and clean_name(word[m.end() :]) in lexicon.given:
+            return k
+    return 0
 
 
 def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
