@@ -232,16 +232,25 @@ def walk(
             current, section_break, block_style, sublist = None, True, None, None
             open_section((group, section))
         if (
-            profile is Profile.CLEAN
-            and group in (Group.QUALITY, Group.SPECIAL)
+            group in (Group.QUALITY, Group.SPECIAL)
             and number is not None
             and number.parts
             and len(number.parts) == 2
             and section is not None
             and number.parts[0] != section
+            and (
+                profile is Profile.CLEAN
+                or (
+                    number.parts == (section + 1, 1)
+                    and current is not None
+                    and (current.written or (0,))[0] == section
+                )
+            )
         ):
             # Clean text: a number in another section than the header's means the header of
-            # that section is missing (a scan's misread digit is the damaged profile's case).
+            # that section is missing (a scan's misread digit is the damaged profile's case,
+            # save the first item of the next section right after an item of this one: the
+            # sequence vouches for it; right after a header, the header's section holds).
             close_topic()
             section = number.parts[0]
             group = Group.SPECIAL if section == 5 else Group.QUALITY

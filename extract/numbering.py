@@ -296,6 +296,13 @@ _SPLIT_FIRST_PART = re.compile(
     r"^\s*(?P<a>[๐-๙0-9])\s(?P<b>[๐-๙0-9](?:\.[๐-๙0-9]{1,2})+\.?)\s+(?P<rest>\S.*)$"
 )
 _MARGIN_SPECKS = re.compile(r"^[\s:;.,'’‘\"“”|_\-–=+]+(?=\S)")
+# One to three single-character tokens (digits, specks) at the margin before a number.
+_MARGIN_DIGITS = re.compile(r"^\s*(?:[0-9๐-๙!|.,:;'’\"“”_\-–=+]\s+){1,3}(?=\(?[0-9๐-๙])")
+_DELIMITED = (Style.PAREN, Style.BRACKET, Style.DOT, Style.KHOR)
+_LOST_DOT = re.compile(
+    r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{2})\s?\)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+_ONE_LOOKALIKE = re.compile(r"^\s*[!lI|](?=\s?\.\s?[0-9๐-๙])")
 
 
 def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber | None:
@@ -319,10 +326,30 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
         joined = parse_clean(split.group("a") + split.group("b") + " " + split.group("rest"))
         if joined is not None:
             return replace(joined, raw=line[: split.start("rest")].strip(), style=Style.DAMAGED)
-    if clean is not None and not (
+    marker_first = clean is not None and (
         clean.style is Style.BRACKET and parse_damaged(clean.rest) is not None
-    ):
+    )
+    if clean is not None and clean.style is not Style.BARE and not marker_first:
         return clean
+    if (specks := _MARGIN_DIGITS.match(line)) is not None:
+        # `7 6) ยนาด…`, `0 10) มีห้องน้ำ…`: specks at the margin read as digits before a number
+        # written with its delimiter; the delimited number is the item's
+        after = parse_clean(line[specks.end() :])
+        if after is not None and after.style in _DELIMITED:
+            return replace(after, raw=line[: specks.end()].strip() + " " + after.raw,
+                           style=Style.DAMAGED)
+    if clean is not None and not marker_first:
+        return clean
+    if (lost := _LOST_DOT.match(line)) is not None:
+        # `213)` for `2.13)`: the scan lost the dot; the walk reads it inside its section
+        digits = lost.group("num")
+        return WrittenNumber(raw=digits + ")", parts=(int(to_arabic(digits)),), marker=None,
+                             rest=line[lost.end() :].strip(), style=Style.DAMAGED)
+    if (one := _ONE_LOOKALIKE.match(line)) is not None:
+        # `!.1)` for `1.1)`: a 1 read as ! or l before the dot of a dotted number
+        fixed = parse_clean("1" + line[one.end() :])
+        if fixed is not None and fixed.parts and len(fixed.parts) >= 2:
+            return replace(fixed, raw=line[: one.end()] + fixed.raw[1:], style=Style.DAMAGED)
     damaged = parse_damaged(line)
     if damaged is None and (speck := _MARGIN_SPECKS.match(line)):
         # `: ข้อ ๑ …`, `- ๓. …`: OCR specks at the margin before a clean number
