@@ -134,7 +134,9 @@ def extract_document(
             item.match_title = best[0].title
             if best[0].criterion_id != item.criterion:
                 item.flags.append(f"text fits {best[0].criterion_id} better ({best[0].score:.0%})")
-    officers, key_of_name = cluster_officers(parsed.mentions)
+    officers, key_of_name = cluster_officers(
+        parsed.mentions, damaged=profile is Profile.DAMAGED
+    )
     key_of = {i: key_of_name[m.as_written] for i, m in enumerate(parsed.mentions)}
     by_key = {o.key: o for o in officers}
     meta = read_meta(lines)
