@@ -57,6 +57,12 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     if not m:
         return False
     text = _without_trailing_specks(line.text)
+    if _SENTENCE_LABEL.match(nxt.text) and find_names(text):
+        # `ให้ นางสาว ภคพร พละเดช หัวหน้า…` / `เป็นผู้กำกับดูแลเงื่อนไขพิเศษ …`: the sentence
+        # naming a section's supervisor wrapped before its label
+        out[i] = replace(line, text=text + " " + nxt.text.strip())
+        out[j] = replace(nxt, text="")
+        return True
     last = re.search(r"(\S+)$", text)
     token = last.group(1) if last else ""
     if token and (
@@ -84,6 +90,9 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     out[i] = replace(line, text=glued)
     out[j] = replace(nxt, text=tail.lstrip(",/; ") if tail[:1] in ",/;" else tail)
     return True
+
+
+_SENTENCE_LABEL = re.compile(r"^\s*(?:เป็น|ทำหน้าที่)\s?ผู้\s?(?:กำกับ|รับผิดชอบ)")
 
 
 def _given_fragment(text: str) -> str:
