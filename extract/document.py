@@ -84,7 +84,7 @@ def extract_document(
 ) -> Extraction:
     """`layouts` (one per page, from the ocr stage) lets tables be read by their columns."""
     lines = list(iter_lines(pages, layouts))
-    profile = detect_profile(line.text for line in lines)
+    profile = _profile(lines, layouts)
     catalog = Catalog.load(edition) if edition else None
     parsed: Parsed = walk(
         lines,
@@ -191,6 +191,15 @@ def extract_document(
     )
 
 
+def _profile(lines: list, layouts: Sequence[PageLayout | None] | None) -> Profile:
+    """DAMAGED for a document read from page images (a scan, a fax, a photo: Tesseract's
+    look-alikes are possible on every page of it, however clean most read), else what the
+    text shows (`detect_profile`: a text layer or a text file may be an OCR'd scan too)."""
+    if any(layout is not None and layout.unit == "px" for layout in layouts or ()):
+        return Profile.DAMAGED
+    return detect_profile(line.text for line in lines)
+
+
 def _spread(items: list[Item], most: int = EDITION_ITEMS) -> list[Item]:
     """At most `most` items, evenly spread over the document (all blocks stay represented)."""
     return _spread_any(items, most)
@@ -267,13 +276,15 @@ def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
             return None
         # The last readable number of this block: rows with unreadable numbers in between
         # are not counted (their ids come later, from the sequence).
-        after = None
+        # Compared with the last number of the candidate's depth: a topic heading (or a
+        # junk line read as one) says nothing about where the sub-numbered items are.
+        after: dict[int, tuple[int, ...]] = {}
         for item in reversed(items):
             if item.group is not group:
                 break
             if item.written:
-                after = item.written
-                break
+                after.setdefault(len(item.written), item.written)
+        depths = {len(p) for p, _ in by_group.get(group.value, [])}
         candidates = [
             (parts, cid)
             for parts, cid in by_group.get(group.value, [])
@@ -283,7 +294,11 @@ def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
                 or group.value == "results"
                 or parts[0] == section
             )
-            and (after is None or (len(after) == len(parts) and parts > after))
+            and (
+                not after
+                or (len(parts) in after and parts > after[len(parts)])
+                or (len(parts) not in after and len(depths) > 1)
+            )
         ][:RECOGNISE_AHEAD]
         best: tuple[float, tuple[int, ...]] | None = None
         head = fold(text)[: RECOGNISE_HEAD + 2]

@@ -87,7 +87,8 @@ def find_labels(text: str) -> list[Label]:
                           or _name_ends(before)):
             continue  # a damaged label counts where a label stands: never inside prose
         if has_colon or fuzzy or (not after.strip() and (at_start or _name_ends(before))) or (
-            (at_start or _TITLE_START.match(after)) and _names_follow(after)
+            (at_start or _TITLE_START.match(after) or _name_ends(before))
+            and _names_follow(after)
         ):
             out.append(Label(role, start, end, False))
     return out

@@ -238,19 +238,19 @@ def walk(
             and len(number.parts) == 2
             and section is not None
             and number.parts[0] != section
+            and current is not None
+            and number.parts[0] != (current.written or (0,))[0]
             and (
                 profile is Profile.CLEAN
-                or (
-                    number.parts == (section + 1, 1)
-                    and current is not None
-                    and (current.written or (0,))[0] == section
-                )
+                or (number.parts == (section + 1, 1) and (current.written or (0,))[0] == section)
             )
         ):
             # Clean text: a number in another section than the header's means the header of
             # that section is missing (a scan's misread digit is the damaged profile's case,
             # save the first item of the next section right after an item of this one: the
-            # sequence vouches for it; right after a header, the header's section holds).
+            # sequence vouches for it). Right after a heading the heading's section holds:
+            # a fax or a scan reads the Thai ๔ as ๕ even where the rest reads clean, and
+            # then reads it so under the whole heading (the item above was written so too).
             close_topic()
             section = number.parts[0]
             group = Group.SPECIAL if section == 5 else Group.QUALITY
@@ -264,6 +264,22 @@ def walk(
                 opened = None  # `๕.๑๒` under item ๕.๑: sub-item ๕.๑.๒ whose dot the scan lost
             else:
                 opened = _open(number, group, section, line, pending_marker, profile)
+            if (
+                opened == "topic"
+                and profile is Profile.DAMAGED
+                and classify is not None
+                and (verdict := classify(number.parts or (), number.rest)) is not None
+                and (verdict == "" or (number.style is Style.BARE and verdict is not group))
+            ) or (
+                opened == "topic"
+                and profile is Profile.DAMAGED
+                and classify is not None
+                and number.style is Style.BARE
+                and classify(number.parts or (), number.rest) is None
+            ):
+                # `5 . ถังกัษดูแล…`, `2 ่บริการซึ่ง…`: a speck at the margin of a wrapped line
+                # read as a topic number; a topic heading has its dot and fits its criteria
+                opened, number, rest = "junk", None, text
             if opened == "topic":
                 close_topic()
                 topic = Item(

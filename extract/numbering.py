@@ -298,6 +298,7 @@ _SPLIT_FIRST_PART = re.compile(
 _MARGIN_SPECKS = re.compile(r"^[\s:;.,'’‘\"“”|_\-–=+]+(?=\S)")
 # One to three single-character tokens (digits, specks) at the margin before a number.
 _MARGIN_DIGITS = re.compile(r"^\s*(?:[0-9๐-๙!|.,:;'’\"“”_\-–=+]\s+){1,3}(?=\(?[0-9๐-๙])")
+_COMMA_DOT = re.compile(r"^(\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+),(?=\s)")
 _DELIMITED = (Style.PAREN, Style.BRACKET, Style.DOT, Style.KHOR)
 _LOST_DOT = re.compile(
     r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{2})\s?\)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
@@ -332,10 +333,11 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
     if clean is not None and clean.style is not Style.BARE and not marker_first:
         return clean
     if (specks := _MARGIN_DIGITS.match(line)) is not None:
-        # `7 6) ยนาด…`, `0 10) มีห้องน้ำ…`: specks at the margin read as digits before a number
-        # written with its delimiter; the delimited number is the item's
-        after = parse_clean(line[specks.end() :])
-        if after is not None and after.style in _DELIMITED:
+        # `7 6) ยนาด…`, `0 10) มีห้องน้ำ…`, `5 1.1, มีการ…`: specks at the margin read as digits
+        # before a number written with its delimiter or its dot; that number is the item's
+        tail = _COMMA_DOT.sub(r"\1.", line[specks.end() :], count=1)  # `1.1,` for `1.1.`
+        after = parse_clean(tail)
+        if after is not None and (after.style in _DELIMITED or len(after.parts or ()) >= 2):
             return replace(after, raw=line[: specks.end()].strip() + " " + after.raw,
                            style=Style.DAMAGED)
     if clean is not None and not marker_first:
