@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from extract.models import Group
@@ -100,7 +101,7 @@ FUZZY_EDITS = 2
 FUZZY_SIMILARITY = 0.75
 _PHU = frozenset("ผฝพฟ")  # ผู้ as OCR reads it, the one word a label may have a space after
 _FOLDED_LABELS = [(fold(label), role) for label, role in ROLE_LABELS]
-_WORD_START = re.compile(r"(?:^|(?<=[\s:;,(\[\"“']))[\u0e01-\u0e4e]")
+_WORD_START = re.compile(r"(?:^|(?<=[\s:;,(\[\"“'])|(?<=เป็น))[\u0e01-\u0e4e]")
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, bool]]:
@@ -190,6 +191,8 @@ def _names_follow(after: str) -> bool:
     return bool(untitled) and untitled[0].start <= 2
 
 
+# fuzz.partial_ratio of a damaged section name: one letter in ten (งานบริการ is no ด้านบริการ)
+SECTION_NAME_SCORE = 90.0
 _GROUP_NAMES = (
     ("ด้านกายภาพ", Group.PHYSICAL),
     ("ด้านผลลัพธ์", Group.RESULTS),
@@ -207,7 +210,16 @@ def section_named(text: str) -> tuple[Group, int | None] | None:
     for name, group in _GROUP_NAMES:
         if fold(name) in key:
             return (group, None)
-    return None
+    # A scan's damaged letters (`ด้านเทคโนโลขี`): the nearest name, when it is near
+    named = [((Group.SPECIAL if n == 5 else Group.QUALITY), n, fold(name))
+             for name, n in QUALITY_SECTIONS.items()]
+    named += [(group, None, fold(name)) for name, group in _GROUP_NAMES]
+    score, index = max(
+        (fuzz.partial_ratio(folded, key), -k) for k, (_, _, folded) in enumerate(named)
+        if len(folded) >= 6
+    )
+    group, number, _ = named[-index]
+    return (group, number) if score >= SECTION_NAME_SCORE else None
 
 
 def strip_labels(text: str, labels: list[Label]) -> str:
