@@ -278,13 +278,15 @@ def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
         # are not counted (their ids come later, from the sequence).
         # Compared with the last number of the candidate's depth: a topic heading (or a
         # junk line read as one) says nothing about where the sub-numbered items are.
+        # Only numbers the catalog knows count (a junk `91.` read as a topic says nothing).
+        known_parts = {p for p, _ in by_group.get(group.value, [])}
         after: dict[int, tuple[int, ...]] = {}
         for item in reversed(items):
             if item.group is not group:
                 break
-            if item.written:
+            if item.written and tuple(item.written) in known_parts:
                 after.setdefault(len(item.written), item.written)
-        depths = {len(p) for p, _ in by_group.get(group.value, [])}
+        depths = {len(p) for p in known_parts}
         candidates = [
             (parts, cid)
             for parts, cid in by_group.get(group.value, [])

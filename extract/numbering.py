@@ -296,8 +296,11 @@ _SPLIT_FIRST_PART = re.compile(
     r"^\s*(?P<a>[๐-๙0-9])\s(?P<b>[๐-๙0-9](?:\.[๐-๙0-9]{1,2})+\.?)\s+(?P<rest>\S.*)$"
 )
 _MARGIN_SPECKS = re.compile(r"^[\s:;.,'’‘\"“”|_\-–=+]+(?=\S)")
-# One to three single-character tokens (digits, specks) at the margin before a number.
-_MARGIN_DIGITS = re.compile(r"^\s*(?:[0-9๐-๙!|.,:;'’\"“”_\-–=+]\s+){1,3}(?=\(?[0-9๐-๙])")
+# One to three short tokens at the margin before a number: digits and specks, Latin letters
+# (OCR reads margin noise as `Lv`, `cS`), a border read as letters (`ไไ`).
+_MARGIN_DIGITS = re.compile(
+    r"^\s*(?:(?:[0-9๐-๙!|.,:;'’\"“”_\-–=+]|[A-Za-z]{1,3}|[ไโ]{2})\s+){1,3}(?=\(?[0-9๐-๙])"
+)
 _COMMA_DOT = re.compile(r"^(\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+),(?=\s)")
 _DELIMITED = (Style.PAREN, Style.BRACKET, Style.DOT, Style.KHOR)
 _LOST_DOT = re.compile(
