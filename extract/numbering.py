@@ -304,7 +304,12 @@ _MARGIN_DIGITS = re.compile(
 _COMMA_DOT = re.compile(r"^(\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+),(?=\s)")
 _DELIMITED = (Style.PAREN, Style.BRACKET, Style.DOT, Style.KHOR)
 _LOST_DOT = re.compile(
-    r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{2})\s?\)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{1,2})\s?\)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+# `๒.๑๓๕)` for ๒.๑๙): no section has a hundred items; the digits Tesseract cannot write
+# (๔ ๖ ๗ ๘ ๙) come out as two. The number is unreadable, the row an item all the same.
+_GARBLED_PART = re.compile(
+    r"^\s*[0-9๐-๙]{1,2}\s?\.\s?[0-9๐-๙]{3}\s?[.)]?\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 )
 _ONE_LOOKALIKE = re.compile(r"^\s*[!lI|](?=\s?\.\s?[0-9๐-๙])")
 
@@ -345,6 +350,10 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
                            style=Style.DAMAGED)
     if clean is not None and not marker_first:
         return clean
+    if (garbled := _GARBLED_PART.match(line)) is not None:
+        return WrittenNumber(raw=garbled.group().strip(), parts=None, marker=None,
+                             rest=line[garbled.end() :].strip(), row_start=True,
+                             style=Style.DAMAGED)
     if (lost := _LOST_DOT.match(line)) is not None:
         # `213)` for `2.13)`: the scan lost the dot; the walk reads it inside its section
         digits = lost.group("num")

@@ -81,6 +81,8 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
         out[j] = replace(nxt, text="")
         return True
     word, tail = m.group(1), nxt.text[m.end() :].strip()
+    if not re.search(r"[\u0e01-\u0e4e0-9๐-๙A-Za-z]", tail):
+        tail = ""  # `สมสา .      :`: only a scan's specks after the word
     if (glued_position := _GLUED_POSITION.search(word)) and glued_position.start() > 1:
         # `สะ` / `แลแมตาแหน่ง …`: a text layer lost the space before ตำแหน่ง
         word, tail = word[: glued_position.start()], f"{word[glued_position.start():]} {tail}"

@@ -208,3 +208,29 @@ def test_a_lost_section_heading_on_a_scan_is_crossed_by_the_next_sections_first_
 ๕.๑ {CAT.get("Q4.1").title[:60]}
 """), profile=DAMAGED)
     assert [it.section for it in parsed.items] == [4]
+
+
+def test_a_sub_number_tesseract_garbled_is_unreadable_and_two_digits_lost_their_dot() -> None:
+    # ๒.๑๙) read as ๒.๑๓๕) (the model has no ๙); ๕.๒) read as ๕๒)
+    garbled = parse_number("๒.๑๓๕) มีการบูรณาการการทำงานระหว่างหน่วยงาน", DAMAGED)
+    assert garbled.parts is None and garbled.row_start
+    assert parse_number("๕๒) การดำเนินการยกระดับศูนย์ราชการสะดวก", DAMAGED).parts == (52,)
+    assert parse_number("๒.๕๒ การจัดทำคู่มือ", DAMAGED).parts is None  # 2.5.2, no row
+    assert not parse_number("๒.๕๒ การจัดทำคู่มือ", DAMAGED).row_start
+    parsed = walk(_lines(f"""
+ด้านบริการ
+๒.๑๘) {CAT.get("Q2.18").title[:50]}
+๒.๑๓๕) {CAT.get("Q2.19").title[:50]}
+๒.๒๐) {CAT.get("Q2.20").title[:50]}
+"""), profile=DAMAGED)
+    assert [it.written for it in parsed.items] == [(2, 18), None, (2, 20)]
+
+
+def test_a_family_name_on_the_next_line_followed_by_specks() -> None:
+    t51 = CAT.get("Q5.1").title[:50]
+    got = _roles(f"""
+เงื่อนไขพิเศษ (เพิ่มเติม)
+๕.๑) {t51} ผู้รับผิดชอบ: นางโฉมเฉลา ถาวรชน และ นายรอม .
+สมสา .                                  .                                    :
+""", DAMAGED)
+    assert ("๕.๑)", "responsible", "รอม สมสา") in got
