@@ -520,8 +520,11 @@ def _lost_sub_dot(number: WrittenNumber, current: Item | None) -> bool:
     if current is None or not number.parts or len(number.parts) != 2:
         return False
     mine = _digits(number.raw)
-    if current.sub_numbers:
-        # `๒.๒๒` after sub-item ๒.๒.๑: its sibling (the item's own number may be unreadable)
+    if current.sub_numbers and (
+        f"junk sub-item number {current.sub_numbers[-1]!r}" not in current.flags
+    ):
+        # `๒.๒๒` after sub-item ๒.๒.๑: its sibling (the item's own number may be unreadable;
+        # a junk number taken as a sub-item, `(219)`, has no siblings)
         last = _digits(current.sub_numbers[-1])
         if len(last) >= 3 and len(mine) == len(last) and mine[:-1] == last[:-1]:
             return True

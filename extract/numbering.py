@@ -306,10 +306,12 @@ _DELIMITED = (Style.PAREN, Style.BRACKET, Style.DOT, Style.KHOR)
 _LOST_DOT = re.compile(
     r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{1,2})\s?\)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 )
-# `๒.๑๓๕)` for ๒.๑๙): no section has a hundred items; the digits Tesseract cannot write
-# (๔ ๖ ๗ ๘ ๙) come out as two. The number is unreadable, the row an item all the same.
+# `๒.๑๓๕)` for ๒.๑๙), `(219)` for (2.11): no section has a hundred items, and the digits
+# Tesseract cannot write (๔ ๖ ๗ ๘ ๙) come out as others. The number is unreadable, the row an
+# item all the same (the sequence gives its id).
 _GARBLED_PART = re.compile(
-    r"^\s*[0-9๐-๙]{1,2}\s?\.\s?[0-9๐-๙]{3}\s?[.)]?\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    r"^\s*(?:[0-9๐-๙]{1,2}\s?\.\s?[0-9๐-๙]{3}\s?[.)]?|[|!]?\s*\([0-9๐-๙]{3}\))"
+    r"\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 )
 _ONE_LOOKALIKE = re.compile(r"^\s*[!lI|](?=\s?\.\s?[0-9๐-๙])")
 

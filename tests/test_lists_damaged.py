@@ -234,3 +234,15 @@ def test_a_family_name_on_the_next_line_followed_by_specks() -> None:
 สมสา .                                  .                                    :
 """, DAMAGED)
     assert ("๕.๑)", "responsible", "รอม สมสา") in got
+
+
+def test_a_junk_number_does_not_turn_the_items_after_it_into_sub_items() -> None:
+    # sectionlist-0002's grey scan: (2.11) read as `|     (219)`
+    parsed = walk(_lines(f"""
+ด้านบริการ
+(2.10) {CAT.get("Q2.10").title[:50]}
+|     (219) {CAT.get("Q2.11").title[:50]}
+(2.12) {CAT.get("Q2.12").title[:50]}
+(2.13) {CAT.get("Q2.13").title[:50]}
+"""), profile=DAMAGED)
+    assert [it.written for it in parsed.items] == [(2, 10), None, (2, 12), (2, 13)]
