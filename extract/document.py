@@ -85,7 +85,7 @@ def extract_document(
 ) -> Extraction:
     """`layouts` (one per page, from the ocr stage) lets tables be read by their columns."""
     lines = list(iter_lines(pages, layouts))
-    profile = detect_profile(line.text for line in lines)
+    profile = _profile(lines, layouts)
     catalog = Catalog.load(edition) if edition else None
     parsed: Parsed = walk(
         lines,
@@ -136,7 +136,9 @@ def extract_document(
             item.match_title = best[0].title
             if best[0].criterion_id != item.criterion:
                 item.flags.append(f"text fits {best[0].criterion_id} better ({best[0].score:.0%})")
-    officers, key_of_name = cluster_officers(parsed.mentions)
+    officers, key_of_name = cluster_officers(
+        parsed.mentions, damaged=profile is Profile.DAMAGED
+    )
     key_of = {i: key_of_name[m.as_written] for i, m in enumerate(parsed.mentions)}
     by_key = {o.key: o for o in officers}
     meta = read_meta(lines)
@@ -190,6 +192,15 @@ def extract_document(
         parsed.mentions,
         key_of,
     )
+
+
+def _profile(lines: list, layouts: Sequence[PageLayout | None] | None) -> Profile:
+    """DAMAGED for a document read from page images (a scan, a fax, a photo: Tesseract's
+    look-alikes are possible on every page of it, however clean most read), else what the
+    text shows (`detect_profile`: a text layer or a text file may be an OCR'd scan too)."""
+    if any(layout is not None and layout.unit == "px" for layout in layouts or ()):
+        return Profile.DAMAGED
+    return detect_profile(line.text for line in lines)
 
 
 def _spread(items: list[Item], most: int = EDITION_ITEMS) -> list[Item]:
@@ -268,13 +279,17 @@ def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
             return None
         # The last readable number of this block: rows with unreadable numbers in between
         # are not counted (their ids come later, from the sequence).
-        after = None
+        # Compared with the last number of the candidate's depth: a topic heading (or a
+        # junk line read as one) says nothing about where the sub-numbered items are.
+        # Only numbers the catalog knows count (a junk `91.` read as a topic says nothing).
+        known_parts = {p for p, _ in by_group.get(group.value, [])}
+        after: dict[int, tuple[int, ...]] = {}
         for item in reversed(items):
             if item.group is not group:
                 break
-            if item.written:
-                after = item.written
-                break
+            if item.written and tuple(item.written) in known_parts:
+                after.setdefault(len(item.written), item.written)
+        depths = {len(p) for p in known_parts}
         candidates = [
             (parts, cid)
             for parts, cid in by_group.get(group.value, [])
@@ -284,7 +299,11 @@ def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
                 or group.value == "results"
                 or parts[0] == section
             )
-            and (after is None or (len(after) == len(parts) and parts > after))
+            and (
+                not after
+                or (len(parts) in after and parts > after[len(parts)])
+                or (len(parts) not in after and len(depths) > 1)
+            )
         ][:RECOGNISE_AHEAD]
         best: tuple[float, tuple[int, ...]] | None = None
         head = fold(text)[: RECOGNISE_HEAD + 2]

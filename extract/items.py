@@ -232,16 +232,25 @@ def walk(
             current, section_break, block_style, sublist = None, True, None, None
             open_section((group, section))
         if (
-            profile is Profile.CLEAN
-            and group in (Group.QUALITY, Group.SPECIAL)
+            group in (Group.QUALITY, Group.SPECIAL)
             and number is not None
             and number.parts
             and len(number.parts) == 2
             and section is not None
             and number.parts[0] != section
+            and current is not None
+            and number.parts[0] != (current.written or (0,))[0]
+            and (
+                profile is Profile.CLEAN
+                or (number.parts == (section + 1, 1) and (current.written or (0,))[0] == section)
+            )
         ):
             # Clean text: a number in another section than the header's means the header of
-            # that section is missing (a scan's misread digit is the damaged profile's case).
+            # that section is missing (a scan's misread digit is the damaged profile's case,
+            # save the first item of the next section right after an item of this one: the
+            # sequence vouches for it). Right after a heading the heading's section holds:
+            # a fax or a scan reads the Thai ๔ as ๕ even where the rest reads clean, and
+            # then reads it so under the whole heading (the item above was written so too).
             close_topic()
             section = number.parts[0]
             group = Group.SPECIAL if section == 5 else Group.QUALITY
@@ -255,6 +264,22 @@ def walk(
                 opened = None  # `๕.๑๒` under item ๕.๑: sub-item ๕.๑.๒ whose dot the scan lost
             else:
                 opened = _open(number, group, section, line, pending_marker, profile)
+            if (
+                opened == "topic"
+                and profile is Profile.DAMAGED
+                and classify is not None
+                and (verdict := classify(number.parts or (), number.rest)) is not None
+                and (verdict == "" or (number.style is Style.BARE and verdict is not group))
+            ) or (
+                opened == "topic"
+                and profile is Profile.DAMAGED
+                and classify is not None
+                and number.style is Style.BARE
+                and classify(number.parts or (), number.rest) is None
+            ):
+                # `5 . ถังกัษดูแล…`, `2 ่บริการซึ่ง…`: a speck at the margin of a wrapped line
+                # read as a topic number; a topic heading has its dot and fits its criteria
+                opened, number, rest = "junk", None, text
             if opened == "topic":
                 close_topic()
                 topic = Item(
@@ -495,8 +520,11 @@ def _lost_sub_dot(number: WrittenNumber, current: Item | None) -> bool:
     if current is None or not number.parts or len(number.parts) != 2:
         return False
     mine = _digits(number.raw)
-    if current.sub_numbers:
-        # `๒.๒๒` after sub-item ๒.๒.๑: its sibling (the item's own number may be unreadable)
+    if current.sub_numbers and (
+        f"junk sub-item number {current.sub_numbers[-1]!r}" not in current.flags
+    ):
+        # `๒.๒๒` after sub-item ๒.๒.๑: its sibling (the item's own number may be unreadable;
+        # a junk number taken as a sub-item, `(219)`, has no siblings)
         last = _digits(current.sub_numbers[-1])
         if len(last) >= 3 and len(mine) == len(last) and mine[:-1] == last[:-1]:
             return True
@@ -576,6 +604,8 @@ def _apply_section_supervisors(out: Parsed, section_sup: dict[SectionKey, int]) 
         return
     for item in out.items:
         key = _key(item)
+        if key[0] in (Group.QUALITY, Group.SPECIAL) and key[1] is None and item.written:
+            key = (key[0], item.written[0])  # no section heading: the number's section
         sup = section_sup.get(key)
         if sup is None and item.group in (Group.QUALITY, Group.SPECIAL):
             sup = section_sup.get((Group.QUALITY, None))

@@ -623,9 +623,12 @@ def _compatible(a: _Form, b: _Form, lexicon: NameLexicon) -> float | None:
 
 
 def cluster_officers(
-    mentions: Sequence[NameMention], lexicon: NameLexicon | None = None
+    mentions: Sequence[NameMention], lexicon: NameLexicon | None = None, damaged: bool = False
 ) -> tuple[list[Officer], dict[str, str]]:
     """Group mentions into people and name each person once.
+
+    ``damaged``: the document's text shows OCR damage (a bad scan, a fax): a spelling seen once
+    or twice joins the one person seen often whose name it is clearly nearest to.
 
     Returns the officers (most mentioned first) and a map from every mention's ``as_written``,
     its cleaned "given family" and its ``name`` to the officer's key.
@@ -658,6 +661,8 @@ def cluster_officers(
         clusters[x].extend(clusters.pop(y))
 
     _absorb_stray_sightings(forms, clusters)
+    if damaged:
+        _absorb_damaged_sightings(forms, clusters)
     officers: list[Officer] = []
     mapping: dict[str, str] = {}
     used_keys: set[str] = set()
@@ -755,6 +760,73 @@ def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) 
         ]
         if len(targets) == 1:
             clusters[targets[0]].extend(clusters.pop(key))
+
+
+# On a damaged scan a rare spelling is a misreading of the nearest person seen often when
+# its whole name is this near (OCR cost per letter) and clearly nearer than to anyone else.
+DAMAGED_MAX_COST = 0.34
+DAMAGED_MARGIN = 0.1
+
+
+def _whole_cost(a: _Form, b: _Form) -> float:
+    x, y = a.given + a.family, b.given + b.family
+    return min(ocr_distance(x, y)[0], ocr_distance(y, x)[0]) / max(len(x), len(y), 1)
+
+
+def _absorb_damaged_sightings(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """Rare spellings of a damaged scan join the person they are clearly nearest to.
+
+    A fax turns one name into a different spelling at almost every sighting; the stray rule
+    above wants near copies of a frequent spelling, and here there may be none. The evidence
+    is relative instead: a spelling seen once or twice whose whole name is near one person's
+    (or another rare spelling's) and clearly nearer to it than to anyone else is that person,
+    the nearest pairs first. A real person named once stays apart when no name is near, or
+    when two different people are about as near.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    whole = [(f.given + f.family).translate(_SKELETON) for f in forms]
+    cache: dict[tuple[int, int], float] = {}
+
+    def cost(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in cache:
+            a, b = forms[i], forms[j]
+            if (a.gender and b.gender and a.gender != b.gender) or (
+                Levenshtein.normalized_distance(whole[i], whole[j]) > 2 * DAMAGED_MAX_COST
+            ):
+                cache[key] = math.inf
+            else:
+                cache[key] = _whole_cost(a, b)
+        return cache[key]
+
+    def between(x: int, y: int) -> float:
+        return min(cost(i, j) for i in clusters[x] for j in clusters[y])
+
+    def total(group: list[int]) -> int:
+        return sum(forms[i].count for i in group)
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        for key, group in clusters.items():
+            if total(group) > STRAY_MAX_COUNT:
+                continue
+            near = sorted((between(key, other), other) for other in clusters if other != key)
+            if not near or near[0][0] > DAMAGED_MAX_COST:
+                continue
+            first, target = near[0]
+            # Another person about as near makes the sighting ambiguous (not a second
+            # spelling of the nearest one: those are near each other too).
+            rivals = [c for c, o in near[1:] if c - first < DAMAGED_MARGIN
+                      and between(o, target) > DAMAGED_MAX_COST]
+            if rivals:
+                continue
+            if best is None or first < best[0]:
+                best = (first, key, target)
+        if best is None:
+            return
+        _, key, target = best
+        clusters[target].extend(clusters.pop(key))
 
 
 def _skeleton_table() -> dict[int, str]:

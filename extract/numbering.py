@@ -296,6 +296,24 @@ _SPLIT_FIRST_PART = re.compile(
     r"^\s*(?P<a>[๐-๙0-9])\s(?P<b>[๐-๙0-9](?:\.[๐-๙0-9]{1,2})+\.?)\s+(?P<rest>\S.*)$"
 )
 _MARGIN_SPECKS = re.compile(r"^[\s:;.,'’‘\"“”|_\-–=+]+(?=\S)")
+# One to three short tokens at the margin before a number: digits and specks, Latin letters
+# (OCR reads margin noise as `Lv`, `cS`), a border read as letters (`ไไ`).
+_MARGIN_DIGITS = re.compile(
+    r"^\s*(?:(?:[0-9๐-๙!|.,:;'’\"“”_\-–=+]|[A-Za-z]{1,3}|[ไโ]{2})\s+){1,3}(?=\(?[0-9๐-๙])"
+)
+_COMMA_DOT = re.compile(r"^(\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+),(?=\s)")
+_DELIMITED = (Style.PAREN, Style.BRACKET, Style.DOT, Style.KHOR)
+_LOST_DOT = re.compile(
+    r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{1,2})\s?\)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+# `๒.๑๓๕)` for ๒.๑๙), `(219)` for (2.11): no section has a hundred items, and the digits
+# Tesseract cannot write (๔ ๖ ๗ ๘ ๙) come out as others. The number is unreadable, the row an
+# item all the same (the sequence gives its id).
+_GARBLED_PART = re.compile(
+    r"^\s*(?:[0-9๐-๙]{1,2}\s?\.\s?[0-9๐-๙]{3}\s?[.)]?|[|!]?\s*\([0-9๐-๙]{3}\))"
+    r"\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
+_ONE_LOOKALIKE = re.compile(r"^\s*[!lI|](?=\s?\.\s?[0-9๐-๙])")
 
 
 def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber | None:
@@ -319,10 +337,35 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
         joined = parse_clean(split.group("a") + split.group("b") + " " + split.group("rest"))
         if joined is not None:
             return replace(joined, raw=line[: split.start("rest")].strip(), style=Style.DAMAGED)
-    if clean is not None and not (
+    marker_first = clean is not None and (
         clean.style is Style.BRACKET and parse_damaged(clean.rest) is not None
-    ):
+    )
+    if clean is not None and clean.style is not Style.BARE and not marker_first:
         return clean
+    if (specks := _MARGIN_DIGITS.match(line)) is not None:
+        # `7 6) ยนาด…`, `0 10) มีห้องน้ำ…`, `5 1.1, มีการ…`: specks at the margin read as digits
+        # before a number written with its delimiter or its dot; that number is the item's
+        tail = _COMMA_DOT.sub(r"\1.", line[specks.end() :], count=1)  # `1.1,` for `1.1.`
+        after = parse_clean(tail)
+        if after is not None and (after.style in _DELIMITED or len(after.parts or ()) >= 2):
+            return replace(after, raw=line[: specks.end()].strip() + " " + after.raw,
+                           style=Style.DAMAGED)
+    if clean is not None and not marker_first:
+        return clean
+    if (garbled := _GARBLED_PART.match(line)) is not None:
+        return WrittenNumber(raw=garbled.group().strip(), parts=None, marker=None,
+                             rest=line[garbled.end() :].strip(), row_start=True,
+                             style=Style.DAMAGED)
+    if (lost := _LOST_DOT.match(line)) is not None:
+        # `213)` for `2.13)`: the scan lost the dot; the walk reads it inside its section
+        digits = lost.group("num")
+        return WrittenNumber(raw=digits + ")", parts=(int(to_arabic(digits)),), marker=None,
+                             rest=line[lost.end() :].strip(), style=Style.DAMAGED)
+    if (one := _ONE_LOOKALIKE.match(line)) is not None:
+        # `!.1)` for `1.1)`: a 1 read as ! or l before the dot of a dotted number
+        fixed = parse_clean("1" + line[one.end() :])
+        if fixed is not None and fixed.parts and len(fixed.parts) >= 2:
+            return replace(fixed, raw=line[: one.end()] + fixed.raw[1:], style=Style.DAMAGED)
     damaged = parse_damaged(line)
     if damaged is None and (speck := _MARGIN_SPECKS.match(line)):
         # `: ข้อ ๑ …`, `- ๓. …`: OCR specks at the margin before a clean number

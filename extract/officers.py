@@ -174,6 +174,29 @@ def _abbreviation_pattern(abbr: str) -> str:
     return body + r"(?:\s?[.,'’]|(?=[\s'’\-]))"  # last dot may be lost or read as a speck
 
 
+_TITLE_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+_TITLE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49"
+                         "\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _mark_tolerant(word: str) -> str:
+    """A long title's letters with its marks free: a broken PDF font or a scan swaps, drops
+    or displaces them (`ว่าท่รีู อยตรี`, `รูอยตำรวจเอก`) and reads SARA AM as SARA AA."""
+    letters = [c for c in word if c not in _TITLE_MARKS]
+    pieces = ["(?:\u0e33|\u0e4d?\u0e32)" if c == "\u0e33" else re.escape(c) for c in letters]
+    return f"{_TITLE_MARK}{{0,3}} ?".join(pieces) + f"{_TITLE_MARK}{{0,2}}"
+
+
+def title_skeleton(text: str) -> str:
+    """A title's letters without marks, spaces or dots, SARA AM as SARA AA."""
+    return "".join(c for c in text.replace("\u0e33", "\u0e32") if c not in _TITLE_MARKS
+                   and c not in " .,'’`-\u0e4d")
+
+
+# Spelled-out titles with marks, long enough that their letters alone are no ordinary word.
+_TOLERANT_MIN = 6
+
+
 def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
     """(pattern, normalised title or None when it must be computed), longest first."""
     specs: list[tuple[str, str | None]] = []
@@ -186,11 +209,17 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
     for abbr in _ABBREVIATIONS:
         specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
     specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
+    # `นาง สาวกฤศณา`: a text layer's space inside นางสาว (a given name สาวิตรี has a mark next)
+    specs.append((r"นาง\sสาว(?=[ก-ฮเ-ไ])", "นางสาว"))
+    tolerant_ranks = "|".join(_mark_tolerant(k) for k in _ACTING if "." not in k)
+    specs.append((rf"{_mark_tolerant('ว่าที่')} ?(?:{tolerant_ranks})(?:\s?หญิง)?", None))
     for word in sorted(_SPELLED, key=len, reverse=True):
         suffix = "(?:หญิง)?" if _SPELLED[word].endswith(".") else ""
         if word in ("นาย", "นาง", "นางสาว"):
             suffix = "(?:[่้๊๋](?=[ก-ฮเ-ไ]))?"  # a stray OCR tone mark on the title (นาย่วิชัย)
         specs.append((re.escape(word) + suffix, None))
+        if len(title_skeleton(word)) >= _TOLERANT_MIN and title_skeleton(word) != word:
+            specs.append((_mark_tolerant(word) + suffix, None))
     ordered = sorted(specs, key=lambda s: -len(s[0]))
     return [(re.compile(p), t) for p, t in ordered]
 
@@ -240,6 +269,8 @@ def normalise_title(raw: str) -> str:
     ('นางสาว', 'ว่าที่ร้อยตรี', 'พันตำรวจโท')
     """
     text = re.sub(r"[\s'’`\-]", "", raw).replace(",", ".").replace("ท่ี", "ที่")
+    if (known := _BY_SKELETON.get(title_skeleton(text))) is not None and "." not in text:
+        return known  # marks a font or a scan damaged (`ว่าท่รีูอยตรี`)
     if text.rstrip("่้๊๋") in ("นาย", "นาง", "นางสาว"):
         text = text.rstrip("่้๊๋")
     female = text.endswith("หญิง") and text != "แพทย์หญิง"
@@ -259,6 +290,20 @@ def normalise_title(raw: str) -> str:
     if dotted in _ABBREVIATIONS:
         return _IN_FULL.get(dotted, dotted) + suffix
     return text + suffix
+
+
+def _skeletons() -> dict[str, str]:
+    forms = [w for w in _SPELLED if len(title_skeleton(w)) >= _TOLERANT_MIN]
+    forms += [v for v in _ACTING.values()]
+    out: dict[str, str] = {}
+    for form in forms:
+        for female in ("", "หญิง"):
+            out[title_skeleton(form + female)] = normalise_title(form + female)
+    return out
+
+
+_BY_SKELETON: dict[str, str] = {}
+_BY_SKELETON.update(_skeletons())
 
 
 # --- what may follow a title ---------------------------------------------------------------------
@@ -420,12 +465,13 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
     text, index = _prepare(line)
     mentions: list[NameMention] = []
     pos = 0
+    glued_at = -1  # where the last name ended: a title glued there starts the next name
     while True:
         found = _ANY_TITLE.search(text, pos)
         if not found:
             break
         start = found.start()
-        if not _starts_word(text, start):
+        if not _starts_word(text, start) and start != glued_at:
             pos = start + 1
             continue
         parsed = _best_parse(text, start, lexicon, trailing_given)
@@ -448,6 +494,7 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
             )
         )
         pos = max(end, position_end)
+        glued_at = end
     return mentions
 
 
@@ -489,6 +536,19 @@ _POSITION_WORD = re.compile("ต[ำา]แหน่?ง")  # also as a text lay
 _POSITION_STOP = re.compile(r"\s*(?:[,;/(]|\s(?:และ|กับ|โทร|Tel|e-?mail)|$)")
 
 
+# A civil-service position ends with its level (นักประชาสัมพันธ์ปฏิบัติการ, นิติกรชำนาญการ,
+# เจ้าพนักงานธุรการชำนาญงาน): the level words tell a position from a name or from prose.
+_LEVEL = re.compile(
+    "[\u0e01-\u0e4e]{2,40}?(?:ปฏิบัติการ|ชำนาญการพิเศษ|ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|"
+    r"ปฏิบัติงาน|ชำนาญงาน|อาวุโส|ทักษะพิเศษ)(?=\s|$|[,;)])"
+)
+
+
+def _levelled(rest: str) -> bool:
+    """Does ``rest`` open with a one-word position that ends with a level?"""
+    return bool(_LEVEL.match(rest)) and not starts_with_title(rest)
+
+
 def position_after(text: str, end: int) -> tuple[str, int]:
     """A position written after a name (``ตำแหน่ง นักวิชาการ...``, ``เจ้าพนักงาน...``)."""
     p = end
@@ -500,7 +560,7 @@ def position_after(text: str, end: int) -> tuple[str, int]:
         while q < len(text) and text[q] in " \u00a0\t:":
             q += 1
         body_start = q
-    elif starts_with_job(rest, _ROLE_WORDS) and not is_role_label(rest):
+    elif (starts_with_job(rest, _ROLE_WORDS) or _levelled(rest)) and not is_role_label(rest):
         body_start = p
     else:
         return "", 0
@@ -509,6 +569,10 @@ def position_after(text: str, end: int) -> tuple[str, int]:
     title = _ANY_TITLE.search(text, body_start, body_end)
     if title and _starts_word(text, title.start()):
         body_end = title.start()
+    from extract.fields import label_at_word
+
+    # `… นักจัดการงานทั่วไปชำนาญการพิเศษ ผู้รับผิดชอบ`: the next field's label ends the position
+    body_end = label_at_word(text, body_start, body_end) or body_end
     body = text[body_start:body_end].strip()
     if not body or is_role_label(body):
         return "", 0
@@ -607,6 +671,11 @@ def _parse_after_title(
             if third is not None:
                 family_end = third[1]
                 candidate = "ณ " + clean_name(text[third[0] : third[1]])
+        glued = _glued_next(raw_family, lexicon)
+        if glued:
+            # `นาคานางสาวบรรทม`, `นาคาและ`: a text layer lost the space after the family name
+            raw_family, family_end = raw_family[:glued], second[0] + glued
+            candidate = clean_name(raw_family)
         before_role = _cut_at_role(candidate, lexicon)
         if starts_with_job(candidate, _JOB_WORDS) and candidate not in lexicon.family:
             pass  # น.ส.นรีกานต์โกมิตร นักวิชาการ...: the next column, not a family name
@@ -673,6 +742,18 @@ def starts_with_job(text: str, words: tuple[str, ...]) -> bool:
     return any(
         len(w.translate(_UNMARK)) >= 4 and bare.startswith(w.translate(_UNMARK)) for w in words
     )
+
+
+def _glued_next(word: str, lexicon: NameLexicon) -> int:
+    """Where a family name glued to what follows it ends: before `และ` ending the word, or
+    before a title whose given name is in the name lists (0: nowhere)."""
+    if len(word) > 5 and word.endswith("และ"):
+        return len(word) - 3
+    for k in range(3, len(word) - 4):
+        m = _ANY_TITLE.match(word, k)
+        if m and word[k - 1] not in MARKS and clean_name(word[m.end() :]) in lexicon.given:
+            return k
+    return 0
 
 
 def _cut_at_role(word: str, lexicon: NameLexicon) -> str:

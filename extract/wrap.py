@@ -54,9 +54,15 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
         return False
     # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
     m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
-    if not m:
-        return False
     text = _without_trailing_specks(line.text)
+    if not m:
+        return _join_cut_label(out, i, j, text)
+    if _SENTENCE_LABEL.match(nxt.text) and find_names(text):
+        # `ให้ นางสาว ภคพร พละเดช หัวหน้า…` / `เป็นผู้กำกับดูแลเงื่อนไขพิเศษ …`: the sentence
+        # naming a section's supervisor wrapped before its label
+        out[i] = replace(line, text=text + " " + nxt.text.strip())
+        out[j] = replace(nxt, text="")
+        return True
     last = re.search(r"(\S+)$", text)
     token = last.group(1) if last else ""
     if token and (
@@ -75,6 +81,8 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
         out[j] = replace(nxt, text="")
         return True
     word, tail = m.group(1), nxt.text[m.end() :].strip()
+    if not re.search(r"[\u0e01-\u0e4e0-9๐-๙A-Za-z]", tail):
+        tail = ""  # `สมสา .      :`: only a scan's specks after the word
     if (glued_position := _GLUED_POSITION.search(word)) and glued_position.start() > 1:
         # `สะ` / `แลแมตาแหน่ง …`: a text layer lost the space before ตำแหน่ง
         word, tail = word[: glued_position.start()], f"{word[glued_position.start():]} {tail}"
@@ -83,6 +91,28 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
         return False
     out[i] = replace(line, text=glued)
     out[j] = replace(nxt, text=tail.lstrip(",/; ") if tail[:1] in ",/;" else tail)
+    return True
+
+
+_SENTENCE_LABEL = re.compile(r"^\s*(?:เป็น|ทำหน้าที่)\s?ผู้\s?(?:กำกับ|รับผิดชอบ)")
+
+
+def _join_cut_label(out: list[Line], i: int, j: int, text: str) -> bool:
+    """`ผู้` / `2 รับผิดชอบ …`: a label cut by the line break, a speck at the margin of the
+    next line read as a digit."""
+    nxt = out[j]
+    last = re.search(r"(\S+)$", text)
+    token = last.group(1) if last else ""
+    specked = re.match(r"[\s\-–—:;.,'|_0-9๐-๙]*([\u0e01-\u0e4e'’]+)", nxt.text)
+    if not (
+        token
+        and specked
+        and label_length(token + specked.group(1)) > label_length(token)
+        and not label_length(specked.group(1))
+    ):
+        return False
+    out[i] = replace(out[i], text=text + nxt.text[specked.start(1) :])
+    out[j] = replace(nxt, text="")
     return True
 
 
