@@ -211,15 +211,16 @@ def section_named(text: str) -> tuple[Group, int | None] | None:
         if fold(name) in key:
             return (group, None)
     # A scan's damaged letters (`ด้านเทคโนโลขี`): the nearest name, when it is near
-    named = [((Group.SPECIAL if n == 5 else Group.QUALITY), n, fold(name))
+    named: list[tuple[Group, int | None, str]] = [
+        ((Group.SPECIAL if n == 5 else Group.QUALITY), n, fold(name))
              for name, n in QUALITY_SECTIONS.items()]
     named += [(group, None, fold(name)) for name, group in _GROUP_NAMES]
     score, index = max(
         (fuzz.partial_ratio(folded, key), -k) for k, (_, _, folded) in enumerate(named)
         if len(folded) >= 6
     )
-    group, number, _ = named[-index]
-    return (group, number) if score >= SECTION_NAME_SCORE else None
+    nearest, section, _ = named[-index]
+    return (nearest, section) if score >= SECTION_NAME_SCORE else None
 
 
 def strip_labels(text: str, labels: list[Label]) -> str:

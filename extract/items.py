@@ -281,6 +281,7 @@ def walk(
                 # read as a topic number; a topic heading has its dot and fits its criteria
                 opened, number, rest = "junk", None, text
             if opened == "topic":
+                assert number is not None  # only a junk speck has none
                 close_topic()
                 topic = Item(
                     group,
@@ -295,6 +296,7 @@ def walk(
                 current = topic
                 rest = number.rest
             elif isinstance(opened, Item):
+                assert number is not None
                 if (
                     topic is not None
                     and number.parts
@@ -313,6 +315,7 @@ def walk(
                 sublist, field_role, in_signature = None, None, False
             elif current is not None and opened is None:
                 # a sub-item: its number belongs to the current item
+                assert number is not None
                 current.sub_numbers.append(number.raw)
                 if number.is_junk:
                     current.flags.append(f"junk sub-item number {number.raw!r}")
