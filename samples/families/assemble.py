@@ -172,9 +172,10 @@ def draw_blocks(rng: np.random.Generator, edition: str, mode: str, *, subitems: 
                 declared.append(DeclaredCount("quality", quality_total, phrase))
         blocks.append(Block(raw_block.key, heading, declaration, tuple(items), thai, intro,
                             block_name(raw_block.key, raw_block.section_no)))
-    if declare and rng.random() < 0.5:
-        total = sum(len(b.items) for b in blocks)
-        declared.append(DeclaredCount("total", total, count_text(total)))
+    # The order templates print no total: the draw stays only so that every document keeps
+    # the typesetting it had (the truth listed a total that no page printed).
+    if declare:
+        rng.random()
     return blocks, declared
 
 
