@@ -60,8 +60,51 @@ def page_quad(gray: np.ndarray) -> np.ndarray | None:
         return None
     hull = cv2.convexHull(page)
     approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
-    corners = approx.reshape(-1, 2) if len(approx) == 4 else hull.reshape(-1, 2)
-    return _order(corners.astype(np.float32)) / scale
+    corners = _order((approx if len(approx) == 4 else hull).reshape(-1, 2).astype(np.float32))
+    refined = _refined(corners, page.reshape(-1, 2).astype(np.float32))
+    return (refined if _plausible(refined, corners, small.shape) else corners) / scale
+
+
+def _plausible(quad: np.ndarray, rough: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """A refined quad stays (nearly) inside the image, convex, and near the rough corners (a
+    side fitted to the image's own edge, where the sheet runs out of the photo, is not)."""
+    h, w = shape[:2]
+    margin = 0.02 * max(h, w)
+    if np.any(quad[:, 0] < -margin) or np.any(quad[:, 0] > w + margin):
+        return False
+    if np.any(quad[:, 1] < -margin) or np.any(quad[:, 1] > h + margin):
+        return False
+    if np.max(np.linalg.norm(quad - rough, axis=1)) > 0.1 * float(np.hypot(h, w)):
+        return False
+    return bool(cv2.isContourConvex(quad.reshape(-1, 1, 2).astype(np.float32)))
+
+
+def _refined(corners: np.ndarray, outline: np.ndarray) -> np.ndarray:
+    """Corners as the crossings of lines fitted to the middle of each side of the outline: the
+    light falls off towards a photo's corners, so the outline is least sure there."""
+    lines = []
+    for i in range(4):
+        a, b = corners[i], corners[(i + 1) % 4]
+        side = b - a
+        length = float(np.linalg.norm(side))
+        if length < 1:
+            return corners
+        t = (outline - a) @ side / length**2
+        dist = np.abs(np.cross(side, outline - a)) / length
+        near = outline[(t > 0.15) & (t < 0.85) & (dist < 0.03 * length)]
+        if len(near) < 2:
+            return corners
+        vx, vy, x0, y0 = cv2.fitLine(near, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.array([x0, y0]), np.array([vx, vy])))
+    out = []
+    for i in range(4):
+        (p, u), (q, v) = lines[i - 1], lines[i]
+        det = u[0] * -v[1] - u[1] * -v[0]
+        if abs(det) < 1e-6:
+            return corners
+        s = ((q - p)[0] * -v[1] - (q - p)[1] * -v[0]) / det
+        out.append(p + s * u)
+    return np.array(out, dtype=np.float32)
 
 
 def unwarp(gray: np.ndarray, quad: np.ndarray) -> np.ndarray:
@@ -111,10 +154,17 @@ def dark(gray: np.ndarray) -> np.ndarray:
     return (smooth < thr).astype(np.uint8) * 255
 
 
-def ink(gray: np.ndarray) -> np.ndarray:
-    """Ink as 255 on 0 of a flattened page."""
+def local(gray: np.ndarray) -> np.ndarray:
+    """Pixels darker than their neighbourhood, as 255 on 0: keeps the faint thin rules of a
+    photo (lighter than any letter), and the grain of a copy, which the rules' morphology
+    removes."""
     size = max(15, (min(gray.shape) // 60) | 1)
-    local = cv2.adaptiveThreshold(
+    return cv2.adaptiveThreshold(
         gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, size, LOCAL_C
     )
-    return cv2.bitwise_and(local, dark(gray))
+
+
+def ink(gray: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0 of a flattened page: darker than its neighbourhood and than the page's
+    threshold."""
+    return cv2.bitwise_and(local(gray), dark(gray))

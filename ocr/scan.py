@@ -41,8 +41,8 @@ class ScanGeometry:
 
 
 def _binary(gray: np.ndarray) -> np.ndarray:
-    """Ink as 255 on 0 of a flattened page (`ocr.clean`)."""
-    return clean.ink(gray)
+    """Strokes as 255 on 0 of a flattened page, for finding rules (`ocr.clean.local`)."""
+    return clean.local(gray)
 
 
 def _open(ink: np.ndarray, horizontal: bool, length: int) -> np.ndarray:
@@ -322,7 +322,7 @@ def analyse(image: Image.Image) -> ScanGeometry:
         lines[max(0, int(top) - margin) : int(bottom) + margin, int(x0) : int(x1)] = 255
     for x0, top, x1, bottom in vboxes:
         lines[int(top) : int(bottom), max(0, int(x0) - margin) : int(x1) + margin] = 255
-    ink = _binary(gray)
+    ink = clean.ink(gray)
     cleaned = gray.copy()
     cleaned[lines > 0] = 255
     text_ink = ink
