@@ -90,7 +90,8 @@ def _refined(corners: np.ndarray, outline: np.ndarray) -> np.ndarray:
         if length < 1:
             return corners
         t = (outline - a) @ side / length**2
-        dist = np.abs(np.cross(side, outline - a)) / length
+        rel = outline - a
+        dist = np.abs(side[0] * rel[:, 1] - side[1] * rel[:, 0]) / length
         near = outline[(t > 0.15) & (t < 0.85) & (dist < 0.03 * length)]
         if len(near) < 2:
             return corners
