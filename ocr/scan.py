@@ -330,9 +330,10 @@ def analyse(image: Image.Image) -> ScanGeometry:
     specks = _specks(text_ink)
     cleaned[specks > 0] = 255
     text_ink[specks > 0] = 0
-    # Paper away from any ink is white: the grain of a copy is read as `:` `-` `.` otherwise.
-    near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
-    cleaned[near_ink == 0] = 255
+    # Grainy paper away from any ink is white: the grain of a copy is read as `:` `-` `.`.
+    if clean.grainy(gray):
+        near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
+        cleaned[near_ink == 0] = 255
     # Ink blobs are only needed for a table without vertical rules: made on demand.
     tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink), float(w), float(h))
     return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))
