@@ -71,3 +71,16 @@ def test_a_copy_of_a_copy_reads_without_the_grain(ruled):
     junk = [ln for ln in lines if _JUNK.match(ln)]
     assert len(junk) <= 1, junk
     assert corpus_cer([reading.text], [ruled.text]) <= 0.08
+
+
+def test_only_grainy_paper_is_whitened(ruled):
+    """A copy of a copy is grainy; a clean scan and a fax are not (whitening would erase a
+    fax's faint dots)."""
+    from samples.degrade import FAX
+
+    def grain(image: Image.Image) -> bool:
+        return clean.grainy(clean.flatten(np.asarray(image)))
+
+    assert grain(scanned(ruled, COPY))
+    assert not grain(scanned(ruled, FAMILY_SCAN))
+    assert not grain(scanned(ruled, FAX))
