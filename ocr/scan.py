@@ -322,7 +322,11 @@ def analyse(image: Image.Image) -> ScanGeometry:
         lines[max(0, int(top) - margin) : int(bottom) + margin, int(x0) : int(x1)] = 255
     for x0, top, x1, bottom in vboxes:
         lines[int(top) : int(bottom), max(0, int(x0) - margin) : int(x1) + margin] = 255
-    ink = clean.ink(gray)
+    # Ink for dust and blobs: gated by the page's threshold only on grainy paper, where the
+    # local threshold alone turns the grain into ink; elsewhere the local threshold keeps the
+    # broken strokes of a fax whole enough not to be taken for dust.
+    grainy = clean.grainy(gray)
+    ink = clean.ink(gray) if grainy else clean.local(gray)
     cleaned = gray.copy()
     cleaned[lines > 0] = 255
     text_ink = ink
@@ -331,7 +335,7 @@ def analyse(image: Image.Image) -> ScanGeometry:
     cleaned[specks > 0] = 255
     text_ink[specks > 0] = 0
     # Grainy paper away from any ink is white: the grain of a copy is read as `:` `-` `.`.
-    if clean.grainy(gray):
+    if grainy:
         near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
         cleaned[near_ink == 0] = 255
     # Ink blobs are only needed for a table without vertical rules: made on demand.
