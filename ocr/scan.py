@@ -282,12 +282,16 @@ def analyse(image: Image.Image) -> ScanGeometry:
     if quad is not None:
         gray = clean.unwarp(gray, quad)
     gray = clean.flatten(gray)
+    # Grainy paper (a copy of a copy): strokes must also be darker than the page's threshold,
+    # or the grain joins the rules; elsewhere the local threshold keeps a photo's faint rules.
+    grainy = clean.grainy(gray)
+    strokes = clean.ink if grainy else _binary
     small, scale = _half(gray)
-    skew = estimate_skew(_binary(small))
+    skew = estimate_skew(strokes(small))
     if abs(skew) >= 0.05:
         gray = _rotate(gray, skew)
         small, scale = _half(gray)
-    ink_small = _binary(small)
+    ink_small = strokes(small)
     long_side = max(small.shape)
     h_open = _open(ink_small, True, int(long_side * H_KERNEL))
     v_open = _open(ink_small, False, int(long_side * V_KERNEL))
@@ -325,7 +329,6 @@ def analyse(image: Image.Image) -> ScanGeometry:
     # Ink for dust and blobs: gated by the page's threshold only on grainy paper, where the
     # local threshold alone turns the grain into ink; elsewhere the local threshold keeps the
     # broken strokes of a fax whole enough not to be taken for dust.
-    grainy = clean.grainy(gray)
     ink = clean.ink(gray) if grainy else clean.local(gray)
     cleaned = gray.copy()
     cleaned[lines > 0] = 255
