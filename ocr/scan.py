@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ocr import grid
+from ocr import clean, grid
 from ocr.layout import Box, Rule, Table, Word
 
 log = logging.getLogger(__name__)
@@ -34,18 +34,15 @@ MAX_THICKNESS = 1 / 150
 class ScanGeometry:
     """A page image ready for OCR, and what was found on it."""
 
-    image: Image.Image  # deskewed, rules erased, grey
+    image: Image.Image  # cut out of a photo, flattened, deskewed, rules and dust erased, grey
     skew: float  # degrees the page was rotated by
     rules: tuple[Rule, ...]
     tables: tuple[Table, ...]  # cells without text yet
 
 
 def _binary(gray: np.ndarray) -> np.ndarray:
-    """Ink as 255 on 0; a local threshold copes with grey paper and uneven light."""
-    size = max(15, (min(gray.shape) // 60) | 1)
-    return cv2.adaptiveThreshold(
-        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, size, 15
-    )
+    """Strokes as 255 on 0 of a flattened page, for finding rules (`ocr.clean.local`)."""
+    return clean.local(gray)
 
 
 def _open(ink: np.ndarray, horizontal: bool, length: int) -> np.ndarray:
@@ -106,16 +103,111 @@ MIN_SOLID = 0.8
 def _rule_boxes(
     mask: np.ndarray, solid: np.ndarray, horizontal: bool, min_len: int, max_thick: int
 ) -> list[Box]:
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
     for i in range(1, count):
         x, y, w, h, _ = stats[i]
         length, thick = (w, h) if horizontal else (h, w)
-        if length < min_len or thick > max_thick:
+        if length < min_len:
             continue
-        along = solid[y : y + h, x : x + w].any(axis=0 if horizontal else 1)
-        if along.mean() >= MIN_SOLID:
-            out.append((float(x), float(y), float(x + w), float(y + h)))
+        boxes = [(x, y, w, h)]
+        if thick > max_thick:
+            boxes = _bands(labels[y : y + h, x : x + w] == i, horizontal, x, y, max_thick)
+        for bx, by, bw, bh in boxes:
+            along = solid[by : by + bh, bx : bx + bw].any(axis=0 if horizontal else 1)
+            if (bw if horizontal else bh) >= min_len and along.mean() >= MIN_SOLID:
+                out.append((float(bx), float(by), float(bx + bw), float(by + bh)))
+    return out
+
+
+def _bands(part: np.ndarray, horizontal: bool, x: int, y: int, max_thick: int
+           ) -> list[tuple[int, int, int, int]]:
+    """The rules inside a blob too thick to be one (a rule touched by a slanting fax streak,
+    or by a letter): runs of rows (columns) at least half filled along the blob's length."""
+    fill = part.mean(axis=1 if horizontal else 0)
+    full = fill >= 0.5
+    out = []
+    i = 0
+    while i < len(full):
+        if not full[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(full) and full[j + 1]:
+            j += 1
+        if j - i + 1 <= max_thick:
+            strip = part[i : j + 1] if horizontal else part[:, i : j + 1]
+            along = np.nonzero(strip.any(axis=0 if horizontal else 1))[0]
+            a, b = int(along.min()), int(along.max()) + 1
+            out.append((x + a, y + i, b - a, j - i + 1) if horizontal
+                       else (x + i, y + a, j - i + 1, b - a))
+        i = j + 1
+    return out
+
+
+# A dotted rule (a thin rule sent by fax) is a band of rows whose ink is isolated: nothing just
+# above or below it. At least this share of the band's ink is isolated (a text line's tops and
+# bottoms are a small part of its ink) ...
+DOTTED_ISOLATED = 0.75
+# ... its ink covers at least this share of the table's width ...
+DOTTED_COVER = 0.08
+# ... in runs of dots with gaps under DOTTED_GAP (share of the page width), each run at least
+# DOTTED_PIECE and all of them DOTTED_EXTENT of the table's width.
+DOTTED_GAP = 0.02
+DOTTED_PIECE = 0.1
+DOTTED_EXTENT = 0.3
+
+
+def _rows_or(band: np.ndarray, h: int, a: int, b: int) -> np.ndarray:
+    """For every y, rows y+a .. y+b of `band` (padded by 5 rows each side) OR-ed."""
+    acc = band[5 + a : 5 + a + h].copy()
+    for k in range(a + 1, b + 1):
+        acc |= band[5 + k : 5 + k + h]
+    return acc
+
+
+def dotted_rules(dark: np.ndarray, solid: list[Box]) -> list[Box]:
+    """Horizontal rules drawn as dots or dashes, within the extent of the long solid rules.
+
+    Only where a table's solid rules say a table stands (the header rules of a fax are thick
+    enough to stay solid), so that a dotted leader line in running text is never a rule. A rule
+    found solid in some columns and dotted in others gives its dotted pieces here; the grid
+    joins collinear pieces. `dark`: ink as 255 on 0.
+    """
+    h, w = dark.shape
+    ink = dark > 0
+    out: list[Box] = []
+    done: list[tuple[int, int]] = []
+    for x0, x1 in sorted({(int(b[0]), int(b[2])) for b in solid if b[2] - b[0] >= 0.3 * w}):
+        if any(abs(x0 - a) < 0.02 * w and abs(x1 - b) < 0.02 * w for a, b in done):
+            continue
+        done.append((x0, x1))
+        width = x1 - x0
+        band = np.zeros((h + 10, width), dtype=bool)
+        band[5 : h + 5] = ink[:, x0:x1]
+
+        hit = _rows_or(band, h, -1, 1)
+        iso = hit & ~_rows_or(band, h, -4, -2) & ~_rows_or(band, h, 2, 4)
+        count, alone = hit.sum(axis=1), iso.sum(axis=1)
+        good = (count >= DOTTED_COVER * width) & (alone >= DOTTED_ISOLATED * np.maximum(count, 1))
+        gap = max(2, int(DOTTED_GAP * w))
+        y = 0
+        while y < h:
+            if not good[y]:
+                y += 1
+                continue
+            end = y
+            while end + 1 < h and good[end + 1]:
+                end += 1
+            row = iso[max(0, y - 1) : end + 2].any(axis=0).astype(np.uint8)
+            closed = cv2.morphologyEx(row[None, :], cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
+            runs, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=4)
+            pieces = [(int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, runs)
+                      if stats[i][2] >= DOTTED_PIECE * width]
+            if sum(b - a for a, b in pieces) >= DOTTED_EXTENT * width:
+                out += [(float(x0 + a), float(y - 1), float(x0 + b), float(end + 2))
+                        for a, b in pieces]
+            y = end + 1
     return out
 
 
@@ -183,14 +275,23 @@ def _scaled(box: Box, factor: float) -> Box:
 
 
 def analyse(image: Image.Image) -> ScanGeometry:
-    """Deskew the page, find its rules and tables, and erase the rules for the OCR."""
+    """Undo a photo's perspective, flatten the paper, deskew the page, find its rules and
+    tables, and erase the rules, the dust and the paper's grain for the OCR."""
     gray = np.asarray(image.convert("L"))
+    quad = clean.page_quad(gray)
+    if quad is not None:
+        gray = clean.unwarp(gray, quad)
+    gray = clean.flatten(gray)
+    # Grainy paper (a copy of a copy): strokes must also be darker than the page's threshold,
+    # or the grain joins the rules; elsewhere the local threshold keeps a photo's faint rules.
+    grainy = clean.grainy(gray)
+    strokes = clean.ink if grainy else _binary
     small, scale = _half(gray)
-    skew = estimate_skew(_binary(small))
+    skew = estimate_skew(strokes(small))
     if abs(skew) >= 0.05:
         gray = _rotate(gray, skew)
         small, scale = _half(gray)
-    ink_small = _binary(small)
+    ink_small = strokes(small)
     long_side = max(small.shape)
     h_open = _open(ink_small, True, int(long_side * H_KERNEL))
     v_open = _open(ink_small, False, int(long_side * V_KERNEL))
@@ -205,8 +306,12 @@ def analyse(image: Image.Image) -> ScanGeometry:
     # Solid along the rule: the ink itself, smeared across the rule's thickness.
     h_solid = cv2.dilate(ink_small, np.ones((3, 1), np.uint8))
     v_solid = cv2.dilate(ink_small, np.ones((1, 3), np.uint8))
-    hboxes = [_scaled(b, up) for b in
-              _rule_boxes(horiz, h_solid, True, int(long_side * H_KERNEL), thick)]
+    hsmall = _rule_boxes(horiz, h_solid, True, int(long_side * H_KERNEL), thick)
+    # Dots of a fax's thin rules fade when the page is scaled down: any dark pixel counts.
+    dots = cv2.resize(clean.dark(gray), (small.shape[1], small.shape[0]),
+                      interpolation=cv2.INTER_AREA)
+    hsmall += dotted_rules(dots, hsmall)
+    hboxes = [_scaled(b, up) for b in hsmall]
     vboxes = [_scaled(b, up) for b in
               _rule_boxes(vert, v_solid, False, int(long_side * V_KERNEL), thick)]
     rules = tuple([Rule(b, True) for b in hboxes] + [Rule(b, False) for b in vboxes])
@@ -221,7 +326,10 @@ def analyse(image: Image.Image) -> ScanGeometry:
         lines[max(0, int(top) - margin) : int(bottom) + margin, int(x0) : int(x1)] = 255
     for x0, top, x1, bottom in vboxes:
         lines[int(top) : int(bottom), max(0, int(x0) - margin) : int(x1) + margin] = 255
-    ink = _binary(gray)
+    # Ink for dust and blobs: gated by the page's threshold only on grainy paper, where the
+    # local threshold alone turns the grain into ink; elsewhere the local threshold keeps the
+    # broken strokes of a fax whole enough not to be taken for dust.
+    ink = clean.ink(gray) if grainy else clean.local(gray)
     cleaned = gray.copy()
     cleaned[lines > 0] = 255
     text_ink = ink
@@ -229,6 +337,10 @@ def analyse(image: Image.Image) -> ScanGeometry:
     specks = _specks(text_ink)
     cleaned[specks > 0] = 255
     text_ink[specks > 0] = 0
+    # Grainy paper away from any ink is white: the grain of a copy is read as `:` `-` `.`.
+    if grainy:
+        near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
+        cleaned[near_ink == 0] = 255
     # Ink blobs are only needed for a table without vertical rules: made on demand.
     tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink), float(w), float(h))
     return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))

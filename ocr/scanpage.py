@@ -30,14 +30,14 @@ class ScanReading:
 def read_image(image: Image.Image, settings: OcrSettings) -> ScanReading:
     """OCR one page image; a table page's text follows the table's reading order."""
     geometry = scan.analyse(image)
-    width, height = image.size
+    width, height = geometry.image.size
     if not geometry.tables:
-        # No table: the page as it was scanned, as before (Tesseract handles slight skew).
-        result, words = tesseract.recognise_words(image, settings)
-        result, words = reread_numbers(image, result, words, settings)
+        # No table: the cleaned page (paper flattened, photos unwarped), read as a whole.
+        result, words = tesseract.recognise_words(geometry.image, settings)
+        result, words = reread_numbers(geometry.image, result, words, settings)
         layout = PageLayout(
             float(width), float(height), "px", lines=tuple(grid.lines_of(words)),
-            rules=geometry.rules, words=words,
+            rules=geometry.rules, words=words, skew=geometry.skew,
         )
         return ScanReading(result.text, result.confidence, result.lines, layout)
     if settings.cells == "crop":

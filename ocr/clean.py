@@ -1,0 +1,186 @@
+"""Page images made flat and clean before geometry and OCR (OpenCV).
+
+Three steps, each a no-op on a clean 300-dpi scan:
+- a photographed page is cut out of its background and its perspective undone: the page is the
+  largest bright quadrilateral, its corners are mapped onto a rectangle of the page's own size;
+- the background is flattened: the page is divided by an estimate of its paper (a grey
+  photocopy, the light falling off across a photo), so paper is white everywhere;
+- ink is what is both darker than its neighbourhood and darker than a threshold of the whole
+  flattened page (Otsu): the grain of a copy of a copy is darker than its surroundings but
+  nowhere near as dark as ink, and no local threshold alone tells the two apart.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import cv2
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+# The page is found on a copy of at most this long side.
+QUAD_SIDE = 800
+# A page quad covering more of the frame than this is a scan (the page fills the image); one
+# covering less than this is no page at all.
+MAX_PAGE_SHARE = 0.97
+MIN_PAGE_SHARE = 0.35
+# The paper must be brighter than what surrounds it by at least this (grey levels).
+MIN_PAGE_CONTRAST = 25.0
+
+
+def _order(points: np.ndarray) -> np.ndarray:
+    """Corners as top-left, top-right, bottom-right, bottom-left."""
+    s = points.sum(axis=1)
+    d = points[:, 1] - points[:, 0]
+    return np.array([points[np.argmin(s)], points[np.argmin(d)], points[np.argmax(s)],
+                     points[np.argmax(d)]], dtype=np.float32)
+
+
+def page_quad(gray: np.ndarray) -> np.ndarray | None:
+    """The four corners (full-resolution pixels) of a photographed page, or None when the
+    page fills the image (a scan) or no page stands out from its background."""
+    h, w = gray.shape
+    scale = min(1.0, QUAD_SIDE / max(h, w))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    blur = cv2.GaussianBlur(small, (9, 9), 0)
+    _, bright = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, np.ones((15, 15), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    page = max(contours, key=cv2.contourArea)
+    share = cv2.contourArea(page) / float(small.shape[0] * small.shape[1])
+    if not MIN_PAGE_SHARE <= share <= MAX_PAGE_SHARE:
+        return None
+    inside = np.zeros_like(small)
+    cv2.drawContours(inside, [page], -1, 255, -1)
+    paper, around = float(np.median(blur[inside > 0])), float(np.median(blur[inside == 0]))
+    if paper - around < MIN_PAGE_CONTRAST:
+        return None
+    hull = cv2.convexHull(page)
+    approx = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    corners = _order((approx if len(approx) == 4 else hull).reshape(-1, 2).astype(np.float32))
+    refined = _refined(corners, page.reshape(-1, 2).astype(np.float32))
+    return (refined if _plausible(refined, corners, small.shape) else corners) / scale
+
+
+def _plausible(quad: np.ndarray, rough: np.ndarray, shape: tuple[int, ...]) -> bool:
+    """A refined quad stays (nearly) inside the image, convex, and near the rough corners (a
+    side fitted to the image's own edge, where the sheet runs out of the photo, is not)."""
+    h, w = shape[:2]
+    margin = 0.02 * max(h, w)
+    if np.any(quad[:, 0] < -margin) or np.any(quad[:, 0] > w + margin):
+        return False
+    if np.any(quad[:, 1] < -margin) or np.any(quad[:, 1] > h + margin):
+        return False
+    if np.max(np.linalg.norm(quad - rough, axis=1)) > 0.1 * float(np.hypot(h, w)):
+        return False
+    return bool(cv2.isContourConvex(quad.reshape(-1, 1, 2).astype(np.float32)))
+
+
+def _refined(corners: np.ndarray, outline: np.ndarray) -> np.ndarray:
+    """Corners as the crossings of lines fitted to the middle of each side of the outline: the
+    light falls off towards a photo's corners, so the outline is least sure there."""
+    lines = []
+    for i in range(4):
+        a, b = corners[i], corners[(i + 1) % 4]
+        side = b - a
+        length = float(np.linalg.norm(side))
+        if length < 1:
+            return corners
+        t = (outline - a) @ side / length**2
+        rel = outline - a
+        dist = np.abs(side[0] * rel[:, 1] - side[1] * rel[:, 0]) / length
+        near = outline[(t > 0.15) & (t < 0.85) & (dist < 0.03 * length)]
+        if len(near) < 2:
+            return corners
+        vx, vy, x0, y0 = cv2.fitLine(near, cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.array([x0, y0]), np.array([vx, vy])))
+    out = []
+    for i in range(4):
+        (p, u), (q, v) = lines[i - 1], lines[i]
+        det = u[0] * -v[1] - u[1] * -v[0]
+        if abs(det) < 1e-6:
+            return corners
+        s = ((q - p)[0] * -v[1] - (q - p)[1] * -v[0]) / det
+        out.append(p + s * u)
+    return np.array(out, dtype=np.float32)
+
+
+def unwarp(gray: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """The page inside `quad` as an upright rectangle of its own size."""
+    tl, tr, br, bl = quad
+    width = round(float(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl))))
+    height = round(float(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr))))
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]],
+                      dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
+    return cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_LINEAR,
+                               borderMode=cv2.BORDER_REPLICATE)
+
+
+# The paper is estimated on a copy of this share of the page, with a window wider than any
+# letter: what a letter-sized max filter leaves is paper.
+BACKGROUND_SCALE = 0.25
+BACKGROUND_WINDOW = 1 / 60  # of the longer side
+
+
+def flatten(gray: np.ndarray) -> np.ndarray:
+    """The page divided by its paper: white paper everywhere, ink kept at its contrast."""
+    h, w = gray.shape
+    small = cv2.resize(gray, None, fx=BACKGROUND_SCALE, fy=BACKGROUND_SCALE,
+                       interpolation=cv2.INTER_AREA)
+    size = max(5, int(max(small.shape) * BACKGROUND_WINDOW) | 1)
+    paper = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    paper = cv2.medianBlur(paper, 5)
+    paper = cv2.GaussianBlur(paper, (size | 1, size | 1), 0)
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    out = gray.astype(np.float32) * 255.0 / np.maximum(paper, 1.0)
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+# Ink is darker than the local mean by this much (grey levels) ...
+LOCAL_C = 15
+# ... and darker than the page's Otsu threshold, which is kept between these bounds so that a
+# nearly empty page (no ink to make two classes) does not turn its grain into ink.
+OTSU_RANGE = (120, 215)
+
+
+def dark(gray: np.ndarray) -> np.ndarray:
+    """Pixels darker than the flattened page's (bounded) Otsu threshold, as 255 on 0."""
+    smooth = cv2.GaussianBlur(gray, (3, 3), 0)
+    thr, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    thr = min(max(thr, OTSU_RANGE[0]), OTSU_RANGE[1])
+    return (smooth < thr).astype(np.uint8) * 255
+
+
+def local(gray: np.ndarray) -> np.ndarray:
+    """Pixels darker than their neighbourhood, as 255 on 0: keeps the faint thin rules of a
+    photo (lighter than any letter), and the grain of a copy, which the rules' morphology
+    removes."""
+    size = max(15, (min(gray.shape) // 60) | 1)
+    return cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, size, LOCAL_C
+    )
+
+
+# Paper with more than this share of its pixels below GRAIN_LEVEL is grainy (measured on dev
+# pages: clean scan 0.018, fax 0.009, photo 0.046, copy of a copy 0.25).
+GRAIN_SHARE = 0.03
+GRAIN_LEVEL = 235
+
+
+def grainy(gray: np.ndarray) -> bool:
+    """Whether a flattened page's paper is grainy (a copy of a copy, a photo): only then is
+    the paper away from ink whitened, since whitening also loses a fax's faint dots (the dot
+    of `2.3`)."""
+    sample = gray[::4, ::4]
+    paper = sample[dark(sample) == 0]
+    return bool(paper.size) and float(np.mean(paper < GRAIN_LEVEL)) > GRAIN_SHARE
+
+
+def ink(gray: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0 of a flattened page: darker than its neighbourhood and than the page's
+    threshold."""
+    return cv2.bitwise_and(local(gray), dark(gray))
