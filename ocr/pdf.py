@@ -108,8 +108,8 @@ _SCAN_COVER = 0.8
 def image_dpi(path: Path, index: int) -> float | None:
     """Resolution of the scan an image-only page carries, or None when it is no such page.
 
-    OCRmyPDF reads a scan at its own resolution; rendering a 200-dpi fax at 300 dpi only
-    interpolates pixels (measured in README: as accurate, a quarter less OCR time).
+    OCRmyPDF reads a scan at its own resolution; the pipeline does when asked
+    (`OcrSettings.own_resolution`): the measurement is in the README.
     """
     try:
         with pdfplumber.open(path) as pdf:

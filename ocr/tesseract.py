@@ -24,9 +24,9 @@ class OcrSettings:
     lang: str = "Thai"  # script/Thai: measured better than tha+eng on the scans (BENCHMARKS.md)
     psm: int = 6
     dpi: int = 300
-    # Image-only PDF pages at their scan's own resolution (at most `dpi`) rather than
-    # re-rendered larger: as accurate on 200-dpi copies and faxes, 25% less OCR (README).
-    own_resolution: bool = True
+    # Image-only PDF pages at their scan's own resolution (at most `dpi`) instead of `dpi`:
+    # 15-25% less OCR, but the table geometry reads 200-dpi copies and faxes worse (README).
+    own_resolution: bool = False
     preprocess: bool = False
     # How table cells are read: "page" = one engine run over the page with the rules erased,
     # words given to cells by their boxes; "crop" = each cell's crop read in-process (tesserocr).

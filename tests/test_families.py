@@ -21,14 +21,15 @@ from tests.conftest import ROOT
 SEED = 1  # the subset: the first dev document of every family
 FORMS = ("digital", "fax")
 # Minimum assignment F1 (criterion, role and name exact) per family and form on the subset.
-# Before the layout work (a77070d) the pipeline scored 0.00-0.75 here; these hold what the
-# table and list work reached (measured: digital 0.96-1.00; fax ruled 0.35, norules 0.22,
-# multiname 0.75, list 0.83, sectionlist 0.81), a few points under for noise between versions.
+# Before the layout work (a77070d) the pipeline scored 0.00-0.75 here. Session 1 reached
+# digital 0.96-1.00, fax ruled 0.35, norules 0.22, multiname 0.75, list 0.83, sectionlist 0.81;
+# page cleaning, the number re-read and damaged-list reading then measured fax ruled 0.60,
+# norules 0.81, multiname 0.79, list 0.97. A few points under, for noise between versions.
 MIN_F1 = {
-    ("ruled", "digital"): 0.95, ("ruled", "fax"): 0.30,
-    ("norules", "digital"): 0.95, ("norules", "fax"): 0.15,
-    ("multiname", "digital"): 0.90, ("multiname", "fax"): 0.68,
-    ("list", "digital"): 0.95, ("list", "fax"): 0.75,
+    ("ruled", "digital"): 0.95, ("ruled", "fax"): 0.50,
+    ("norules", "digital"): 0.95, ("norules", "fax"): 0.72,
+    ("multiname", "digital"): 0.90, ("multiname", "fax"): 0.70,
+    ("list", "digital"): 0.95, ("list", "fax"): 0.90,
     ("sectionlist", "digital"): 0.95, ("sectionlist", "fax"): 0.75,
 }
 # Minimum share of the true items found with the right id, circulars included

@@ -14,11 +14,12 @@ def add_ocr_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--psm", type=int, default=defaults.psm, help="page segmentation mode")
     parser.add_argument(
         "--dpi", type=int, default=defaults.dpi,
-        help="render PDFs at this dpi (scanned pages: their own resolution, at most this)",
+        help="render PDFs at this dpi",
     )
     parser.add_argument(
-        "--upsample-scans", action="store_true",
-        help="render scanned PDF pages at --dpi even when their image has fewer dots",
+        "--own-resolution", action="store_true",
+        help="read scanned PDF pages at their image's resolution when below --dpi (faster; "
+        "less accurate on tables of 200-dpi scans, see README)",
     )
     parser.add_argument(
         "--preprocess", action="store_true", help="denoise and stretch contrast before OCR"
@@ -38,7 +39,7 @@ def ocr_settings(args: argparse.Namespace, check: bool = True) -> OcrSettings:
         raise UsageError("--page-timeout must be positive")
     settings = OcrSettings(
         lang=args.lang, psm=args.psm, dpi=args.dpi, preprocess=args.preprocess,
-        own_resolution=not args.upsample_scans, timeout=args.page_timeout,
+        own_resolution=args.own_resolution, timeout=args.page_timeout,
         reread_numbers=not args.no_number_reread,
     )
     if check:
