@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from extract.digits import to_arabic
 from extract.fields import Label, find_labels, section_named, strip_labels
 from extract.meta import CLOSING
 from extract.models import Group, Item, Line
@@ -21,7 +22,6 @@ from extract.numbering import (
     WrittenNumber,
     detect_profile,
     parse_number,
-    to_arabic,
 )
 from extract.officers import (
     NameMention,

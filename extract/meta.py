@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.digits import to_arabic
 from extract.models import Line
-from extract.numbering import to_arabic
 from extract.officers import NameMention, find_names, position_after
 from extract.wrap import join_wrapped_names
 

@@ -22,9 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
-_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
+from extract.digits import to_arabic
 
 
 class Profile(StrEnum):
@@ -91,24 +89,6 @@ class WrittenNumber:
     @property
     def is_junk(self) -> bool:
         return self.parts is None
-
-
-def to_arabic(text: str) -> str:
-    """Thai digits to Arabic, for parsing only.
-
-    >>> to_arabic("๒.๑๐")
-    '2.10'
-    """
-    return text.translate(_TO_ARABIC)
-
-
-def arabic_to_thai(text: str) -> str:
-    """Arabic digits to Thai, for writing numbers the way official documents print them.
-
-    >>> arabic_to_thai("2.10")
-    '๒.๑๐'
-    """
-    return text.translate(_TO_THAI)
 
 
 def _starts_with_word(rest: str, words: Iterable[str]) -> bool:

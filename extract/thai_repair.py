@@ -48,7 +48,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extract.numbering import arabic_to_thai, to_arabic  # noqa: F401
+from extract.digits import arabic_to_thai, to_arabic  # noqa: F401
 from extract.thai_dictionary import general_words, prefix_table, thai_dictionary
 
 # --- character classes ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.catalog import Catalog
-from extract.numbering import arabic_to_thai
+from extract.digits import arabic_to_thai
 
 
 @dataclass(frozen=True)

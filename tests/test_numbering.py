@@ -6,7 +6,8 @@ the way list-layout orders number their items (DOMAIN.md, "Layouts that offices 
 
 import pytest
 
-from extract.numbering import Profile, Style, detect_profile, parse_number, to_arabic
+from extract.digits import to_arabic
+from extract.numbering import Profile, Style, detect_profile, parse_number
 
 DAMAGED = Profile.DAMAGED
 
