@@ -205,7 +205,7 @@ def render_table_doc(spec: DocSpec) -> tuple[Laid, dict[str, list[str]]]:
     trial = read(lay_out(first + _attachment(trial_writer, [rows], False, True), spec.name,
                          spec.style, trial_writer.css()))
     chunks = _chunks(rows, trial)
-    for _attempt in range(8):
+    for _attempt in range(len(rows)):  # a row moves on per attempt; it settles before rows run out
         sightings = Sightings()
         writer = TableWriter(spec, sightings)
         laid = render(first + _attachment(writer, chunks, True, False), spec.name, spec.style,
