@@ -1,6 +1,7 @@
 """How the numbers of a pipeline run read against the layout families' truth (issue 13).
 
     python -m ocr.numbers.scans OUT [OUT2 ...]    # OUT: a `circulars run` over family files
+    python -m ocr.numbers.scans OUT --stock       # and the stock models' digits, same run
 
 Per form: the numbers of the pages read exactly (every number of the truth's page text,
 matched in order against the numbers of the page as read), Thai-digit ones, those with
@@ -19,6 +20,9 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
+
+from ocr.layout import PageLayout, layout_from_dict
+from ocr.numbers.stock import stock_layout, stock_text
 
 log = logging.getLogger(__name__)
 
@@ -85,26 +89,38 @@ def finding_scores(truth: dict[str, Any], doc: dict[str, Any]) -> Counter:
                    declared=len(truth["declared_counts"]), declared_found=declared)
 
 
-def reextract(folder: Path) -> dict[str, Any]:
+def reextract(folder: Path, stock: bool = False) -> dict[str, Any]:
     """The document of a run's folder extracted again from its pages.json (no OCR), with the
-    extraction code of this checkout."""
+    extraction code of this checkout; `stock`: from the pages as the Thai model alone read
+    their numbers (`ocr/numbers/stock.py`)."""
     from dataclasses import asdict
 
     from extract.document import extract_document
-    from ocr.layout import layout_from_dict
 
-    pages = json.loads((folder / "pages.json").read_text("utf-8"))["pages"]
-    ex = extract_document(folder.name, [(i + 1, p["text"]) for i, p in enumerate(pages)],
-                          None, [layout_from_dict(p.get("layout")) for p in pages])
+    texts, layouts = _pages(folder, stock)
+    ex = extract_document(folder.name, list(enumerate(texts, 1)), None, layouts)
     return {"items": [asdict(it) for it in ex.items],
             "findings": [asdict(f) for f in ex.findings],
             "declared_counts": [asdict(d) for d in ex.declared]}
 
 
+def _pages(folder: Path, stock: bool) -> tuple[list[str], list[PageLayout | None]]:
+    """The texts and layouts of a run's pages, as read or (`stock`) without the re-read."""
+    pages = json.loads((folder / "pages.json").read_text("utf-8"))["pages"]
+    texts = [p["text"] for p in pages]
+    layouts = [layout_from_dict(p.get("layout")) for p in pages]
+    if stock:
+        texts = [t if lay is None else stock_text(t, lay)
+                 for t, lay in zip(texts, layouts, strict=True)]
+        layouts = [None if lay is None else stock_layout(lay) for lay in layouts]
+    return texts, layouts
+
+
 def score_run(out: Path, truth_dir: Path, only: set[str] | None = None,
-              again: bool = False) -> dict[str, Counter]:
+              again: bool = False, stock: bool = False) -> dict[str, Counter]:
     """Counts per form (and `all`) over every document folder of a run (`only` those
-    documents; `again`: extracted again from the pages, see `reextract`)."""
+    documents; `again`: extracted again from the pages, see `reextract`; `stock`: the pages
+    and the document as they would be without the number re-read, from the same run)."""
     by_form: dict[str, Counter] = defaultdict(Counter)
     for folder in sorted(p for p in out.iterdir() if (p / "document.json").exists()):
         doc_name, form = folder.name.rsplit("_", 1)
@@ -112,8 +128,8 @@ def score_run(out: Path, truth_dir: Path, only: set[str] | None = None,
         if not truth_path.exists() or (only and doc_name not in only):
             continue
         truth = json.loads(truth_path.read_text("utf-8"))
-        pages = [p["text"] for p in json.loads((folder / "pages.json").read_text("utf-8"))["pages"]]
-        doc = (reextract(folder) if again
+        pages, _ = _pages(folder, stock)
+        doc = (reextract(folder, stock) if again or stock
                else json.loads((folder / "document.json").read_text("utf-8")))
         counts = (number_scores(truth["pages"], pages) + item_scores(truth, doc)
                   + finding_scores(truth, doc))
@@ -147,12 +163,17 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--only", help="comma-separated document names (e.g. ruled-0001)")
     ap.add_argument("--again", action="store_true",
                     help="extract again from pages.json with this checkout's code (no OCR)")
+    ap.add_argument("--stock", action="store_true",
+                    help="also score the same pages as the stock Thai model read their numbers "
+                         "(the re-read words' originals put back; extracted again)")
     args = ap.parse_args(argv)
     only = set(args.only.split(",")) if args.only else None
     for out in args.out:
-        counts = score_run(out, args.truth, only, args.again)
-        for form, c in counts.items():
-            print(json.dumps({"run": str(out), "form": form, **summary(c)}, ensure_ascii=False))
+        for model in ("reread", "stock") if args.stock else ("reread",):
+            counts = score_run(out, args.truth, only, args.again, model == "stock")
+            for form, c in counts.items():
+                print(json.dumps({"run": str(out), "numbers": model, "form": form,
+                                  **summary(c)}, ensure_ascii=False))
 
 
 if __name__ == "__main__":
