@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
         for model in ("reread", "stock") if args.stock else ("reread",):
             counts = score_run(out, args.truth, only, args.again, model == "stock")
             for form, c in counts.items():
-                print(json.dumps({"run": str(out), "numbers": model, "form": form,
+                print(json.dumps({"run": str(out), "model": model, "form": form,
                                   **summary(c)}, ensure_ascii=False))
 
 
