@@ -25,6 +25,9 @@ class Word:
     # The Thai model's reading of a word the number model re-read (ocr/numbers/), for review;
     # equal to `text` where the two agreed, "" for a word not re-read.
     original: str = ""
+    # The number model's own reading of that word ("" for a word not re-read): where it is
+    # neither `text` nor `original`, the models disagreed and the Thai reading was kept.
+    reading: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,8 @@ def layout_from_dict(data: dict | None) -> PageLayout | None:
             for t in data["tables"]
         ),
         rules=tuple(Rule(tuple(r["box"]), r["horizontal"]) for r in data["rules"]),
-        words=tuple(Word(w["text"], tuple(w["box"]), w.get("confidence"), w.get("original", ""))
+        words=tuple(Word(w["text"], tuple(w["box"]), w.get("confidence"), w.get("original", ""),
+                         w.get("reading", ""))
                     for w in data["words"]),
         skew=data.get("skew", 0.0),
     )

@@ -78,6 +78,9 @@ def test_table_number_column_reads_the_digits_the_thai_model_cannot_write(table_
     assert "๘\nมีห้องน้ำที่สะอาด" in reading.text or "๘" in cells
     changed = [w for w in reading.layout.words if w.original and w.original != w.text]
     assert changed and all(any(c in THAI_DIGITS for c in w.text) for w in changed)
+    # Every re-read word keeps the number model's own reading too; a changed word took it.
+    assert all(w.reading for w in reading.layout.words if w.original)
+    assert all(set(w.reading) & set(THAI_DIGITS) for w in changed)
     # Thai words are never touched.
     assert not [w for w in reading.layout.words
                 if w.original and not any(c.isdigit() for c in w.original + w.text)

@@ -3,7 +3,8 @@
 After the Thai model's run over a page, the words holding digits (or their look-alikes) and
 the words of a table's number column are re-read with the number model in one engine call
 (`reread.reread_page`); the words and the page text then carry the corrected numbers, and each
-word re-read keeps the Thai model's reading in `Word.original` for review.
+word re-read keeps the Thai model's reading in `Word.original` and the number model's in
+`Word.reading`, for review and for validation.
 """
 
 from __future__ import annotations
@@ -44,11 +45,13 @@ def reread_numbers(image: Image.Image, result: OcrResult, words: Sequence[Word],
     fixes = reread.reread_page(image, plain, thai_model=settings.lang,
                                force=number_column_words(tables, words))
     changed = {f.index: f.text for f in fixes if f.changed}
-    # Every word re-read keeps the Thai reading (equal to its text where the models agree): a
-    # page whose words carry one had its numbers checked (extract/validate.py trusts them).
-    reread_ids = {f.index for f in fixes}
+    # Every word re-read keeps the Thai reading (equal to its text where the models agree) and
+    # the number model's: a page whose words carry them had its numbers checked, and a number
+    # the two models read differently is known to be uncertain (extract/validate.py).
+    readings = {f.index: f.reading for f in fixes}
     out = tuple(
-        replace(w, text=changed.get(i, w.text), original=w.text) if i in reread_ids else w
+        replace(w, text=changed.get(i, w.text), original=w.text, reading=readings[i])
+        if i in readings else w
         for i, w in enumerate(words)
     )
     text = substitute(result.text, words, changed)
