@@ -86,10 +86,62 @@ def families_section(r: dict[str, Any]) -> list[str]:
     lines += ["### Page CER (whitespace ignored; tables in their own reading order)", "",
               *_grid(s, lambda c: "–" if not c or c["cer_mean"] is None
                      else f"{c['cer_mean']:.3f}", base_s)]
+    lines += numbers_lines(fam.get("numbers"))
+    lines += table_pages_lines(fam.get("table_pages"))
     failed = [d for d in fam["documents"] if "error" in d]
     if failed:
         lines += ["Files with no output: " + ", ".join(d["file"] for d in failed) + ".", ""]
     return lines
+
+
+_NUMBER_COLUMNS = (("numbers_exact", "numbers exact"), ("thai_exact", "Thai-digit"),
+                   ("rare_exact", "with ๔๖๗๘๙"), ("arabic_exact", "Arabic"),
+                   ("items_printed", "item numbers as printed"), ("slips_found", "slips found"),
+                   ("false_findings", "false numbering findings"),
+                   ("declared_found", "declared counts"))
+
+
+def numbers_lines(numbers: dict[str, Any] | None) -> list[str]:
+    """Numbers of the scanned files, with the number re-read and as the stock Thai model alone
+    read them (its readings put back from the same run: `ocr/numbers/stock.py`)."""
+    if not numbers:
+        return []
+    head = ["form", "numbers", *(name for _, name in _NUMBER_COLUMNS)]
+    lines = ["### Numbers on the scans: number re-read vs the stock Thai model, same run", "",
+             "Every number of the truth's page text matched in order against the page as read; "
+             "item numbers by criterion; the stock row puts back the Thai model's reading of "
+             "every word the number model re-read and extracts again (`python -m "
+             "ocr.numbers.scans OUT --stock`).", "",
+             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for form in ("scan", "copy", "fax", "photo", "all"):
+        for model in ("reread", "stock"):
+            row = numbers.get(model, {}).get(form)
+            if not row:
+                continue
+            label = f"{FORM_NAMES.get(form, form)}, {'re-read' if model == 'reread' else 'stock'}"
+            cells = ["–" if row.get(k) is None else
+                     (f"{row[k]:.3f}" if isinstance(row[k], float) else str(row[k]))
+                     for k, _ in _NUMBER_COLUMNS]
+            lines.append(f"| {label} | {row['numbers']} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def table_pages_lines(table_pages: dict[str, Any] | None) -> list[str]:
+    """CER of the table pages of scanned table-family files, pipeline vs bare engine."""
+    if not table_pages:
+        return []
+    lines = ["### Table pages: CER of the pipeline vs the bare `tesseract` command", "",
+             "The pages that print items, rendered with pdftoppm at the pipeline's dpi and read "
+             "by `tesseract page stdout` with the pipeline's language and psm, against the "
+             "pipeline's page text; both against the truth in the table's reading order "
+             "(`bench/rawcer.py`). Issue 11 asks for a ratio of at most 0.5.", "",
+             "| family / form | files | pages | bare tesseract | pipeline | ratio |",
+             "|---|---|---|---|---|---|"]
+    for key, v in table_pages["pooled"].items():
+        ratio = "–" if v["ratio"] is None else f"{v['ratio']:.2f}"
+        lines.append(f"| {key} | {v['files']} | {v['pages']} | {v['bare_cer']:.3f} | "
+                     f"{v['pipeline_cer']:.3f} | {ratio} |")
+    return [*lines, ""]
 
 
 def splice(markdown: str, section: list[str]) -> str:

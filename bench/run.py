@@ -25,7 +25,8 @@ from typing import Any
 from bench import ROOT, candidates, speed_sections
 from bench.accuracy import document_scores, output_folders, summary
 from bench.config import RESULTS_NAME, SCHEMA, BenchConfig, code_version, machine, shown
-from bench.families import family_files, score_run, summarise
+from bench.families import family_files, score_run, split_folder, summarise
+from bench.families_extras import families_extras
 from bench.inputs import BenchInput, load_truth, sample_inputs
 from bench.matrix import MatrixPage, grid, run_matrix
 from bench.proc import become_subreaper, median, run_measured, spread
@@ -136,7 +137,9 @@ class Bench:
                 env={**self.env, "PYTHONPATH": str(cfg.code)}, cwd=cfg.code)
         rows = score_run(files, out)
         section = {"split": cfg.families_split, "run": asdict(run), "missing": missing,
-                   "documents": rows, "summary": summarise(rows)}
+                   "documents": rows, "summary": summarise(rows),
+                   **families_extras(files, out, split_folder(cfg.samples, cfg.families_split),
+                                     cfg.settings, cfg.workers)}
         if cfg.save_baseline:
             writers.write_json(cfg.baseline, {
                 "date": datetime.now(UTC).isoformat(timespec="seconds"),

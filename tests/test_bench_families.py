@@ -79,3 +79,31 @@ def test_report_section_spliced_once(tmp_path: Path) -> None:
     twice = splice(once, section)
     assert once == twice and once.count("## Generalisation") == 1
     assert once.index("## Targets") < once.index("## Generalisation") < once.index("## Accuracy")
+
+
+def test_numbers_by_model_puts_the_thai_reading_back(tmp_path: Path) -> None:
+    from bench.families_extras import numbers_by_model
+    from bench.report_families import numbers_lines
+
+    truth_dir = tmp_path / "truth"
+    truth_dir.mkdir()
+    truth = {**TRUTH, "pages": ["ข้อ ๑ มีป้าย\nข้อ ๔ มีที่นั่ง"]}
+    (truth_dir / "list-0009.truth.json").write_text(json.dumps(truth, ensure_ascii=False),
+                                                   "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    folder = _output(out / "list-0009_fax")
+    # The number model read ๔ where the Thai model (which cannot write ๔) had read ๕.
+    word = {"text": "๔", "box": [10, 40, 20, 50], "confidence": 90.0, "original": "๕",
+            "reading": "๔"}
+    layout = {"width": 100, "height": 100, "unit": "px", "tables": [], "rules": [],
+              "lines": [{"text": "ข้อ ๑ มีป้าย", "box": [0, 0, 90, 10]},
+                        {"text": "ข้อ ๔ มีที่นั่ง", "box": [0, 40, 90, 50]}],
+              "words": [word]}
+    page = {"text": "ข้อ ๑ มีป้าย\nข้อ ๔ มีที่นั่ง", "method": "ocr", "layout": layout}
+    (folder / "pages.json").write_text(json.dumps({"pages": [page]}, ensure_ascii=False),
+                                       "utf-8")
+    result = numbers_by_model(out, truth_dir)
+    assert result["reread"]["fax"]["numbers_exact"] == 1.0
+    assert result["stock"]["fax"]["numbers_exact"] == 0.5
+    assert any("fax 1-bit 200 dpi, stock" in line for line in numbers_lines(result))
