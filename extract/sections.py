@@ -108,6 +108,7 @@ def parse_header(text: str) -> Header | None:
 
 # Words before a count that make it the document's total (`รวมทั้งสิ้น จำนวน ๕๖ ข้อ`).
 _TOTAL_WORDS = ("รวมทั้งสิ้น", "ทั้งสิ้น", "รวม", "ทั้งหมด")
+_JAMNUAN = fold("จำนวน")
 
 
 def declared_counts(text: str, page: int, context: Header | None) -> list[DeclaredCount]:
@@ -120,7 +121,8 @@ def declared_counts(text: str, page: int, context: Header | None) -> list[Declar
     flat = squash(text)
     for m in count_phrases(flat):
         before = flat[: m.start]
-        if context is None and "จำนวน" not in before[-12:]:
+        # จำนวน folded: a text layer or a scan loses its SARA AM (`จานวน`).
+        if context is None and _JAMNUAN not in fold(before[-12:]):
             continue
         group = context.group if context else None
         section = context.section if context else None
