@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from extract import validate
 from extract.catalog import Catalog
 from extract.counts import with_document_counts
+from extract.findings import Finding, FindingKind, Flag, FlagKind, Severity
 from extract.items import Parsed, walk
 from extract.layout import iter_lines
 from extract.matching import criterion_score, guess_edition, match_item
 from extract.meta import DocumentMeta, read_meta
-from extract.models import Assignment, Finding, Group, Item
+from extract.models import Assignment, Group, Item
 from extract.names import Officer, cluster_officers
 from extract.numbering import Profile, detect_profile, parse_number
 from extract.officers import NameMention
@@ -43,8 +44,10 @@ MIN_RECOGNISE_SCORE = 80.0
 RECOGNISE_HEAD = 16  # folded letters compared at the start of the row and of the title
 
 
-@dataclass
+@dataclass(frozen=True)
 class Extraction:
+    """What the extract stage gives for one document (read-only: later stages only render it)."""
+
     document: str
     edition: str | None
     edition_scores: list[tuple[str, float]]
@@ -127,15 +130,8 @@ def extract_document(
             items, more = _drop_non_criteria(items, catalog)
             dropped.extend(more)
         items = _discover_unnumbered(items, parsed, catalog)
-    for item in items:
-        if catalog is None or not item.text:
-            continue
-        best = match_item(item.text[:300], number=item.criterion, edition=catalog.edition, top=1)
-        if best:
-            item.match_score = round(best[0].score * 100, 1)
-            item.match_title = best[0].title
-            if best[0].criterion_id != item.criterion:
-                item.flags.append(f"text fits {best[0].criterion_id} better ({best[0].score:.0%})")
+    if catalog is not None:
+        items = [_matched(item, catalog) for item in items]
     officers, key_of_name = cluster_officers(
         parsed.mentions, damaged=profile is Profile.DAMAGED
     )
@@ -168,15 +164,8 @@ def extract_document(
     findings = _findings(document, items, parsed, catalog, assignments, scores, edition,
                          validate.number_trust(layouts))
     findings += [
-        Finding(
-            document,
-            "not_a_criterion",
-            "info",
-            it.criterion,
-            f"page {it.page}: numbered line {it.number_as_written!r} is not a criterion "
-            f"of {edition} (text: {it.text[:60]})",
-            f"หน้า {it.page}: บรรทัดที่มีเลข {it.number_as_written} ไม่ใช่ข้อของเกณฑ์",
-        )
+        Finding(document, FindingKind.NOT_A_CRITERION, Severity.INFO, it.criterion,
+                page=it.page, printed=it.number_as_written, edition=str(edition), text=it.text)
         for it in dropped
     ]
     return Extraction(
@@ -192,6 +181,21 @@ def extract_document(
         parsed.mentions,
         key_of,
     )
+
+
+def _matched(item: Item, catalog: Catalog) -> Item:
+    """The item with its best catalog match, flagged when that is another criterion."""
+    if not item.text:
+        return item
+    best = match_item(item.text[:300], number=item.criterion, edition=catalog.edition, top=1)
+    if not best:
+        return item
+    flags = item.flags
+    if best[0].criterion_id != item.criterion:
+        flags = [*flags, Flag(FlagKind.TEXT_FITS, criterion=best[0].criterion_id,
+                              score=best[0].score)]
+    return replace(item, match_score=round(best[0].score * 100, 1), match_title=best[0].title,
+                   flags=flags)
 
 
 def _profile(lines: list, layouts: Sequence[PageLayout | None] | None) -> Profile:
@@ -321,12 +325,15 @@ def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
     return recognise
 
 
+_READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER)
+
+
 def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> None:
     """Ids from the sequence again, after the list of items changed."""
     for item in items:
         item.criterion = ""
-        item.flags = [f for f in item.flags if f.startswith(("junk", "unreadable number"))]
-        item.flags = [f for f in item.flags if " taken as " not in f]
+        # What the reading found stays; what the sequence and the catalog said is redone.
+        item.flags = [f for f in item.flags if f.kind in _READING_FLAGS]
     assign_ids(items, _score_fn(catalog), known)
 
 
@@ -395,7 +402,7 @@ def _discover_unnumbered(items: list[Item], parsed: Parsed, catalog: Catalog) ->
             line.page,
             line.text,
             criterion=crit.id,
-            flags=["unnumbered row recognised by its catalog title"],
+            flags=[Flag(FlagKind.UNNUMBERED_ROW)],
         )
         inserts.append((position, item))
     for offset, (position, item) in enumerate(inserts):
@@ -442,14 +449,6 @@ def _findings(
                 document, ids, {a.criterion for a in assignments}
             )
     if len(scores) >= 2 and edition and scores[0][0] != edition:
-        findings.append(
-            Finding(
-                document,
-                "edition_fit",
-                "warning",
-                "",
-                f"numbering fits edition {scores[0][0]} better than {edition}",
-                f"เลขข้อตรงกับเกณฑ์ฉบับ {scores[0][0]} มากกว่า {edition}",
-            )
-        )
+        findings.append(Finding(document, FindingKind.EDITION_FIT, Severity.WARNING, "",
+                                edition=edition, better=scores[0][0]))
     return findings
