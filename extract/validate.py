@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from extract.digits import THAI_DIGITS, arabic_to_thai
 from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind, Severity
 from extract.models import Group, Item
 from extract.sections import DeclaredCount
@@ -93,18 +94,15 @@ def _parts(cid: str) -> tuple[int, ...]:
     return tuple(int(p) for p in re.findall(r"\d+", cid))
 
 
-_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-
-
 def printed_id(cid: str, as_written: str) -> str:
     """The corrected id as the document would print it (its digits, its dots)."""
     digits = ".".join(str(p) for p in _parts(cid))
-    return digits.translate(_THAI) if re.search("[๐-๙]", as_written) else digits
+    return arabic_to_thai(digits) if re.search(f"[{THAI_DIGITS}]", as_written) else digits
 
 
 def ocr_explains(item: Item, thai_model: str = "") -> bool:
     """Whether the Thai model's known misreadings turn the corrected id into what was read."""
-    read = "".join(re.findall(r"[๐-๙0-9.]", item.number_as_written)).strip(".")
+    read = "".join(re.findall(f"[{THAI_DIGITS}0-9.]", item.number_as_written)).strip(".")
     if not read or not item.criterion:
         return False
     right = printed_id(item.criterion, item.number_as_written)
