@@ -89,7 +89,7 @@ MARK_RANGE = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 WORD_RANGE = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"
 #: The letters that sit on the line (consonants, SARA A, SARA AA, lead vowels, LAKKHANGYAO).
 LINE_LETTER_RANGE = "\u0e01-\u0e2e\u0e30\u0e32\u0e40-\u0e45"
-#: Letters and marks, ก to YAMAKKAN (digits and Thai punctuation excluded).
+#: ก to YAMAKKAN: letters, marks and the signs among them (ฯ ฿ ๆ), no digits.
 LETTERS_AND_MARKS_RANGE = "\u0e01-\u0e4e"
 #: Every assigned Thai character but the block's first code point: letters, marks, digits, ฯ ๆ ๏.
 THAI_RANGE = "\u0e01-\u0e5b"
@@ -153,3 +153,7 @@ FOLD_CLASSES: dict[str, str] = {
     "ไ": "ใไ",
     "ภ": "ภถ",
 }
+
+#: A `str.translate` table that drops every mark and writes SARA AM as SARA AA: what a text
+#: layer's or a scan's spelling of a name may lose (ชากรม for ชำกรม).
+UNMARK: dict[int, str | None] = {ord(m): None for m in MARKS} | {ord(SARA_AM): SARA_AA}
