@@ -54,32 +54,31 @@ def flag_text(flag: Flag) -> str:
     >>> flag_text(Flag(FlagKind.TEXT_FITS, criterion="P3", score=0.914))
     'text fits P3 better (91%)'
     """
-    k, number, cid = flag.kind, flag.number, flag.criterion
-    if k in (FlagKind.DUPLICATE, FlagKind.OUT_OF_ORDER):
-        reason = "duplicate" if k is FlagKind.DUPLICATE else "out of order"
-        return f"{reason} number {number}" + (f" corrected to {cid} by sequence" if cid else "")
-    if k is FlagKind.JUNK_SUB_NUMBER:
-        return f"junk sub-item number {number!r}"
-    if k is FlagKind.TAKEN_BY_SEQUENCE:
-        return f"unreadable number {number!r} taken as {cid} by sequence"
-    if k is FlagKind.SECTION_BY_HEADER:
-        return f"section {flag.section} written under the header of section {flag.header}"
-    if k is FlagKind.CORRECTED_BY_LATER:
-        return f"number {number} corrected to {cid}: a later item is written the same"
-    if k is FlagKind.CORRECTED_BY_TEXT:
-        return f"number {number} corrected to {cid}: the text fits it"
-    if k is FlagKind.NOT_IN_CATALOG:
-        return f"{cid} not in the catalog"
-    if k is FlagKind.TEXT_FITS:
-        return f"text fits {cid} better ({flag.score:.0%})"
-    return _PLAIN_FLAGS[k]
+    if flag.kind in (FlagKind.DUPLICATE, FlagKind.OUT_OF_ORDER) and flag.criterion:
+        template = "{reason} number {number} corrected to {criterion} by sequence"
+    else:
+        template = _FLAG_SENTENCES[flag.kind]
+    reason = "duplicate" if flag.kind is FlagKind.DUPLICATE else "out of order"
+    return template.format(reason=reason, number=flag.number, criterion=flag.criterion,
+                           section=flag.section, header=flag.header, score=flag.score)
 
 
-_PLAIN_FLAGS = {
+# The English sentence of each flag kind, filled in from the flag's fields (`str.format`).
+_FLAG_SENTENCES = {
+    FlagKind.JUNK_SUB_NUMBER: "junk sub-item number {number!r}",
     FlagKind.UNREADABLE_NUMBER: "unreadable number",
     FlagKind.NUMBER_MISSING: "number missing: row recognised by its catalog title",
     FlagKind.UNNUMBERED_ROW: "unnumbered row recognised by its catalog title",
     FlagKind.DOT_MISSING: "dot missing in number",
+    FlagKind.TAKEN_BY_SEQUENCE: "unreadable number {number!r} taken as {criterion} by sequence",
+    FlagKind.SECTION_BY_HEADER: "section {section} written under the header of section {header}",
+    FlagKind.DUPLICATE: "{reason} number {number}",
+    FlagKind.OUT_OF_ORDER: "{reason} number {number}",
+    FlagKind.CORRECTED_BY_LATER: "number {number} corrected to {criterion}: a later item is "
+                                 "written the same",
+    FlagKind.CORRECTED_BY_TEXT: "number {number} corrected to {criterion}: the text fits it",
+    FlagKind.NOT_IN_CATALOG: "{criterion} not in the catalog",
+    FlagKind.TEXT_FITS: "text fits {criterion} better ({score:.0%})",
 }
 
 
@@ -148,63 +147,41 @@ class Finding:
     @property
     def detail(self) -> str:
         """English, for validation.csv and the command line."""
-        return finding_text(self)
+        return finding_sentences(self)[0]
 
     @property
     def detail_th(self) -> str:
         """Thai, for the report."""
-        return finding_text_th(self)
+        return finding_sentences(self)[1]
 
 
-def finding_text(f: Finding) -> str:
-    """The finding in English.
+def finding_sentences(f: Finding) -> tuple[str, str]:
+    """The finding in English and in Thai.
 
-    >>> finding_text(Finding("d", FindingKind.GAP, Severity.WARNING, "Q1.3"))
-    'Q1.3 of the catalog is not in the document'
+    >>> finding_sentences(Finding("d", FindingKind.GAP, Severity.WARNING, "Q1.3"))
+    ('Q1.3 of the catalog is not in the document', 'ไม่พบข้อ Q1.3 ในเอกสาร')
     """
-    k = f.kind
+    k, cid = f.kind, f.criterion
     if f.flag is not None:
-        text = f"page {f.page}: {flag_text(f.flag)}"
+        en, th = f"page {f.page}: {flag_text(f.flag)}", f"หน้า {f.page}: {_numbering_th(k, f.flag)}"
         if k in CLERK_KINDS:
-            text += f" (printed {f.printed}, should be {f.should_be})"
-        return text
+            en += f" (printed {f.printed}, should be {f.should_be})"
+            th += f" (พิมพ์ {f.printed} ที่ถูกคือ {f.should_be})"
+        return en, th
     if f.count is not None:
-        return _count_text(f.count)
+        return _count_sentences(f.count)
     if k is FindingKind.GAP:
-        return f"{f.criterion} of the catalog is not in the document"
+        return f"{cid} of the catalog is not in the document", f"ไม่พบข้อ {cid} ในเอกสาร"
     if k is FindingKind.UNASSIGNED:
-        return f"{f.criterion}: nobody assigned"
+        return f"{cid}: nobody assigned", f"{cid}: ไม่มีผู้รับผิดชอบ"
     if k is FindingKind.EDITION_FIT:
-        return f"numbering fits edition {f.better} better than {f.edition}"
+        return (f"numbering fits edition {f.better} better than {f.edition}",
+                f"เลขข้อตรงกับเกณฑ์ฉบับ {f.better} มากกว่า {f.edition}")
     if k is FindingKind.NOT_A_CRITERION:
         return (f"page {f.page}: numbered line {f.printed!r} is not a criterion "
-                f"of {f.edition} (text: {f.text[:60]})")
-    raise ValueError(f"no English sentence for {k}")
-
-
-def finding_text_th(f: Finding) -> str:
-    """The finding in Thai.
-
-    >>> finding_text_th(Finding("d", FindingKind.UNASSIGNED, Severity.WARNING, "P4"))
-    'P4: ไม่มีผู้รับผิดชอบ'
-    """
-    k = f.kind
-    if f.flag is not None:
-        text = f"หน้า {f.page}: {_numbering_th(k, f.flag)}"
-        if k in CLERK_KINDS:
-            text += f" (พิมพ์ {f.printed} ที่ถูกคือ {f.should_be})"
-        return text
-    if f.count is not None:
-        return _count_text_th(f.count)
-    if k is FindingKind.GAP:
-        return f"ไม่พบข้อ {f.criterion} ในเอกสาร"
-    if k is FindingKind.UNASSIGNED:
-        return f"{f.criterion}: ไม่มีผู้รับผิดชอบ"
-    if k is FindingKind.EDITION_FIT:
-        return f"เลขข้อตรงกับเกณฑ์ฉบับ {f.better} มากกว่า {f.edition}"
-    if k is FindingKind.NOT_A_CRITERION:
-        return f"หน้า {f.page}: บรรทัดที่มีเลข {f.printed} ไม่ใช่ข้อของเกณฑ์"
-    raise ValueError(f"no Thai sentence for {k}")
+                f"of {f.edition} (text: {f.text[:60]})",
+                f"หน้า {f.page}: บรรทัดที่มีเลข {f.printed} ไม่ใช่ข้อของเกณฑ์")
+    raise ValueError(f"no sentence for {k}")
 
 
 _NUMBERING_TH = {
@@ -239,34 +216,23 @@ _GROUP_TH = {
 }
 
 
-def _count_text(c: Count) -> str:
+def _count_sentences(c: Count) -> tuple[str, str]:
     """
-    >>> _count_text(Count("quality", 2, "basic", "ข้อ", 12, 1, 11))
+    >>> _count_sentences(Count("quality", 2, "basic", "ข้อ", 12, 1, 11))[0]
     'quality section 2 basic: declares 12 ข้อ (page 1) but 11 found'
+    >>> _count_sentences(Count("", None, None, "ข้อ", 40, 1, 40))[1]
+    'ทั้งหมด: ระบุ 40 ข้อ พบ 40 ตรงกัน'
     """
     level = f" {c.level}" if c.level else ""
     label = f"{c.group or 'total'}{' section ' + str(c.section) if c.section else ''}{level}"
-    declares = f"{label}: declares {c.count} {c.unit}"
-    if c.found is None:
-        return f"{declares}, not countable here"
-    if c.found == c.count:
-        return f"{declares}, found {c.found}"
-    return f"{declares} (page {c.page}) but {c.found} found"
-
-
-def _count_text_th(c: Count) -> str:
-    """
-    >>> _count_text_th(Count("", None, None, "ข้อ", 40, 1, 40))
-    'ทั้งหมด: ระบุ 40 ข้อ พบ 40 ตรงกัน'
-    """
     scope = (_GROUP_TH[c.group] if c.group else "ทั้งหมด") + (
         f" หมวด {c.section}" if c.section else "")
-    declares = f"{scope}: ระบุ {c.count} {c.unit}"
+    en, th = f"{label}: declares {c.count} {c.unit}", f"{scope}: ระบุ {c.count} {c.unit}"
     if c.found is None:
-        return declares
+        return f"{en}, not countable here", th
     if c.found == c.count:
-        return f"{declares} พบ {c.found} ตรงกัน"
-    return f"{declares} แต่พบ {c.found}"
+        return f"{en}, found {c.found}", f"{th} พบ {c.found} ตรงกัน"
+    return f"{en} (page {c.page}) but {c.found} found", f"{th} แต่พบ {c.found}"
 
 
 def finding_record(f: Finding) -> dict[str, str]:
