@@ -140,6 +140,11 @@ REPAIR_MARK_MISREADINGS: dict[str, str] = {
     MAI_EK: MAI_THO + THANTHAKHAT,
 }
 
+#: Marks a bold Thai face's text layer writes for one another (as read -> what it may stand
+#: for): MAI THO as SARA UU (``ผูู`` for ผู้, ``ขูอ`` for ข้อ, ``ดูาน`` for ด้าน) and SARA UU as
+#: MAI THO (``ถ้ก`` for ถูก). A character map of the font, not a look-alike: no OCR does it.
+FONT_MARK_SWAPS: dict[str, str] = {SARA_UU: MAI_THO, MAI_THO: SARA_UU}
+
 #: The matching key's view: each class folds to its first letter. Look-alikes plus letters that
 #: differ only by spelling convention (ษ/ส, ฆ/ค, ธ/ฒ/ท); see `extract.textnorm.fold`.
 FOLD_CLASSES: dict[str, str] = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from extract.thaichars import FONT_MARK_SWAPS as _FONT_MARK_SWAPS
 from extract.thaichars import REPAIR_MARK_MISREADINGS, REPAIR_MISREADINGS, SARA_AM
 
 UNKNOWN_COST = 22.0  # one letter group outside any dictionary word
@@ -37,6 +38,11 @@ CONFUSABLE: dict[str, tuple[tuple[str, float], ...]] = {
 #: (`extract.thaichars.REPAIR_MARK_MISREADINGS`). A swapped mark must make a general word of
 #: five letters or more (ดิวิชั่น is no ดิวิชั้น).
 MARK_CONFUSABLE: dict[str, str] = REPAIR_MARK_MISREADINGS
+
+#: A bold face's swapped marks (`extract.thaichars.FONT_MARK_SWAPS`), and what undoing one
+#: costs. A short word holding SARA UU (หู of หัวหูนา, รู of รูอง) gets a second look.
+FONT_MARK_SWAPS: dict[str, str] = _FONT_MARK_SWAPS
+FONT_SWAP_COST = CONFUSION_COST
 
 #: The most a word made by a swap may cost, by its length: a short rare word is no evidence
 #: (in loanwords and foreign names a swap makes one by chance: ชาร์ลีบราวน์ -> ลีน).

@@ -4,7 +4,8 @@ The decoder (`extract.repair.decoder`) reads a span with, for each letter group,
 written and the alternatives the pass's modes allow:
 
 - glyph order (MODE_MARKS): marks a text layer put after the next consonant move back onto
-  the group before (``หลกัเกณฑม์`` -> ``หลักเกณฑ์``), and a mark it wrote twice goes;
+  the group before (``หลกัเกณฑม์`` -> ``หลักเกณฑ์``), a mark it wrote twice goes, and a mark a
+  bold face maps to another is read as the one meant (``ขูอ`` -> ``ข้อ``);
 - OCR spacing (MODE_JOIN): a SARA AA after a space was SARA AM whose NIKHAHIT OCR read as the
   space (``ด าเนินการ``);
 - confusions (MODE_CONFUSIONS): letters and marks read for their look-alikes (``ประซาซน``,
@@ -22,6 +23,8 @@ from extract.repair.costs import (
     COMMA_MARK_COST,
     CONFUSABLE,
     CONFUSION_COST,
+    FONT_MARK_SWAPS,
+    FONT_SWAP_COST,
     MARK_CONFUSABLE,
     MODE_CONFUSIONS,
     MODE_JOIN,
@@ -104,6 +107,7 @@ def options_for(
         variants += _misread_marks(marks)
     if MODE_MARKS in modes and marks:
         variants += _displaced_marks(marks, prev_base, link_before)
+        variants += _font_swapped_marks(marks)
     options = [as_written((base, marks)), *_combine(base, marks, bases, variants)]
     if MODE_JOIN in modes and _lost_nikhahit(base, marks, prev_base, link_before):
         options.append(Option("", "", SARA_AM, SARA_AM_COST, 0, absorbs_gap=True))
@@ -135,6 +139,17 @@ def _displaced_marks(marks: str, prev_base: str, link_before: str | None) -> lis
         if marks[i] == marks[i - 1]:  # a repeat the text layer made: drop it
             out.append(_Marks(marks[:i] + marks[i + 1 :], "", MOVE_COST, 0))
     return out
+
+
+def _font_swapped_marks(marks: str) -> list[_Marks]:
+    """Glyph map: a mark a bold face's text layer writes for another (`FONT_MARK_SWAPS`),
+    undone one at a time. A font's map is no look-alike guess: no swap rules apply (like a
+    font's SARA AM for SARA AA); the cost alone must be paid for."""
+    return [
+        _Marks(marks[:i] + FONT_MARK_SWAPS[mark] + marks[i + 1 :], "", FONT_SWAP_COST, 0)
+        for i, mark in enumerate(marks)
+        if mark in FONT_MARK_SWAPS
+    ]
 
 
 def _combine(

@@ -30,7 +30,7 @@ from extract.repair.glyphs import WEAK_GAP
 from extract.repair.options import Option, as_written, group_options
 from extract.repair.spacing import SPAN, removed_gaps, split_span
 from extract.repair.spelling import LetterGroup
-from extract.thaichars import SARA_AA
+from extract.thaichars import SARA_AA, SARA_UU
 
 _SPACE_LINKS = frozenset({" ", WEAK_GAP})
 
@@ -56,11 +56,14 @@ class Reread:
 
 def _is_suspect(token: Token, modes: frozenset[str]) -> bool:
     """An unknown token, or a rare short word that may be a misreading: with marks on, any
-    (``เต|มิ`` for เติม); with confusions on, one holding a letter OCR confuses."""
+    (``เต|มิ`` for เติม) and any holding SARA UU (a bold face's MAI THO: ``หัว|หู|นา``); with
+    confusions on, one holding a letter OCR confuses."""
     if not token.is_word:
         return True
     short_and_rare = token.end - token.start <= SUSPECT_GROUPS and token.cost >= SUSPECT_COST
-    if MODE_MARKS in modes and short_and_rare and token.end - token.start <= 2:
+    if MODE_MARKS in modes and token.end - token.start <= 2 and (
+        short_and_rare or SARA_UU in token.text
+    ):
         return True
     if MODE_CONFUSIONS not in modes:
         return False
