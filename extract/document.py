@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from extract import validate
 from extract.catalog import Catalog
@@ -23,10 +24,12 @@ from extract.recognise import classifier as _classifier
 from extract.recognise import recogniser as _recogniser
 from extract.roles import resolve_roles
 from extract.sections import DeclaredCount
-from extract.sequence import assign_ids
+from extract.sequence import Scorer, assign_ids
 from ocr.layout import PageLayout
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # Below this many items a document is a circular without a criteria list: no edition guess.
 MIN_ITEMS_FOR_EDITION = 3
@@ -56,7 +59,7 @@ class Extraction:
     key_of: dict[int, str] = field(default_factory=dict)  # mention index -> officer key
 
 
-def _score_fn(catalog: Catalog | None):
+def _score_fn(catalog: Catalog | None) -> Scorer | None:
     if catalog is None:
         return None
     cache: dict[tuple[str, str], float] = {}
@@ -254,7 +257,7 @@ def _edition_from_lines(lines: list[str]) -> list[tuple[str, float]]:
     return guess_edition([(None, text[:EDITION_TEXT]) for text in titled])
 
 
-def _spread_any(values: list, most: int) -> list:
+def _spread_any(values: list[T], most: int) -> list[T]:
     if len(values) <= most:
         return values
     step = len(values) / most

@@ -71,7 +71,9 @@ def recogniser(
         if parts:
             by_group.setdefault(crit.group, []).append((parts, crit.id))
 
-    def recognise(group, section, text, items) -> tuple[int, ...] | None:
+    def recognise(
+        group: Group, section: int | None, text: str, items: list[Item]
+    ) -> tuple[int, ...] | None:
         if len(text) < 10 or parse_number(text, profile) is not None:
             return None
         # The last readable number of this block: rows with unreadable numbers in between

@@ -46,6 +46,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extract.digits import arabic_to_thai, to_arabic
 from extract.repair.glyphs import (
@@ -70,6 +71,9 @@ from extract.repair.spans import (
 )
 from extract.thai_dictionary import thai_dictionary
 from extract.thaichars import CONSONANTS, THAI_BLOCK_RANGE
+
+if TYPE_CHECKING:
+    from pythainlp.tokenize import Trie
 
 __all__ = [
     "CHARACTER_STEPS",
@@ -158,7 +162,7 @@ thai_to_arabic = to_arabic
 
 
 @functools.cache
-def _tokenizer_trie():  # pythainlp's Trie
+def _tokenizer_trie() -> Trie:
     from pythainlp.tokenize import Trie
 
     return Trie(thai_dictionary())
