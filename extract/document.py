@@ -4,28 +4,32 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from extract import validate
 from extract.catalog import Catalog
 from extract.counts import with_document_counts
+from extract.findings import Finding, FindingKind, Flag, FlagKind, Severity
 from extract.items import Parsed, walk
 from extract.layout import iter_lines
-from extract.matching import criterion_score, guess_edition, match_item
+from extract.matching import guess_edition, match_item
 from extract.meta import DocumentMeta, read_meta
-from extract.models import Assignment, Finding, Group, Item
+from extract.models import Assignment, Item, Line
 from extract.names import Officer, cluster_officers
-from extract.numbering import Profile, detect_profile, parse_number
+from extract.numbering import Profile, detect_profile
 from extract.officers import NameMention
+from extract.recognise import catalog_score
+from extract.recognise import classifier as _classifier
+from extract.recognise import recogniser as _recogniser
 from extract.roles import resolve_roles
 from extract.sections import DeclaredCount
-from extract.sequence import assign_ids
-from extract.textnorm import fold
+from extract.sequence import Scorer, assign_ids
 from ocr.layout import PageLayout
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # Below this many items a document is a circular without a criteria list: no edition guess.
 MIN_ITEMS_FOR_EDITION = 3
@@ -36,15 +40,12 @@ EDITION_TEXT = 150
 MIN_ITEM_TEXT_SCORE = 50.0
 # Similarity an unnumbered row needs to be taken as the criterion whose title it repeats.
 MIN_DISCOVERY_SCORE = 85.0
-# A numberless row inside a numbered list: how many next criteria to try, and how well it
-# must fit one of them.
-RECOGNISE_AHEAD = 2
-MIN_RECOGNISE_SCORE = 80.0
-RECOGNISE_HEAD = 16  # folded letters compared at the start of the row and of the title
 
 
-@dataclass
+@dataclass(frozen=True)
 class Extraction:
+    """What the extract stage gives for one document (read-only: later stages only render it)."""
+
     document: str
     edition: str | None
     edition_scores: list[tuple[str, float]]
@@ -58,7 +59,7 @@ class Extraction:
     key_of: dict[int, str] = field(default_factory=dict)  # mention index -> officer key
 
 
-def _score_fn(catalog: Catalog | None):
+def _score_fn(catalog: Catalog | None) -> Scorer | None:
     if catalog is None:
         return None
     cache: dict[tuple[str, str], float] = {}
@@ -72,11 +73,6 @@ def _score_fn(catalog: Catalog | None):
     return score
 
 
-def catalog_score(catalog: Catalog, text: str, cid: str) -> float:
-    """Similarity (0-100) of an item's text to one criterion of the catalog."""
-    return criterion_score(text, cid, catalog.edition) * 100 if cid in catalog else 0.0
-
-
 def extract_document(
     document: str,
     pages: Sequence[tuple[int, str]],
@@ -86,6 +82,54 @@ def extract_document(
     """`layouts` (one per page, from the ocr stage) lets tables be read by their columns."""
     lines = list(iter_lines(pages, layouts))
     profile = _profile(lines, layouts)
+    walked = _walk(lines, profile, edition)
+    parsed, catalog, edition = walked.parsed, walked.catalog, walked.edition
+    parsed.declared = with_document_counts(parsed.declared, lines)
+    items, dropped = _criteria(parsed, catalog)
+    if catalog is not None:
+        items = [_matched(item, catalog) for item in items]
+    officers, key_of_name = cluster_officers(
+        parsed.mentions, damaged=profile is Profile.DAMAGED
+    )
+    key_of = {i: key_of_name[m.as_written] for i, m in enumerate(parsed.mentions)}
+    assignments = _assignments(document, edition, items, parsed, key_of,
+                               {o.key: o for o in officers})
+    assigned_keys = {a.officer_key for a in assignments}
+    officers = [o for o in officers if o.key in assigned_keys]
+    findings = _findings(document, items, parsed, catalog, assignments, walked.scores, edition,
+                         validate.number_trust(layouts))
+    findings += [
+        Finding(document, FindingKind.NOT_A_CRITERION, Severity.INFO, it.criterion,
+                page=it.page, printed=it.number_as_written, edition=str(edition), text=it.text)
+        for it in dropped
+    ]
+    return Extraction(
+        document,
+        edition,
+        walked.scores,
+        items,
+        officers,
+        assignments,
+        parsed.declared,
+        findings,
+        read_meta(lines),
+        parsed.mentions,
+        key_of,
+    )
+
+
+@dataclass(frozen=True)
+class _Walked:
+    """The walk's result, with the edition it was read against (guessed when not forced)."""
+
+    parsed: Parsed
+    catalog: Catalog | None
+    edition: str | None
+    scores: list[tuple[str, float]]  # editions ranked by how well the numbering fits
+
+
+def _walk(lines: list[Line], profile: Profile, edition: str | None) -> _Walked:
+    """Walk the lines into items; without a forced edition, guess it and walk again."""
     catalog = Catalog.load(edition) if edition else None
     parsed: Parsed = walk(
         lines,
@@ -110,8 +154,12 @@ def extract_document(
             # their group from the criterion they fit (the walk is a few milliseconds).
             catalog = Catalog.load(edition)
             parsed = walk(lines, _recogniser(catalog, profile), profile, _classifier(catalog))
+    return _Walked(parsed, catalog, edition, scores)
+
+
+def _criteria(parsed: Parsed, catalog: Catalog | None) -> tuple[list[Item], list[Item]]:
+    """The items with their criterion ids, and the numbered lines that are no criterion."""
     items = parsed.items
-    parsed.declared = with_document_counts(parsed.declared, lines)
     known = {c.id for c in catalog} if catalog else None
     assign_ids(items, _score_fn(catalog), known)
     dropped: list[Item] = []
@@ -127,21 +175,18 @@ def extract_document(
             items, more = _drop_non_criteria(items, catalog)
             dropped.extend(more)
         items = _discover_unnumbered(items, parsed, catalog)
-    for item in items:
-        if catalog is None or not item.text:
-            continue
-        best = match_item(item.text[:300], number=item.criterion, edition=catalog.edition, top=1)
-        if best:
-            item.match_score = round(best[0].score * 100, 1)
-            item.match_title = best[0].title
-            if best[0].criterion_id != item.criterion:
-                item.flags.append(f"text fits {best[0].criterion_id} better ({best[0].score:.0%})")
-    officers, key_of_name = cluster_officers(
-        parsed.mentions, damaged=profile is Profile.DAMAGED
-    )
-    key_of = {i: key_of_name[m.as_written] for i, m in enumerate(parsed.mentions)}
-    by_key = {o.key: o for o in officers}
-    meta = read_meta(lines)
+    return items, dropped
+
+
+def _assignments(
+    document: str,
+    edition: str | None,
+    items: list[Item],
+    parsed: Parsed,
+    key_of: dict[int, str],
+    by_key: dict[str, Officer],
+) -> list[Assignment]:
+    """One row per criterion, role and officer, from the roles the items' names take."""
     assignments: list[Assignment] = []
     for ra in resolve_roles(items, key_of):
         item = items[ra.item_index]
@@ -162,39 +207,25 @@ def extract_document(
                 match_score=item.match_score,
             )
         )
-    assignments = _dedupe(assignments)
-    assigned_keys = {a.officer_key for a in assignments}
-    officers = [o for o in officers if o.key in assigned_keys]
-    findings = _findings(document, items, parsed, catalog, assignments, scores, edition,
-                         validate.number_trust(layouts))
-    findings += [
-        Finding(
-            document,
-            "not_a_criterion",
-            "info",
-            it.criterion,
-            f"page {it.page}: numbered line {it.number_as_written!r} is not a criterion "
-            f"of {edition} (text: {it.text[:60]})",
-            f"หน้า {it.page}: บรรทัดที่มีเลข {it.number_as_written} ไม่ใช่ข้อของเกณฑ์",
-        )
-        for it in dropped
-    ]
-    return Extraction(
-        document,
-        edition,
-        scores,
-        items,
-        officers,
-        assignments,
-        parsed.declared,
-        findings,
-        meta,
-        parsed.mentions,
-        key_of,
-    )
+    return _dedupe(assignments)
 
 
-def _profile(lines: list, layouts: Sequence[PageLayout | None] | None) -> Profile:
+def _matched(item: Item, catalog: Catalog) -> Item:
+    """The item with its best catalog match, flagged when that is another criterion."""
+    if not item.text:
+        return item
+    best = match_item(item.text[:300], number=item.criterion, edition=catalog.edition, top=1)
+    if not best:
+        return item
+    flags = item.flags
+    if best[0].criterion_id != item.criterion:
+        flags = [*flags, Flag(FlagKind.TEXT_FITS, criterion=best[0].criterion_id,
+                              score=best[0].score)]
+    return replace(item, match_score=round(best[0].score * 100, 1), match_title=best[0].title,
+                   flags=flags)
+
+
+def _profile(lines: list[Line], layouts: Sequence[PageLayout | None] | None) -> Profile:
     """DAMAGED for a document read from page images (a scan, a fax, a photo: Tesseract's
     look-alikes are possible on every page of it, however clean most read), else what the
     text shows (`detect_profile`: a text layer or a text file may be an OCR'd scan too)."""
@@ -226,107 +257,22 @@ def _edition_from_lines(lines: list[str]) -> list[tuple[str, float]]:
     return guess_edition([(None, text[:EDITION_TEXT]) for text in titled])
 
 
-def _spread_any(values: list, most: int) -> list:
+def _spread_any(values: list[T], most: int) -> list[T]:
     if len(values) <= most:
         return values
     step = len(values) / most
     return [values[int(i * step)] for i in range(most)]
 
 
-# A number's text must fit its criterion this well (0-100) for the catalog to give its group;
-# below FITS_NOTHING everywhere it is numbered prose, not an item.
-CLASSIFY_SCORE = 50.0
-CLASSIFY_ANYWHERE = 0.75
-FITS_NOTHING = 0.35
-
-
-def _classifier(catalog: Catalog):
-    """A walk callback: the group of a number that no header announced, from the catalog."""
-    group_of = {c.id: c.group for c in catalog}
-
-    def classify(parts: tuple[int, ...], text: str) -> Group | str | None:
-        if len(parts) == 1:
-            ids = [f"P{parts[0]}", f"R{parts[0]}"]
-        elif len(parts) == 2:
-            ids = ["Q" + ".".join(map(str, parts))]
-        else:
-            return None
-        scored = [(catalog_score(catalog, text[:300], cid), cid) for cid in ids if cid in catalog]
-        if scored:
-            score, cid = max(scored)
-            if score >= CLASSIFY_SCORE:
-                return Group(group_of[cid])
-        best = match_item(text[:300], edition=catalog.edition, top=1)
-        if best and best[0].score >= CLASSIFY_ANYWHERE:
-            return Group(group_of[best[0].criterion_id])
-        if not best or best[0].score < FITS_NOTHING:
-            return ""
-        return None
-
-    return classify
-
-
-def _recogniser(catalog: Catalog, profile: Profile = Profile.CLEAN):
-    """A walk callback: is this unnumbered line the row of the next criterion in sequence?"""
-    by_group: dict[str, list[tuple[tuple[int, ...], str]]] = {}
-    for crit in catalog:
-        parts = tuple(int(p) for p in crit.number.split(".") if p.isdigit())
-        if parts:
-            by_group.setdefault(crit.group, []).append((parts, crit.id))
-
-    def recognise(group, section, text, items) -> tuple[int, ...] | None:
-        if len(text) < 10 or parse_number(text, profile) is not None:
-            return None
-        # The last readable number of this block: rows with unreadable numbers in between
-        # are not counted (their ids come later, from the sequence).
-        # Compared with the last number of the candidate's depth: a topic heading (or a
-        # junk line read as one) says nothing about where the sub-numbered items are.
-        # Only numbers the catalog knows count (a junk `91.` read as a topic says nothing).
-        known_parts = {p for p, _ in by_group.get(group.value, [])}
-        after: dict[int, tuple[int, ...]] = {}
-        for item in reversed(items):
-            if item.group is not group:
-                break
-            if item.written and tuple(item.written) in known_parts:
-                after.setdefault(len(item.written), item.written)
-        depths = {len(p) for p in known_parts}
-        candidates = [
-            (parts, cid)
-            for parts, cid in by_group.get(group.value, [])
-            if (
-                section is None
-                or group.value == "physical"
-                or group.value == "results"
-                or parts[0] == section
-            )
-            and (
-                not after
-                or (len(parts) in after and parts > after[len(parts)])
-                or (len(parts) not in after and len(depths) > 1)
-            )
-        ][:RECOGNISE_AHEAD]
-        best: tuple[float, tuple[int, ...]] | None = None
-        head = fold(text)[: RECOGNISE_HEAD + 2]
-        for parts, cid in candidates:
-            # A row starts with its title; a wrapped line only repeats the middle of one.
-            title_head = fold(catalog.get(cid).title)[:RECOGNISE_HEAD]
-            # partial_ratio: a border read as a letter (`ไมีห้องน้ำ`) may precede the row.
-            if fuzz.partial_ratio(title_head, head) < MIN_RECOGNISE_SCORE:
-                continue
-            score = criterion_score(text[:150], cid, catalog.edition) * 100
-            if score >= MIN_RECOGNISE_SCORE and (best is None or score > best[0]):
-                best = (score, parts)
-        return best[1] if best else None
-
-    return recognise
+_READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER)
 
 
 def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> None:
     """Ids from the sequence again, after the list of items changed."""
     for item in items:
         item.criterion = ""
-        item.flags = [f for f in item.flags if f.startswith(("junk", "unreadable number"))]
-        item.flags = [f for f in item.flags if " taken as " not in f]
+        # What the reading found stays; what the sequence and the catalog said is redone.
+        item.flags = [f for f in item.flags if f.kind in _READING_FLAGS]
     assign_ids(items, _score_fn(catalog), known)
 
 
@@ -395,7 +341,7 @@ def _discover_unnumbered(items: list[Item], parsed: Parsed, catalog: Catalog) ->
             line.page,
             line.text,
             criterion=crit.id,
-            flags=["unnumbered row recognised by its catalog title"],
+            flags=[Flag(FlagKind.UNNUMBERED_ROW)],
         )
         inserts.append((position, item))
     for offset, (position, item) in enumerate(inserts):
@@ -442,14 +388,6 @@ def _findings(
                 document, ids, {a.criterion for a in assignments}
             )
     if len(scores) >= 2 and edition and scores[0][0] != edition:
-        findings.append(
-            Finding(
-                document,
-                "edition_fit",
-                "warning",
-                "",
-                f"numbering fits edition {scores[0][0]} better than {edition}",
-                f"เลขข้อตรงกับเกณฑ์ฉบับ {scores[0][0]} มากกว่า {edition}",
-            )
-        )
+        findings.append(Finding(document, FindingKind.EDITION_FIT, Severity.WARNING, "",
+                                edition=edition, better=scores[0][0]))
     return findings

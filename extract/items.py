@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from extract.digits import to_arabic
 from extract.fields import Label, find_labels, section_named, strip_labels
+from extract.findings import Flag, FlagKind
 from extract.meta import CLOSING
 from extract.models import Group, Item, Line
 from extract.numbering import (
@@ -318,7 +319,7 @@ def walk(
                 assert number is not None
                 current.sub_numbers.append(number.raw)
                 if number.is_junk:
-                    current.flags.append(f"junk sub-item number {number.raw!r}")
+                    current.flags.append(Flag(FlagKind.JUNK_SUB_NUMBER, number.raw))
                 rest = number.rest
                 field_role = None
             pending_marker = None
@@ -340,7 +341,7 @@ def walk(
                     "",
                     section_break=section_break,
                     section=section if group in (Group.QUALITY, Group.SPECIAL) else None,
-                    flags=["number missing: row recognised by its catalog title"],
+                    flags=[Flag(FlagKind.NUMBER_MISSING)],
                 )
                 section_break = False
                 out.items.append(current)
@@ -524,7 +525,7 @@ def _lost_sub_dot(number: WrittenNumber, current: Item | None) -> bool:
         return False
     mine = _digits(number.raw)
     if current.sub_numbers and (
-        f"junk sub-item number {current.sub_numbers[-1]!r}" not in current.flags
+        Flag(FlagKind.JUNK_SUB_NUMBER, current.sub_numbers[-1]) not in current.flags
     ):
         # `๒.๒๒` after sub-item ๒.๒.๑: its sibling (the item's own number may be unreadable;
         # a junk number taken as a sub-item, `(219)`, has no siblings)
@@ -636,7 +637,8 @@ def _open(
     if parts is None:
         if number.row_start and (group in (Group.PHYSICAL, Group.RESULTS) or section):
             # An unreadable number opening a table row: an item whose id the sequence gives.
-            return Item(group, number.raw, None, line.page, "", flags=["unreadable number"])
+            return Item(group, number.raw, None, line.page, "",
+                        flags=[Flag(FlagKind.UNREADABLE_NUMBER)])
         return None
     if (
         not number.rest
@@ -667,7 +669,7 @@ def _open(
                 line.page,
                 "",
                 marker=number.marker or marker,
-                flags=["dot missing in number"],
+                flags=[Flag(FlagKind.DOT_MISSING)],
             )
         # Topics (`๒๒. การขับเคลื่อน...`) exist only where no section header numbers items.
         return "topic" if section is None else None

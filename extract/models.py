@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from extract.findings import Finding, Flag
+
+__all__ = ["Assignment", "Finding", "Flag", "Group", "Item", "Line", "Role"]
+
 
 class Group(StrEnum):
     PHYSICAL = "physical"
@@ -47,7 +51,7 @@ class Item:
     text: str  # the item's own text (number and names removed), sub-items included
     marker: str | None = None  # level marker seen: basic / advanced
     criterion: str = ""  # corrected criterion id (P1, Q2.15, R3)
-    flags: list[str] = field(default_factory=list)  # why number_as_written and criterion differ
+    flags: list[Flag] = field(default_factory=list)  # why number_as_written and criterion differ
     name_rows: list[list[int]] = field(default_factory=list)  # mention indexes per line
     role_labels: dict[int, str] = field(default_factory=dict)  # mention index -> explicit role
     sub_numbers: list[str] = field(default_factory=list)  # sub-item numbers as written
@@ -70,15 +74,3 @@ class Assignment:
     name_as_written: str
     page: int
     match_score: float
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One validation finding."""
-
-    document: str
-    kind: str  # duplicate, gap, out_of_order, junk_number, declared_count, unassigned, ...
-    severity: str  # error, warning, info
-    criterion: str
-    detail: str  # English
-    detail_th: str = ""  # Thai, for the report

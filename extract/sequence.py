@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from extract.findings import Flag, FlagKind
 from extract.models import Group, Item
 
 Scorer = Callable[[str, str], float]  # (item text, criterion id) -> similarity 0..100
@@ -49,8 +50,7 @@ def assign_ids(
             base = (section, expected) if section else (expected,)
             item.criterion = criterion_id(item.group, base)
             item.flags.append(
-                f"unreadable number {item.number_as_written!r} taken as "
-                f"{item.criterion} by sequence"
+                Flag(FlagKind.TAKEN_BY_SEQUENCE, item.number_as_written, item.criterion)
             )
             used.add(item.criterion)
             prev[scope] = expected
@@ -58,7 +58,7 @@ def assign_ids(
         header_section = item.section
         if len(parts) == 2 and header_section and parts[0] != header_section:
             item.flags.append(
-                f"section {parts[0]} written under the header of section {header_section}"
+                Flag(FlagKind.SECTION_BY_HEADER, section=parts[0], header=header_section)
             )
             parts = (header_section, parts[1])
         scope = (item.group, parts[0] if len(parts) == 2 else None)
@@ -71,22 +71,19 @@ def assign_ids(
             as_written = _with_last(item.group, parts, written)
             fits = _fit(score, item.text, as_written, candidate)
             if as_written in used:
-                reason = "duplicate"
+                reason: FlagKind | None = FlagKind.DUPLICATE
             elif written < expected:
-                reason = "out of order"
+                reason = FlagKind.OUT_OF_ORDER
             else:
-                reason = "gap"
-            if reason != "gap":
+                reason = None  # a gap
+            if reason is not None:
                 # A repeated or backward number: the sequence says `expected` unless another
                 # item claims that number later or the text clearly fits the written one.
                 if candidate not in later and fits <= TEXT_OVERRIDE_MARGIN:
                     chosen = expected
-                    item.flags.append(
-                        f"{reason} number {item.number_as_written} corrected to "
-                        f"{candidate} by sequence"
-                    )
+                    item.flags.append(Flag(reason, item.number_as_written, candidate))
                 else:
-                    item.flags.append(f"{reason} number {item.number_as_written}")
+                    item.flags.append(Flag(reason, item.number_as_written))
             elif (
                 candidate not in later
                 and written == expected + 1
@@ -98,8 +95,7 @@ def assign_ids(
                 # misread (Tesseract's Thai models write ๔ as ๕), the sequence says which.
                 chosen = expected
                 item.flags.append(
-                    f"number {item.number_as_written} corrected to {candidate}: a later item "
-                    "is written the same"
+                    Flag(FlagKind.CORRECTED_BY_LATER, item.number_as_written, candidate)
                 )
             elif (
                 candidate not in later
@@ -108,11 +104,11 @@ def assign_ids(
             ):
                 chosen = expected
                 item.flags.append(
-                    f"number {item.number_as_written} corrected to {candidate}: the text fits it"
+                    Flag(FlagKind.CORRECTED_BY_TEXT, item.number_as_written, candidate)
                 )
         item.criterion = _with_last(item.group, parts, chosen)
         if known is not None and item.criterion not in known:
-            item.flags.append(f"{item.criterion} not in the catalog")
+            item.flags.append(Flag(FlagKind.NOT_IN_CATALOG, criterion=item.criterion))
         used.add(item.criterion)
         prev[scope] = max(prev.get(scope, 0), chosen)
 

@@ -14,25 +14,16 @@ from __future__ import annotations
 
 import re
 
+from extract.thaichars import FOLD_CLASSES, LINE_LETTER_RANGE, MARK_RANGE, SARA_AA, SARA_AM
+
 # Classes of consonants Tesseract confuses in seed scans (ประซาซน, หน่วยงาบ, ผู้รับผิดขอบ, ไต้ for
 # ได้) or that differ only by spelling convention. Folding loses little: matching compares whole
 # sentences against a catalog of a few dozen titles.
-_CONFUSABLE = {
-    "ช": "ขฃชซ",
-    "น": "นบ",
-    "ด": "ดตฎฏ",
-    "พ": "พฟปผฝ",
-    "ส": "สศษ",
-    "ค": "คฅฆ",
-    "ท": "ทธฑฒ",
-    "ไ": "ใไ",
-    "ภ": "ภถ",
-}
-_FOLD = str.maketrans({c: rep for rep, chars in _CONFUSABLE.items() for c in chars})
+_FOLD = str.maketrans({c: rep for rep, chars in FOLD_CLASSES.items() for c in chars})
 
 # Tone marks, above/below vowels, nikhahit, thanthakhat, maitaikhu, yamakkan, phinthu.
-_MARKS_RE = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-_NOT_THAI_LETTER_RE = re.compile("[^\u0e01-\u0e2e\u0e30\u0e32\u0e40-\u0e45]")
+_MARKS_RE = re.compile(f"[{MARK_RANGE}]")
+_NOT_THAI_LETTER_RE = re.compile(f"[^{LINE_LETTER_RANGE}]")
 
 
 def fold(text: str) -> str:
@@ -45,6 +36,6 @@ def fold(text: str) -> str:
     >>> fold("หลกัเกณฑม์าตรฐาน") == fold("หลักเกณฑ์มาตรฐาน")
     True
     """
-    text = _MARKS_RE.sub("", text.replace("\u0e33", "\u0e32"))
+    text = _MARKS_RE.sub("", text.replace(SARA_AM, SARA_AA))
     text = _NOT_THAI_LETTER_RE.sub("", text)
     return text.translate(_FOLD)

@@ -5,47 +5,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from extract.models import Finding, Group, Item
+from extract.digits import THAI_DIGITS, arabic_to_thai
+from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind, Severity
+from extract.models import Group, Item
 from extract.sections import DeclaredCount
 from ocr.layout import PageLayout
 from ocr.numbers.reread import known_errors, unexplained
 
-_GROUP_TH = {
-    Group.PHYSICAL: "ด้านกายภาพ",
-    Group.QUALITY: "ด้านคุณภาพ",
-    Group.SPECIAL: "เงื่อนไขพิเศษ",
-    Group.RESULTS: "ด้านผลลัพธ์",
+# Item flag kind -> finding kind (a slip of the clerk may turn out to be a skip, a section
+# header not recognised or an OCR misreading: `numbering_findings`).
+FLAG_FINDINGS = {
+    FlagKind.DUPLICATE: FindingKind.DUPLICATE,
+    FlagKind.OUT_OF_ORDER: FindingKind.OUT_OF_ORDER,
+    FlagKind.JUNK_SUB_NUMBER: FindingKind.JUNK_NUMBER,
+    FlagKind.UNREADABLE_NUMBER: FindingKind.UNREADABLE_NUMBER,
+    FlagKind.TAKEN_BY_SEQUENCE: FindingKind.UNREADABLE_NUMBER,
+    FlagKind.NUMBER_MISSING: FindingKind.NUMBER_MISSING,
+    FlagKind.UNNUMBERED_ROW: FindingKind.NUMBER_MISSING,
+    FlagKind.DOT_MISSING: FindingKind.NUMBER_CORRECTED,
+    FlagKind.CORRECTED_BY_LATER: FindingKind.NUMBER_CORRECTED,
+    FlagKind.CORRECTED_BY_TEXT: FindingKind.NUMBER_CORRECTED,
+    FlagKind.SECTION_BY_HEADER: FindingKind.SECTION_MISMATCH,
+    FlagKind.TEXT_FITS: FindingKind.TEXT_FIT,
+    FlagKind.NOT_IN_CATALOG: FindingKind.NOT_IN_CATALOG,
 }
-
-
-# Item flag prefix -> (finding kind, Thai text). Flags are written by items.py, sequence.py
-# and document.py; the first matching prefix wins.
-_FLAG_KINDS = (
-    ("duplicate", "duplicate", "เลขข้อซ้ำ"),
-    ("out of order", "out_of_order", "เลขข้อไม่เรียงลำดับ"),
-    ("junk", "junk_number", "เลขข้อย่อยอ่านไม่ได้ (กู้คืนจากลำดับ)"),
-    ("unreadable number", "unreadable_number", "เลขข้ออ่านไม่ได้ ใช้ลำดับแทน"),
-    ("number missing", "number_missing", "แถวไม่มีเลขข้อ รู้จำจากชื่อเกณฑ์"),
-    ("unnumbered row", "number_missing", "แถวไม่มีเลขข้อ รู้จำจากชื่อเกณฑ์"),
-    ("dot missing", "number_corrected", "เลขข้อขาดจุด (เช่น ๑๑ แทน ๑.๑)"),
-    ("number", "number_corrected", "แก้เลขข้อตามเนื้อความ"),
-    ("section", "section_mismatch", "เลขหมวดไม่ตรงกับหัวข้อหมวด"),
-    ("text fits", "text_fit", "เนื้อความตรงกับข้ออื่นมากกว่า"),
-)
-_INFO_KINDS = {"junk_number", "unreadable_number", "number_missing", "text_fit"}
-
-
-def _flag_kind(flag: str) -> tuple[str, str]:
-    if flag.endswith("not in the catalog"):
-        return "not_in_catalog", "ไม่พบในเกณฑ์ฉบับนี้"
-    for prefix, kind, th in _FLAG_KINDS:
-        if flag.startswith(prefix):
-            return kind, th
-    return "note", flag
-
-
-# Numbering findings that say the clerk misnumbered an item (the others are notes).
-CLERK_KINDS = ("duplicate", "out_of_order", "skipped")
+_INFO_KINDS = {FindingKind.JUNK_NUMBER, FindingKind.UNREADABLE_NUMBER,
+               FindingKind.NUMBER_MISSING, FindingKind.TEXT_FIT}
 
 
 def numbering_findings(document: str, items: list[Item],
@@ -62,22 +47,22 @@ def numbering_findings(document: str, items: list[Item],
     out: list[Finding] = []
     for index, item in enumerate(items):
         for flag in item.flags:
-            kind, th = _flag_kind(flag)
-            if kind == "number_corrected" and _skips(item):
-                kind, th = "skipped", "เลขข้อข้าม"
+            kind = FLAG_FINDINGS[flag.kind]
+            if kind is FindingKind.NUMBER_CORRECTED and _skips(item):
+                kind = FindingKind.SKIPPED
             if kind in CLERK_KINDS and follows_printed(items, index):
                 # `๓.๑` after `๒.๒๔`: the printed numbering is right; the block structure
                 # (a section header not recognised) made it look repeated.
-                kind, th = "section_mismatch", "เลขข้อเรียงถูกต้อง แต่ไม่ตรงกับหัวข้อหมวดที่อ่านได้"
+                kind = FindingKind.SECTION_MISMATCH
             elif kind in CLERK_KINDS and trust.get(item.page) == "ocr" and ocr_explains(item):
-                kind, th = "ocr_misread", "เลขข้ออ่านผิดจากการสแกน (OCR) ไม่ใช่ความผิดของเอกสาร"
-            severity = "info" if kind in _INFO_KINDS or kind == "note" else "warning"
-            detail, detail_th = f"page {item.page}: {flag}", f"หน้า {item.page}: {th}"
+                kind = FindingKind.OCR_MISREAD
+            severity = Severity.INFO if kind in _INFO_KINDS else Severity.WARNING
+            printed = right = ""
             if kind in CLERK_KINDS:
+                printed = item.number_as_written.strip()
                 right = printed_id(item.criterion, item.number_as_written)
-                detail += f" (printed {item.number_as_written.strip()}, should be {right})"
-                detail_th += f" (พิมพ์ {item.number_as_written.strip()} ที่ถูกคือ {right})"
-            out.append(Finding(document, kind, severity, item.criterion, detail, detail_th))
+            out.append(Finding(document, kind, severity, item.criterion, page=item.page,
+                               flag=flag, printed=printed, should_be=right))
     return out
 
 
@@ -109,18 +94,15 @@ def _parts(cid: str) -> tuple[int, ...]:
     return tuple(int(p) for p in re.findall(r"\d+", cid))
 
 
-_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-
-
 def printed_id(cid: str, as_written: str) -> str:
     """The corrected id as the document would print it (its digits, its dots)."""
     digits = ".".join(str(p) for p in _parts(cid))
-    return digits.translate(_THAI) if re.search("[๐-๙]", as_written) else digits
+    return arabic_to_thai(digits) if re.search(f"[{THAI_DIGITS}]", as_written) else digits
 
 
 def ocr_explains(item: Item, thai_model: str = "") -> bool:
     """Whether the Thai model's known misreadings turn the corrected id into what was read."""
-    read = "".join(re.findall(r"[๐-๙0-9.]", item.number_as_written)).strip(".")
+    read = "".join(re.findall(f"[{THAI_DIGITS}0-9.]", item.number_as_written)).strip(".")
     if not read or not item.criterion:
         return False
     right = printed_id(item.criterion, item.number_as_written)
@@ -151,16 +133,7 @@ def gap_findings(
         return out
     for cid in catalog_ids:
         if cid not in found:
-            out.append(
-                Finding(
-                    document,
-                    "gap",
-                    "warning",
-                    cid,
-                    f"{cid} of the catalog is not in the document",
-                    f"ไม่พบข้อ {cid} ในเอกสาร",
-                )
-            )
+            out.append(Finding(document, FindingKind.GAP, Severity.WARNING, cid))
     return out
 
 
@@ -193,55 +166,20 @@ def count_findings(
     out: list[Finding] = []
     for decl in declared:
         found = count_found(decl, items, level_of)
-        scope = (_GROUP_TH[decl.group] if decl.group else "ทั้งหมด") + (
-            f" หมวด {decl.section}" if decl.section else "")
-        level = f" {decl.level}" if decl.level else ""
-        label = (f"{decl.group or 'total'}"
-                 f"{' section ' + str(decl.section) if decl.section else ''}{level}")
         if found is None:
-            out.append(
-                Finding(
-                    document,
-                    "declared_count",
-                    "info",
-                    "",
-                    f"{label}: declares {decl.count} {decl.unit}, not countable here",
-                    f"{scope}: ระบุ {decl.count} {decl.unit}",
-                )
-            )
+            kind, severity = FindingKind.DECLARED_COUNT, Severity.INFO
         elif found == decl.count:
-            out.append(
-                Finding(
-                    document,
-                    "declared_count_ok",
-                    "info",
-                    "",
-                    f"{label}: declares {decl.count} {decl.unit}, found {found}",
-                    f"{scope}: ระบุ {decl.count} {decl.unit} พบ {found} ตรงกัน",
-                )
-            )
+            kind, severity = FindingKind.DECLARED_COUNT_OK, Severity.INFO
         else:
-            out.append(
-                Finding(
-                    document,
-                    "declared_count",
-                    "error",
-                    "",
-                    f"{label}: declares {decl.count} {decl.unit} "
-                    f"(page {decl.page}) but {found} found",
-                    f"{scope}: ระบุ {decl.count} {decl.unit} แต่พบ {found}",
-                )
-            )
+            kind, severity = FindingKind.DECLARED_COUNT, Severity.ERROR
+        count = Count(str(decl.group or ""), decl.section, decl.level, decl.unit, decl.count,
+                      decl.page, found)
+        out.append(Finding(document, kind, severity, "", count=count))
     return out
 
 
 def unassigned_findings(
     document: str, catalog_ids: Iterable[str], assigned: set[str]
 ) -> list[Finding]:
-    return [
-        Finding(
-            document, "unassigned", "warning", cid, f"{cid}: nobody assigned", f"{cid}: ไม่มีผู้รับผิดชอบ"
-        )
-        for cid in catalog_ids
-        if cid not in assigned
-    ]
+    return [Finding(document, FindingKind.UNASSIGNED, Severity.WARNING, cid)
+            for cid in catalog_ids if cid not in assigned]

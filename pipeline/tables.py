@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from extract.document import Extraction
+from extract.findings import finding_record, flag_text
 from extract.names import cluster_officers
 from pipeline import writers
 
@@ -121,7 +122,7 @@ def write_batch_tables(out_dir: Path, extractions: list[Extraction]) -> None:
                 it.marker or "",
                 it.match_score,
                 it.match_title,
-                "; ".join(it.flags),
+                "; ".join(flag_text(f) for f in it.flags),
                 it.text[:300],
             ]
             for ex in extractions
@@ -225,10 +226,14 @@ def extraction_record(ex: Extraction) -> dict[str, object]:
         "meta": asdict(ex.meta),
         "declared_counts": [asdict(d) for d in ex.declared],
         "items": [
-            {k: v for k, v in asdict(it).items() if k not in ("name_rows", "role_labels")}
+            {
+                k: [flag_text(f) for f in it.flags] if k == "flags" else v
+                for k, v in asdict(it).items()
+                if k not in ("name_rows", "role_labels")
+            }
             for it in ex.items
         ],
         "officers": [asdict(o) for o in ex.officers],
         "assignments": [asdict(a) for a in ex.assignments],
-        "findings": [asdict(f) for f in ex.findings],
+        "findings": [finding_record(f) for f in ex.findings],
     }

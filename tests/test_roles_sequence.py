@@ -1,5 +1,6 @@
 """Merged-cell roles and sequence-aware numbering on small hand-made item lists."""
 
+from extract.findings import Flag, FlagKind
 from extract.models import Group, Item, Role
 from extract.roles import resolve_roles
 from extract.sequence import assign_ids
@@ -63,7 +64,7 @@ def test_duplicate_number_becomes_the_next_in_sequence() -> None:
     items = [_item(Group.PHYSICAL, [n]) for n in (12, 13, 14, 14)]
     assign_ids(items)
     assert [it.criterion for it in items] == ["P12", "P13", "P14", "P15"]
-    assert "duplicate" in items[3].flags[0]
+    assert items[3].flags[0] == Flag(FlagKind.DUPLICATE, "14", "P15")
 
 
 def test_duplicate_kept_when_next_number_follows() -> None:
@@ -74,7 +75,7 @@ def test_duplicate_kept_when_next_number_follows() -> None:
     items = [_item(Group.QUALITY, [3, n]) for n in (3, 4, 4, 5)]
     assign_ids(items)
     assert [it.criterion for it in items] == ["Q3.3", "Q3.4", "Q3.4", "Q3.5"]
-    assert any("duplicate" in f for f in items[2].flags)
+    assert [f.kind for f in items[2].flags] == [FlagKind.DUPLICATE]
 
 
 def test_section_digit_misread_is_corrected_by_header() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.findings import Flag, FlagKind
 from extract.models import Group, Item
 from extract.sections import declared_counts, parse_header
 from extract.sequence import assign_ids
@@ -74,7 +75,7 @@ def test_a_repeated_number_is_the_clerks_slip_with_its_corrected_id() -> None:
 def test_a_skipped_number_is_reported_with_the_id_it_should_have() -> None:
     # ๑.๑ ๑.๒ ๑.๓ ๑.๕ in a section of four: the clerk skipped ๑.๔.
     items = _items([(1, 1), (1, 2), (1, 3), (1, 5)])
-    items[-1].flags[:] = ["number ๑.๕ corrected to Q1.4: the text fits it"]
+    items[-1].flags[:] = [Flag(FlagKind.CORRECTED_BY_TEXT, "๑.๕", "Q1.4")]
     items[-1].criterion = "Q1.4"
     assert _clerk(numbering_findings("d", items, {1: "text"})) == [("skipped", "Q1.4")]
 
@@ -83,7 +84,7 @@ def test_a_misreading_the_thai_model_is_known_for_is_no_clerk_slip() -> None:
     # ๒.๑๘ printed, the Thai model alone wrote ๒.๑๕ (it writes ๘ as ๕): a note, not a slip,
     # on a page it read alone; on a page whose numbers were re-read the digit is trusted.
     items = _items([(2, 16), (2, 17), (2, 15), (2, 19)])
-    assert any("2.15" in f or "๒.๑๕" in f for f in items[2].flags)
+    assert any("2.15" in f.number or "๒.๑๕" in f.number for f in items[2].flags)
     on_ocr = numbering_findings("d", items, {1: "ocr"})
     assert _clerk(on_ocr) == []
     assert [f.criterion for f in on_ocr if f.kind == "ocr_misread"] == ["Q2.18"]
