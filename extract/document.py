@@ -25,7 +25,7 @@ from extract.recognise import recogniser as _recogniser
 from extract.roles import resolve_roles
 from extract.sections import DeclaredCount
 from extract.sequence import Scorer, assign_ids
-from ocr.layout import PageLayout
+from ocr.layout import PageLayout, Word
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def extract_document(
     assigned_keys = {a.officer_key for a in assignments}
     officers = [o for o in officers if o.key in assigned_keys]
     findings = _findings(document, items, parsed, catalog, assignments, walked.scores, edition,
-                         validate.number_trust(layouts))
+                         validate.number_trust(layouts), validate.number_readings(layouts))
     findings += [
         Finding(document, FindingKind.NOT_A_CRITERION, Severity.INFO, it.criterion,
                 page=it.page, printed=it.number_as_written, edition=str(edition), text=it.text)
@@ -370,8 +370,9 @@ def _findings(
     scores: list[tuple[str, float]],
     edition: str | None,
     trust: dict[int, str] | None = None,
+    readings: dict[int, tuple[Word, ...]] | None = None,
 ) -> list[Finding]:
-    findings = validate.numbering_findings(document, items, trust)
+    findings = validate.numbering_findings(document, items, trust, readings)
     level_of: dict[str, str] = {}
     if catalog is not None:
         level_of = {c.id: c.level for c in catalog}

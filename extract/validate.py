@@ -8,8 +8,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from extract.digits import THAI_DIGITS, arabic_to_thai
 from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind, Severity
 from extract.models import Group, Item
+from extract.number_trust import models_disagree_on
 from extract.sections import DeclaredCount
-from ocr.layout import PageLayout
+from ocr.layout import PageLayout, Word
 from ocr.numbers.reread import known_errors, unexplained
 
 # Item flag kind -> finding kind (a slip of the clerk may turn out to be a skip, a section
@@ -34,16 +35,20 @@ _INFO_KINDS = {FindingKind.JUNK_NUMBER, FindingKind.UNREADABLE_NUMBER,
 
 
 def numbering_findings(document: str, items: list[Item],
-                       trust: Mapping[int, str] | None = None) -> list[Finding]:
+                       trust: Mapping[int, str] | None = None,
+                       readings: Mapping[int, Sequence[Word]] | None = None) -> list[Finding]:
     """Findings from the items' flags.
 
     A number written other than its corrected id is the clerk's slip when the page's digits
     can be trusted: a text layer, or a scan whose numbers the number model re-read
     (`number_trust`). On a page the Thai model alone read, a difference its known misreadings
     of digits explain (`ocr/numbers/confusions.json`: ๘ read as ๕, ๖ as ๒) is reported as an
-    OCR misreading, not as the clerk's mistake.
+    OCR misreading, not as the clerk's mistake. On a re-read page, a number the two models read
+    differently, one of them as the number the sequence expects (`readings`: the page's re-read
+    words, `extract/number_trust.py`), is an OCR misreading too.
     """
     trust = trust or {}
+    readings = readings or {}
     out: list[Finding] = []
     for index, item in enumerate(items):
         for flag in item.flags:
@@ -55,6 +60,10 @@ def numbering_findings(document: str, items: list[Item],
                 # (a section header not recognised) made it look repeated.
                 kind = FindingKind.SECTION_MISMATCH
             elif kind in CLERK_KINDS and trust.get(item.page) == "ocr" and ocr_explains(item):
+                kind = FindingKind.OCR_MISREAD
+            elif kind in CLERK_KINDS and models_disagree_on(
+                    item.number_as_written, printed_id(item.criterion, item.number_as_written),
+                    readings.get(item.page, ())):
                 kind = FindingKind.OCR_MISREAD
             severity = Severity.INFO if kind in _INFO_KINDS else Severity.WARNING
             printed = right = ""
@@ -107,6 +116,12 @@ def ocr_explains(item: Item, thai_model: str = "") -> bool:
         return False
     right = printed_id(item.criterion, item.number_as_written)
     return read != right and unexplained(read, right, known_errors(thai_model)) == 0
+
+
+def number_readings(layouts: Sequence[PageLayout | None] | None) -> dict[int, tuple[Word, ...]]:
+    """Per page (1-based): the words the number model re-read (both models' readings)."""
+    return {number: tuple(w for w in layout.words if w.reading)
+            for number, layout in enumerate(layouts or (), 1) if layout is not None}
 
 
 def number_trust(layouts: Sequence[PageLayout | None] | None) -> dict[int, str]:

@@ -99,3 +99,18 @@ def test_no_finding_on_a_correctly_numbered_list_whose_section_header_was_lost()
         it.section = 2
     assign_ids(items, known={f"Q{a}.{b}" for a in range(1, 5) for b in range(1, 25)})
     assert _clerk(numbering_findings("d", items, {1: "reread"})) == []
+
+
+def test_a_number_the_two_models_read_differently_is_no_clerk_slip() -> None:
+    # ๒.๑๘ printed; the number model read ๒.๑๘ but the Thai reading ๒.๑๕ was kept: the models
+    # disagreed and one of them read the expected number, so it is an OCR misreading. Where
+    # both models read ๒.๑๕ (no disagreement), the printed number is believed: a clerk's slip.
+    from ocr.layout import Word
+
+    items = _items([(2, 16), (2, 17), (2, 15), (2, 19)])
+    disputed = Word("๒.๑๕", (10.0, 10.0, 60.0, 40.0), 80.0, original="๒.๑๕", reading="๒.๑๘")
+    agreed = Word("๒.๑๕", (10.0, 10.0, 60.0, 40.0), 80.0, original="๒.๑๕", reading="๒.๑๕")
+    on_disputed = numbering_findings("d", items, {1: "reread"}, {1: (disputed,)})
+    assert _clerk(on_disputed) == []
+    assert [f.criterion for f in on_disputed if f.kind == "ocr_misread"] == ["Q2.18"]
+    assert _clerk(numbering_findings("d", items, {1: "reread"}, {1: (agreed,)})) != []
