@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
+from extract.findings import CLERK_KINDS
 from ocr.layout import PageLayout, layout_from_dict
 from ocr.numbers.stock import stock_layout, stock_text
 
@@ -28,7 +29,6 @@ log = logging.getLogger(__name__)
 
 NUMBER = re.compile(r"[๐-๙0-9]+(?:[./:,-][๐-๙0-9]+)*")
 RARE = frozenset("๔๖๗๘๙")
-CLERK_KINDS = ("duplicate", "out_of_order", "skipped")
 
 
 def numbers(text: str) -> list[str]:
