@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from extract.digits import THAI_DIGITS, arabic_to_thai
+from extract.digits import THAI_DIGITS, arabic_to_thai, to_arabic
 from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind, Severity
 from extract.models import Group, Item
-from extract.number_trust import models_disagree_on
+from extract.number_trust import models_disagree_on, number_of
 from extract.sections import DeclaredCount
 from ocr.layout import PageLayout, Word
 from ocr.numbers.reread import known_errors, unexplained
@@ -55,9 +55,10 @@ def numbering_findings(document: str, items: list[Item],
             kind = FLAG_FINDINGS[flag.kind]
             if kind is FindingKind.NUMBER_CORRECTED and _skips(item):
                 kind = FindingKind.SKIPPED
-            if kind in CLERK_KINDS and follows_printed(items, index):
-                # `๓.๑` after `๒.๒๔`: the printed numbering is right; the block structure
-                # (a section header not recognised) made it look repeated.
+            if kind in CLERK_KINDS and (follows_printed(items, index) or _as_due(item)):
+                # `๓.๑` after `๒.๒๔`, or a number printed exactly as its corrected id: the
+                # printed numbering is right; the block structure (a section header not
+                # recognised, another row misread as this number) made it look wrong.
                 kind = FindingKind.SECTION_MISMATCH
             elif kind in CLERK_KINDS and trust.get(item.page) == "ocr" and ocr_explains(item):
                 kind = FindingKind.OCR_MISREAD
@@ -73,6 +74,13 @@ def numbering_findings(document: str, items: list[Item],
             out.append(Finding(document, kind, severity, item.criterion, page=item.page,
                                flag=flag, printed=printed, should_be=right))
     return out
+
+
+def _as_due(item: Item) -> bool:
+    """The item's number is printed exactly as its corrected id (Thai or Arabic digits)."""
+    read = to_arabic(number_of(item.number_as_written))
+    return bool(read and item.criterion) and read == ".".join(
+        str(p) for p in _parts(item.criterion))
 
 
 def follows_printed(items: Sequence[Item], index: int) -> bool:
