@@ -257,15 +257,17 @@ def _specks(ink: np.ndarray) -> np.ndarray:
     return dust[labels].astype(np.uint8) * 255
 
 
-# A page's strokes are too thin for Tesseract when the median run of ink across a stroke
-# (horizontal and vertical runs pooled) is at most this share of the page's long side: 2 px
-# on a 300-dpi A4 (a light font on a fax, broken into dots and dashes, measured on dev pages:
-# 2 px for Sawasdee, 3-4 px for Loma, Kinnari, Norasi). Such a page is read after the strokes
-# are thickened by THICKEN px (ruled-0005 fax p1/p2 CER 0.98/0.71 -> 0.18/0.56; 3 px: 0.17/0.68).
+# Tesseract's Thai model reads strokes of about STROKE_TARGET px (on a 300-dpi A4: the share
+# of the long side below) best: thinner strokes are thickened by the difference, at most
+# THICKEN_MAX px. Measured on dev pages (page CER, before -> after a 3-px thickening): grey
+# scan 0.080 -> 0.051 (ruled-0001, Kinnari) and 0.037 -> 0.020 (multiname-0002), fax 0.110 ->
+# 0.061 (ruled-0006, Norasi), 0.041 -> 0.023 (ruled-0004, Loma), 0.160 -> 0.132 (ruled-0001),
+# photo 0.066 -> 0.019 (ruled-0001); a light font broken into dots by the fax threshold
+# (Sawasdee, median run 2 px) needs 5 px: ruled-0005 fax p1/p2 0.98/0.71 -> 0.18/0.56.
 # Not on grainy paper: a copy's grey strokes run thin too, and thickened they read worse
 # (ruled-0005 copy p2 0.066 -> 0.133).
-THIN_RUN = 1 / 1600
-THICKEN = 5
+STROKE_TARGET = 7 / 3509
+THICKEN_MAX = 5
 STROKE_INK = 128  # a stroke's core: darker than mid-grey (a grey scan's soft edges left out)
 
 
@@ -280,17 +282,19 @@ def stroke_run(ink: np.ndarray) -> float:
     return float(np.median(pooled)) if pooled.size else 0.0
 
 
-def thicken(gray: np.ndarray) -> np.ndarray:
-    """Thin, broken strokes made whole: each dark pixel spread over THICKEN px."""
-    return cv2.erode(gray, np.ones((THICKEN, THICKEN), np.uint8))
-
-
-def thin_strokes(ink: np.ndarray) -> bool:
-    """Are the page's strokes too thin (or broken) for the OCR to read them as they are?"""
+def thickening(ink: np.ndarray) -> int:
+    """By how many px the page's strokes are to be thickened (0 or 1: left as they are)."""
     run = stroke_run(ink)
-    thin = 0 < run <= max(ink.shape) * THIN_RUN
-    log.debug("stroke run %.1f px: %s", run, "thin" if thin else "ok")
-    return thin
+    if run <= 0:
+        return 0
+    size = int(min(THICKEN_MAX, max(0.0, round(max(ink.shape) * STROKE_TARGET - run))))
+    log.debug("stroke run %.1f px: thicken by %d", run, size)
+    return size if size >= 2 else 0
+
+
+def thicken(gray: np.ndarray, size: int) -> np.ndarray:
+    """Thin, broken strokes made whole: each dark pixel spread over `size` px."""
+    return cv2.erode(gray, np.ones((size, size), np.uint8))
 
 
 # Rules and skew are found on a copy of at most this long side (a 150-dpi A4): a rule stays a
@@ -313,7 +317,7 @@ def _scaled(box: Box, factor: float) -> Box:
 def analyse(image: Image.Image, thicken_thin: bool = True) -> ScanGeometry:
     """Undo a photo's perspective, flatten the paper, remove a fax's streaks, deskew the page,
     find its rules and tables, erase the rules, the dust and the paper's grain for the OCR,
-    and thicken strokes too thin to read (unless `thicken_thin` is False)."""
+    and thicken strokes thinner than the OCR reads best (unless `thicken_thin` is False)."""
     gray = np.asarray(image.convert("L"))
     quad = clean.page_quad(gray)
     if quad is not None:
@@ -382,11 +386,11 @@ def analyse(image: Image.Image, thicken_thin: bool = True) -> ScanGeometry:
     if grainy:
         near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
         cleaned[near_ink == 0] = 255
-    # Strokes too thin for the OCR (a light font sent by fax breaks into dots): thickened.
-    if thicken_thin and not grainy and thin_strokes(
-        ((cleaned < STROKE_INK) & (text_ink > 0)).astype(np.uint8) * 255
-    ):
-        cleaned = thicken(cleaned)
+    # Strokes thinner than the OCR reads best (a light font sent by fax breaks into dots).
+    if thicken_thin and not grainy:
+        size = thickening(((cleaned < STROKE_INK) & (text_ink > 0)).astype(np.uint8) * 255)
+        if size:
+            cleaned = thicken(cleaned, size)
     # Ink blobs are only needed for a table without vertical rules: made on demand.
     tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink), float(w), float(h))
     return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))
