@@ -223,14 +223,16 @@ def _name_parts(unit: str) -> int:
     return len(unit[_title_length(unit):].split())
 
 
-def _break_glue(before: str, after: str) -> str | None:
+def _break_glue(before: str, after: str, may_cut: bool = True) -> str | None:
     """How a line that continues a name joins the next one: " " (the break fell between the
     given and the family name) or "" (inside one of them), None when the parts do not tell.
 
     A person is written `title given family`: the glue is the one that leaves the unit that
     the break cut (from the last separator before it to the first one after it) with exactly
     two parts. A position written under a complete name (`นักวิชาการ...`) is joined by a
-    space so that the name reader takes it as the officer's position.
+    space so that the name reader takes it as the officer's position. Without `may_cut` (a
+    cell of one name a line whose line did not fill the cell) a word is never cut: the next
+    line is a new entry whatever its parts.
     """
     tail = _UNIT_SEP.split(before)[-1]
     head = _UNIT_SEP.split(after)[0]
@@ -247,7 +249,7 @@ def _break_glue(before: str, after: str) -> str | None:
     if tail_parts + head_parts == 2:
         return " "
     if tail_parts + head_parts - 1 == 2:
-        return ""
+        return "" if may_cut else " "
     return None
 
 
@@ -258,13 +260,17 @@ def join_names(text: str, wraps: tuple[bool, ...]) -> str:
     the line before ended with a separator (`,`, `และ`). Otherwise it continues the name the
     line before cut: joined by a space when the break fell between the given and the family
     name, without one when it cut a word (`นางแพรว` / `พลอย ไชยสน`, `นางอรชา สระ` / `สม`),
-    which the name's parts tell (`_break_glue`). Where they do not, a line that filled the
-    cell (`wraps`) after a complete name continues the family name, else a space.
+    which the name's parts tell (`_break_glue`); a word is cut only in a cell of names joined
+    by commas or in a line that filled the cell (`wraps`). Where the parts do not tell, a line
+    that filled the cell after a complete name continues the family name, else a space.
     """
     # Names are Thai: a line without a Thai letter is a speck or a rule the OCR read.
     lines = [ln.strip() for ln in text.splitlines() if re.search("[\u0e01-\u0e2e]", ln)]
     if not lines:
         return ""
+    # Names joined by commas run on from line to line, so a line may end inside a word
+    # wherever the cell's edge fell; in a cell of one name a line only a full line does.
+    listed = bool(re.search(r",|\sและ\s", text))
     out = lines[0]
     for i, line in enumerate(lines[1:]):
         wrapped = i < len(wraps) and wraps[i]
@@ -276,7 +282,7 @@ def join_names(text: str, wraps: tuple[bool, ...]) -> str:
             or bool(_ENTRY_NUMBER.match(line))
             or bool(re.search(r"(?:[,/;]|\sและ)$", out))
         )
-        glue = None if starts_name else _break_glue(out, line)
+        glue = None if starts_name else _break_glue(out, line, wrapped or listed)
         if glue is None:
             glue = " "
             if wrapped and not starts_name:

@@ -143,6 +143,9 @@ def test_a_fax_of_the_cut_names_finds_no_extra_person(narrow, tmp_path):
         # a position under a complete name stays apart from the family name
         ("1. นาง ธนภร พรหมเวช\nนักวิเคราะห์นโยบายและแผน\n2. นาย สบาย เอมสอาด", (True, False),
          "1. นาง ธนภร พรหมเวช นักวิเคราะห์นโยบายและแผน 2. นาย สบาย เอมสอาด"),
+        # one name a line: a short line after a complete name is a new entry, never glued
+        ("นางสมใจ คมขาว\nสานล\nนายฐกฤต\nดอเลาะเซาะ", (False, False, False),
+         "นางสมใจ คมขาว สานล นายฐกฤต ดอเลาะเซาะ"),
         # a comma at the line end starts the next name whatever follows
         ("นางอรชา สระสม,\nนายศตพร บรรจบ", (True,), "นางอรชา สระสม, นายศตพร บรรจบ"),
     ],
