@@ -264,16 +264,21 @@ def join_names(text: str, wraps: tuple[bool, ...]) -> str:
     by commas or in a line that filled the cell (`wraps`). Where the parts do not tell, a line
     that filled the cell after a complete name continues the family name, else a space.
     """
-    # Names are Thai: a line without a Thai letter is a speck or a rule the OCR read.
-    lines = [ln.strip() for ln in text.splitlines() if re.search("[\u0e01-\u0e2e]", ln)]
-    if not lines:
+    # Names are Thai: a line without a Thai letter is a speck or a rule the OCR read. Each
+    # kept line keeps its own wrap (did it fill the cell?), whatever was dropped around it.
+    kept = [
+        (ln.strip(), k < len(wraps) and wraps[k])
+        for k, ln in enumerate(text.splitlines()) if re.search("[\u0e01-\u0e2e]", ln)
+    ]
+    if not kept:
         return ""
+    lines = [ln for ln, _ in kept]
     # Names joined by commas run on from line to line, so a line may end inside a word
     # wherever the cell's edge fell; in a cell of one name a line only a full line does.
     listed = bool(re.search(r",|\sและ\s", text))
     out = lines[0]
     for i, line in enumerate(lines[1:]):
-        wrapped = i < len(wraps) and wraps[i]
+        wrapped = kept[i][1]
         # With the line after it: a title and given name whose family name wrapped too.
         ahead = line + (" " + lines[i + 2] if i + 2 < len(lines) else "")
         starts_name = (

@@ -257,17 +257,16 @@ def _specks(ink: np.ndarray) -> np.ndarray:
     return dust[labels].astype(np.uint8) * 255
 
 
-# Tesseract's Thai model reads strokes of about STROKE_TARGET px (on a 300-dpi A4: the share
-# of the long side below) best: thinner strokes are thickened by the difference, at most
-# THICKEN_MAX px. Measured on dev pages (page CER, before -> after a 3-px thickening): grey
-# scan 0.080 -> 0.051 (ruled-0001, Kinnari) and 0.037 -> 0.020 (multiname-0002), fax 0.110 ->
-# 0.061 (ruled-0006, Norasi), 0.041 -> 0.023 (ruled-0004, Loma), 0.160 -> 0.132 (ruled-0001),
-# photo 0.066 -> 0.019 (ruled-0001); a light font broken into dots by the fax threshold
-# (Sawasdee, median run 2 px) needs 5 px: ruled-0005 fax p1/p2 0.98/0.71 -> 0.18/0.56.
+# A page whose median run of ink across its strokes is at most THIN_RUN of its long side (2 px
+# on a 300-dpi A4) has strokes broken into dots and dashes (a light font, Sawasdee on the dev
+# split, sent by fax: 3-4 px for Loma, Kinnari, Norasi, Garuda): it is read after its strokes are
+# thickened by THICKEN px. ruled-0005 fax p1/p2 CER 0.98/0.71 -> 0.18/0.56 (3 px: 0.17/0.68).
+# Thickening every page towards a 7-px stroke measured better on dev pages (ocr/LAYOUT.md) but
+# misread names on the test pages of tests/test_tables.py: not adopted.
 # Not on grainy paper: a copy's grey strokes run thin too, and thickened they read worse
 # (ruled-0005 copy p2 0.066 -> 0.133).
-STROKE_TARGET = 7 / 3509
-THICKEN_MAX = 5
+THIN_RUN = 1 / 1600
+THICKEN = 5
 STROKE_INK = 128  # a stroke's core: darker than mid-grey (a grey scan's soft edges left out)
 
 
@@ -283,13 +282,11 @@ def stroke_run(ink: np.ndarray) -> float:
 
 
 def thickening(ink: np.ndarray) -> int:
-    """By how many px the page's strokes are to be thickened (0 or 1: left as they are)."""
+    """By how many px the page's strokes are to be thickened (0: left as they are)."""
     run = stroke_run(ink)
-    if run <= 0:
-        return 0
-    size = int(min(THICKEN_MAX, max(0.0, round(max(ink.shape) * STROKE_TARGET - run))))
+    size = THICKEN if 0 < run <= max(ink.shape) * THIN_RUN else 0
     log.debug("stroke run %.1f px: thicken by %d", run, size)
-    return size if size >= 2 else 0
+    return size
 
 
 def thicken(gray: np.ndarray, size: int) -> np.ndarray:
@@ -317,7 +314,7 @@ def _scaled(box: Box, factor: float) -> Box:
 def analyse(image: Image.Image, thicken_thin: bool = True) -> ScanGeometry:
     """Undo a photo's perspective, flatten the paper, remove a fax's streaks, deskew the page,
     find its rules and tables, erase the rules, the dust and the paper's grain for the OCR,
-    and thicken strokes thinner than the OCR reads best (unless `thicken_thin` is False)."""
+    and thicken strokes broken too thin to read (unless `thicken_thin` is False)."""
     gray = np.asarray(image.convert("L"))
     quad = clean.page_quad(gray)
     if quad is not None:
@@ -386,7 +383,7 @@ def analyse(image: Image.Image, thicken_thin: bool = True) -> ScanGeometry:
     if grainy:
         near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
         cleaned[near_ink == 0] = 255
-    # Strokes thinner than the OCR reads best (a light font sent by fax breaks into dots).
+    # Strokes too thin for the OCR (a light font sent by fax breaks into dots): thickened.
     if thicken_thin and not grainy:
         size = thickening(((cleaned < STROKE_INK) & (text_ink > 0)).astype(np.uint8) * 255)
         if size:

@@ -146,6 +146,8 @@ def test_a_fax_of_the_cut_names_finds_no_extra_person(narrow, tmp_path):
         # one name a line: a short line after a complete name is a new entry, never glued
         ("นางสมใจ คมขาว\nสานล\nนายฐกฤต\nดอเลาะเซาะ", (False, False, False),
          "นางสมใจ คมขาว สานล นายฐกฤต ดอเลาะเซาะ"),
+        # a speck read as a line of its own leaves the wraps of the other lines in place
+        ("v\nนางสุพัตรา แก้ว\nประเสริฐ", (False, True), "นางสุพัตรา แก้วประเสริฐ"),
         # a comma at the line end starts the next name whatever follows
         ("นางอรชา สระสม,\nนายศตพร บรรจบ", (True,), "นางอรชา สระสม, นายศตพร บรรจบ"),
     ],
