@@ -184,3 +184,86 @@ def ink(gray: np.ndarray) -> np.ndarray:
     """Ink as 255 on 0 of a flattened page: darker than its neighbourhood and than the page's
     threshold."""
     return cv2.bitwise_and(local(gray), dark(gray))
+
+
+# -- fax streaks ------------------------------------------------------------------------------
+# A fax line's noise leaves thin level lines from one edge of the sheet to the other, drawn
+# after the page was fed crooked: they are level while the page's rules are not, and they run
+# through the margins, where nothing is printed. A band of rows is a streak when its isolated
+# ink (nothing STREAK_CLEAR rows above or below) covers at least STREAK_MARGIN of both outer
+# margins (STREAK_EDGE of the width each) and STREAK_COVER of the whole width.
+STREAK_EDGE = 0.05
+STREAK_MARGIN = 0.25
+STREAK_COVER = 0.3
+STREAK_BAND = 2  # rows either side of a row OR-ed: a streak is 1-3 px thick and may slope
+STREAK_CLEAR = 4  # rows above and below a streak pixel that must be paper (not a letter)
+STREAK_WINDOW = 8  # rows either side of the found band in which a sloping streak is followed
+STREAK_INK = 160  # a streak is black on the flattened page (no blur: a 1-px line stays whole)
+
+
+def _shifted_or(mask: np.ndarray, a: int, b: int) -> np.ndarray:
+    """For every row y, rows y+a .. y+b of `mask` OR-ed (rows outside the image are paper)."""
+    h = mask.shape[0]
+    pad = max(abs(a), abs(b))
+    padded = np.zeros((h + 2 * pad, mask.shape[1]), dtype=bool)
+    padded[pad : pad + h] = mask
+    out = np.zeros_like(mask)
+    for k in range(a, b + 1):
+        out |= padded[pad + k : pad + k + h]
+    return out
+
+
+def streaks(gray: np.ndarray) -> np.ndarray:
+    """Pixels of a fax's streaks (255 on 0): an edge-to-edge level band, except where it runs
+    through a letter (ink just above and below it), so that the letter stays whole.
+
+    >>> page = np.full((120, 400), 255, np.uint8)
+    >>> page[40:70, 60:340] = 0            # a block of print inside the margins
+    >>> page[20, :] = 0                     # a streak from edge to edge
+    >>> page[90, 60:340] = 0                # a rule: inside the margins only
+    >>> found = streaks(page) > 0
+    >>> bool(found[20].all()), bool(found[90].any()), bool(found[40:70].any())
+    (True, False, False)
+    """
+    ink = gray < STREAK_INK
+    h, w = ink.shape
+    if h < 4 * STREAK_CLEAR or w < 40:
+        return np.zeros_like(gray)
+    clear = ~_shifted_or(ink, -STREAK_CLEAR, -2) & ~_shifted_or(ink, 2, STREAK_CLEAR)
+    iso = _shifted_or(ink, -1, 1) & clear  # thin horizontal ink with paper above and below
+    band = _shifted_or(iso, -STREAK_BAND, STREAK_BAND)
+    edge = max(1, int(w * STREAK_EDGE))
+    rows = (
+        (band[:, :edge].mean(axis=1) >= STREAK_MARGIN)
+        & (band[:, -edge:].mean(axis=1) >= STREAK_MARGIN)
+        & (band.mean(axis=1) >= STREAK_COVER)
+    )
+    out = np.zeros_like(gray)
+    if not rows.any():
+        return out
+    # The streak slopes by a few rows across the sheet: follow it chunk by chunk, within a
+    # window around the rows where it was found, and erase it (its grey edges too: a 1-bit
+    # line rendered at another resolution) in every column where it does not run through a
+    # letter (ink just above and just below the band).
+    ys = np.nonzero(rows)[0]
+    for group in np.split(ys, np.nonzero(np.diff(ys) > 1)[0] + 1):
+        top, bottom = max(0, group[0] - STREAK_WINDOW), min(h, group[-1] + STREAK_WINDOW + 1)
+        for x in range(0, w, edge):
+            cover = iso[top:bottom, x : x + edge].mean(axis=1)
+            peak = int(np.argmax(cover))
+            if cover[peak] < STREAK_MARGIN / 2:
+                continue
+            # The rows of the line itself: contiguous around the best row, as well covered.
+            a = b = peak
+            while a > max(0, peak - STREAK_BAND) and cover[a - 1] >= cover[peak] / 2:
+                a -= 1
+            while b < min(len(cover) - 1, peak + STREAK_BAND) and cover[b + 1] >= cover[peak] / 2:
+                b += 1
+            r0, r1 = top + a - 1, top + b + 1
+            # `iso` is the band OR-ed one row either way: the line itself is a row inside.
+            above = ink[max(0, r0 - STREAK_CLEAR) : max(0, r0 - 1), x : x + edge].any(axis=0)
+            below = ink[r1 + 2 : r1 + STREAK_CLEAR + 1, x : x + edge].any(axis=0)
+            cols = ~(above & below)
+            out[max(0, r0) : r1 + 1, x : x + edge][:, cols] = 255
+    log.debug("fax streaks: %d rows, %d pixels", int(rows.sum()), int((out > 0).sum()))
+    return out

@@ -257,6 +257,43 @@ def _specks(ink: np.ndarray) -> np.ndarray:
     return dust[labels].astype(np.uint8) * 255
 
 
+# A page whose median run of ink across its strokes is at most THIN_RUN of its long side (2 px
+# on a 300-dpi A4) has strokes broken into dots and dashes (a light font, Sawasdee on the dev
+# split, sent by fax: 3-4 px for Loma, Kinnari, Norasi, Garuda): it is read after its strokes are
+# thickened by THICKEN px. ruled-0005 fax p1/p2 CER 0.98/0.71 -> 0.18/0.56 (3 px: 0.17/0.68).
+# Thickening every page towards a 7-px stroke measured better on dev pages (ocr/LAYOUT.md) but
+# misread names on the test pages of tests/test_tables.py: not adopted.
+# Not on grainy paper: a copy's grey strokes run thin too, and thickened they read worse
+# (ruled-0005 copy p2 0.066 -> 0.133).
+THIN_RUN = 1 / 1600
+THICKEN = 5
+STROKE_INK = 128  # a stroke's core: darker than mid-grey (a grey scan's soft edges left out)
+
+
+def stroke_run(ink: np.ndarray) -> float:
+    """Median length (px) of the runs of ink across rows and columns (`ink`: 255 on 0)."""
+    lengths = []
+    for arr in (ink > 0, (ink > 0).T):
+        edges = np.diff(np.pad(arr.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+        starts, ends = np.nonzero(edges == 1)[1], np.nonzero(edges == -1)[1]
+        lengths.append(ends - starts)
+    pooled = np.concatenate(lengths)
+    return float(np.median(pooled)) if pooled.size else 0.0
+
+
+def thickening(ink: np.ndarray) -> int:
+    """By how many px the page's strokes are to be thickened (0: left as they are)."""
+    run = stroke_run(ink)
+    size = THICKEN if 0 < run <= max(ink.shape) * THIN_RUN else 0
+    log.debug("stroke run %.1f px: thicken by %d", run, size)
+    return size
+
+
+def thicken(gray: np.ndarray, size: int) -> np.ndarray:
+    """Thin, broken strokes made whole: each dark pixel spread over `size` px."""
+    return cv2.erode(gray, np.ones((size, size), np.uint8))
+
+
 # Rules and skew are found on a copy of at most this long side (a 150-dpi A4): a rule stays a
 # few pixels thick there, and the morphology costs a quarter.
 GEOMETRY_SIDE = 1800
@@ -274,14 +311,19 @@ def _scaled(box: Box, factor: float) -> Box:
     return (box[0] * factor, box[1] * factor, box[2] * factor, box[3] * factor)
 
 
-def analyse(image: Image.Image) -> ScanGeometry:
-    """Undo a photo's perspective, flatten the paper, deskew the page, find its rules and
-    tables, and erase the rules, the dust and the paper's grain for the OCR."""
+def analyse(image: Image.Image, thicken_thin: bool = True) -> ScanGeometry:
+    """Undo a photo's perspective, flatten the paper, remove a fax's streaks, deskew the page,
+    find its rules and tables, erase the rules, the dust and the paper's grain for the OCR,
+    and thicken strokes broken too thin to read (unless `thicken_thin` is False)."""
     gray = np.asarray(image.convert("L"))
     quad = clean.page_quad(gray)
     if quad is not None:
         gray = clean.unwarp(gray, quad)
     gray = clean.flatten(gray)
+    # A fax's streaks first: level while the page is skewed, they would pull the skew to 0,
+    # and left standing after the rotation they cross the text and are read as `TTT`, `---`.
+    gray = gray.copy()
+    gray[clean.streaks(gray) > 0] = 255
     # Grainy paper (a copy of a copy): strokes must also be darker than the page's threshold,
     # or the grain joins the rules; elsewhere the local threshold keeps a photo's faint rules.
     grainy = clean.grainy(gray)
@@ -341,6 +383,11 @@ def analyse(image: Image.Image) -> ScanGeometry:
     if grainy:
         near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
         cleaned[near_ink == 0] = 255
+    # Strokes too thin for the OCR (a light font sent by fax breaks into dots): thickened.
+    if thicken_thin and not grainy:
+        size = thickening(((cleaned < STROKE_INK) & (text_ink > 0)).astype(np.uint8) * 255)
+        if size:
+            cleaned = thicken(cleaned, size)
     # Ink blobs are only needed for a table without vertical rules: made on demand.
     tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink), float(w), float(h))
     return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))
