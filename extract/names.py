@@ -660,6 +660,11 @@ def cluster_officers(
             owner[i] = x
         clusters[x].extend(clusters.pop(y))
 
+    if damaged:
+        from extract.heads import join_given_only, merge_near_heads
+
+        merge_near_heads(forms, clusters, lexicon)
+        join_given_only(forms, clusters)
     _absorb_stray_sightings(forms, clusters)
     if damaged:
         _absorb_damaged_sightings(forms, clusters)

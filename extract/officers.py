@@ -170,11 +170,25 @@ def _abbreviation_pattern(abbr: str) -> str:
     chunks = [c for c in abbr.split(".") if c]
     body = _SEP.join(re.escape(c) for c in chunks)
     if len(chunks) == 1:
-        return body + r"\s?\."  # ดร. needs its dot: ดร alone starts ordinary words
+        # ดร. needs its dot (ดร alone starts ordinary words), which a scan may read as a comma
+        return body + r"\s?(?:\.|,(?=[ก-ฮเ-ไ]))"
     return body + r"(?:\s?[.,'’]|(?=[\s'’\-]))"  # last dot may be lost or read as a speck
 
 
 _TITLE_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+# Marks a scan sprinkles on the short titles, which have none (`น่าง`, `น่ายประชา`, `ด์ร.`).
+_STRAY_MARKS = "่้๊๋์"
+
+
+def _stray_marked(word: str) -> str:
+    """``word`` with one stray mark after any of its letters but the last (at least one:
+    the plain word has its own pattern)."""
+    letters = [re.escape(c) for c in word]
+    options = [
+        "".join(letters[: k + 1]) + f"[{_STRAY_MARKS}]" + "".join(letters[k + 1 :])
+        for k in range(len(letters) - 1)
+    ]
+    return "(?:" + "|".join(options) + ")"
 _TITLE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49"
                          "\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 
@@ -208,6 +222,7 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
     specs.append((rf"{_ACTING_PREFIX}\s?(?:{acting_ranks})(?:\s?หญิง)?", None))
     for abbr in _ABBREVIATIONS:
         specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
+    specs.append((_stray_marked("ดร") + r"\s?[.,]", None))  # ด่ร.ปราช: ดร. with a speck
     specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
     # `นาง สาวกฤศณา`: a text layer's space inside นางสาว (a given name สาวิตรี has a mark next)
     specs.append((r"นาง\sสาว(?=[ก-ฮเ-ไ])", "นางสาว"))
@@ -217,6 +232,7 @@ def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
         suffix = "(?:หญิง)?" if _SPELLED[word].endswith(".") else ""
         if word in ("นาย", "นาง", "นางสาว"):
             suffix = "(?:[่้๊๋](?=[ก-ฮเ-ไ]))?"  # a stray OCR tone mark on the title (นาย่วิชัย)
+            specs.append((_stray_marked(word) + suffix, None))
         specs.append((re.escape(word) + suffix, None))
         if len(title_skeleton(word)) >= _TOLERANT_MIN and title_skeleton(word) != word:
             specs.append((_mark_tolerant(word) + suffix, None))
@@ -271,8 +287,8 @@ def normalise_title(raw: str) -> str:
     text = re.sub(r"[\s'’`\-]", "", raw).replace(",", ".").replace("ท่ี", "ที่")
     if (known := _BY_SKELETON.get(title_skeleton(text))) is not None and "." not in text:
         return known  # marks a font or a scan damaged (`ว่าท่รีูอยตรี`)
-    if text.rstrip("่้๊๋") in ("นาย", "นาง", "นางสาว"):
-        text = text.rstrip("่้๊๋")
+    if (unmarked := re.sub(f"[{_STRAY_MARKS}]", "", text)) in ("นาย", "นาง", "นางสาว", "ดร."):
+        text = unmarked  # specks on a title that has no marks
     female = text.endswith("หญิง") and text != "แพทย์หญิง"
     if female:
         text = text[: -len("หญิง")]
@@ -421,18 +437,55 @@ def _split_glued(word: str, lexicon: NameLexicon) -> tuple[str, str] | None:
 
 def _prepare(line: str) -> tuple[str, list[int]]:
     """Drop zero-width characters and OCR spaces before marks (``ผ ู้``), keeping a map from
-    each kept character to its index in ``line``."""
+    each kept character to its index in ``line``; a scan's dot specks around names are
+    dropped or read as the space they stand in (see ``_speck_dots``)."""
     out: list[str] = []
     index: list[int] = []
     n = len(line)
+    specks = _speck_dots(line)
     for i, ch in enumerate(line):
         if ch in "\u200b\u200c\u200d\ufeff\u00ad":
             continue
         if ch == " " and i + 1 < n and line[i + 1] in MARKS and out and out[-1] not in " ":
             continue
+        if i in specks:
+            if specks[i] == "":
+                continue
+            ch = specks[i]
         out.append(ch)
         index.append(i)
     return "".join(out), index
+
+
+_THAI_LETTER = re.compile(f"[{_THAI}]")
+_SPECK_RUN = 3  # a dot after this many Thai letters ends no abbreviation (ร.ต., พล.ต.อ.)
+
+
+def _speck_dots(line: str) -> dict[int, str]:
+    """Dots a scan put where a name has none: a speck before a word (``แพรพลอย .พลดงนอก``) is
+    dropped, a dot between two words (``กนกพร.ทองแดง``, ``นาง.แพรพลอย``) is their space.
+
+    A dot inside a title (``น.ส.``, ``ว่าที่ร.ต.``) is the title's, and one after a run of one or
+    two letters may be an abbreviation's (``พ.ศ.``): both stay.
+    """
+    if "." not in line:
+        return {}
+    titled = [range(m.start(), m.end()) for m in _ANY_TITLE.finditer(line)]
+    out: dict[int, str] = {}
+    for i, ch in enumerate(line):
+        if ch != "." or i + 1 >= len(line) or not _starts_like_name(line[i + 1]):
+            continue
+        if any(i in span for span in titled):
+            continue
+        if i == 0 or line[i - 1] in " \t":
+            out[i] = ""
+            continue
+        run = 0
+        while run < i and _THAI_LETTER.match(line[i - 1 - run]):
+            run += 1
+        if run >= _SPECK_RUN:
+            out[i] = " "
+    return out
 
 
 def _next_word(text: str, pos: int, max_spaces: int = 3) -> tuple[int, int] | None:
