@@ -548,7 +548,66 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
         )
         pos = max(end, position_end)
         glued_at = end
-    return mentions
+    return _with_lookalike_titles(line, text, index, mentions, lexicon)
+
+
+def _lookalike_title_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """The short titles with each letter free to be one OCR confuses it with (``ตร.`` for
+    ดร., ``บาง`` for นาง, ``นำย`` for นาย), the dot free to be a comma."""
+    from extract.names import CONFUSABLE
+
+    out = []
+    for title in ("นางสาว", "นาย", "นาง", "ดร."):
+        pieces = []
+        for ch in title:
+            if ch == ".":
+                pieces.append(r"\s?[.,]")
+            elif ch in "าำ":
+                pieces.append("[าำ]")
+            else:
+                pieces.append("[" + ch + "".join(sorted(CONFUSABLE.get(ch, ()))) + "]")
+        out.append((re.compile("".join(pieces)), title))
+    return out
+
+
+_LOOKALIKE_TITLES = _lookalike_title_patterns()
+
+
+def _with_lookalike_titles(
+    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon
+) -> list[NameMention]:
+    """Add the names whose title a scan turned into look-alike letters (``ตร.ปราช ไชยยศ``).
+
+    Such a title is taken only before a given name from the name lists: the look-alike
+    letters alone (บาง, ตร.) are ordinary words.
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[NameMention] = []
+    for pattern, title in _LOOKALIKE_TITLES:
+        for m in pattern.finditer(text):
+            start, title_end = m.start(), m.end()
+            if m.group() == title or not _starts_word(text, start):
+                continue
+            if any(a <= index[start] < b for a, b in taken):
+                continue
+            parsed = _parse_after_title(text, start, title_end, lexicon)
+            if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
+                continue
+            _, given, family, end = parsed
+            mention = NameMention(
+                title=title,
+                title_as_written=line[index[start] : index[title_end - 1] + 1],
+                given=given,
+                family=family,
+                as_written=line[index[start] : index[end - 1] + 1],
+                start=index[start],
+                end=index[end - 1] + 1,
+            )
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=lambda m: m.start)
 
 
 def _best_parse(
