@@ -748,7 +748,7 @@ def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) 
         head = max((forms[i] for i in group), key=lambda f: f.count)
         if size <= STRAY_MAX_COUNT:
             return heads >= max(DOMINANT_MIN_COUNT, 2 * size) and all(
-                near(forms[i], head) for i in clusters[key]
+                near(forms[i], head) or copy(forms[i], head) for i in clusters[key]
             )
         if heads >= DOMINATED_NEAR_RATIO * size:
             return all(near(forms[i], head) for i in clusters[key])

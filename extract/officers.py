@@ -177,7 +177,7 @@ def _abbreviation_pattern(abbr: str) -> str:
 
 _TITLE_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 # Marks a scan sprinkles on the short titles, which have none (`น่าง`, `น่ายประชา`, `ด์ร.`).
-_STRAY_MARKS = "่้๊๋์"
+_STRAY_MARKS = "่้๊๋์ํ"
 
 
 def _stray_marked(word: str) -> str:
@@ -458,33 +458,42 @@ def _prepare(line: str) -> tuple[str, list[int]]:
 
 
 _THAI_LETTER = re.compile(f"[{_THAI}]")
-_SPECK_RUN = 3  # a dot after this many Thai letters ends no abbreviation (ร.ต., พล.ต.อ.)
+_SPECK_RUN = 3  # a dot after this many letters (marks aside) ends no abbreviation (ร.ต., พล.ต.อ.)
 
 
 def _speck_dots(line: str) -> dict[int, str]:
     """Dots a scan put where a name has none: a speck before a word (``แพรพลอย .พลดงนอก``) is
-    dropped, a dot between two words (``กนกพร.ทองแดง``, ``นาง.แพรพลอย``) is their space.
+    dropped, a dot or a hyphen between two words (``กนกพร.ทองแดง``, ``นาง.แพรพลอย``) is their
+    space.
 
     A dot inside a title (``น.ส.``, ``ว่าที่ร.ต.``) is the title's, and one after a run of one or
     two letters may be an abbreviation's (``พ.ศ.``): both stay.
     """
-    if "." not in line:
+    if "." not in line and "-" not in line and "–" not in line:
         return {}
     titled = [range(m.start(), m.end()) for m in _ANY_TITLE.finditer(line)]
     out: dict[int, str] = {}
     for i, ch in enumerate(line):
-        if ch != "." or i + 1 >= len(line) or not _starts_like_name(line[i + 1]):
+        if ch not in ".-–" or i + 1 >= len(line) or any(i in span for span in titled):
             continue
-        if any(i in span for span in titled):
-            continue
-        if i == 0 or line[i - 1] in " \t":
-            out[i] = ""
+        if ch != ".":
+            # `นางสาวกชพร-สายเนตร`: a hyphen between two names is their space
+            if i and _THAI_LETTER.match(line[i - 1]) and _starts_like_name(line[i + 1]):
+                out[i] = " "
             continue
         run = 0
         while run < i and _THAI_LETTER.match(line[i - 1 - run]):
             run += 1
-        if run >= _SPECK_RUN:
-            out[i] = " "
+        long_run = sum(c not in MARKS for c in line[i - run : i]) >= _SPECK_RUN
+        if _starts_like_name(line[i + 1]):
+            if i == 0 or line[i - 1] in " \t":
+                out[i] = ""
+            elif long_run:
+                out[i] = " "
+        elif line[i + 1] == " " and long_run and i + 2 < len(line) and _starts_like_name(
+            line[i + 2]
+        ):
+            out[i] = ""  # `นางเยาวนา. สาตตา`: a speck after the given name
     return out
 
 
@@ -566,6 +575,7 @@ def _lookalike_title_patterns() -> list[tuple[re.Pattern[str], str]]:
                 pieces.append("[าำ]")
             else:
                 pieces.append("[" + ch + "".join(sorted(CONFUSABLE.get(ch, ()))) + "]")
+            pieces.append(f"[{_STRAY_MARKS}]?")  # and a speck read as a mark (ตํร.)
         out.append((re.compile("".join(pieces)), title))
     return out
 
@@ -588,11 +598,21 @@ def _with_lookalike_titles(
             start, title_end = m.start(), m.end()
             if m.group() == title or not _starts_word(text, start):
                 continue
-            if any(a <= index[start] < b for a, b in taken):
+            covering = [k for k, (a, b) in enumerate(taken) if a <= index[start] < b]
+            # `นางสารกชพร`: read as นาง + an unlisted given name, นางสาว + กชพร is the reading
+            replaces = [
+                k for k in covering
+                if k < len(mentions) and mentions[k].start == index[start]
+                and mentions[k].given not in lexicon.given
+            ]
+            if covering and not replaces:
                 continue
             parsed = _parse_after_title(text, start, title_end, lexicon)
             if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
                 continue
+            if replaces:
+                mentions = [x for k, x in enumerate(mentions) if k not in replaces]
+                taken = [span for k, span in enumerate(taken) if k not in replaces]
             _, given, family, end = parsed
             mention = NameMention(
                 title=title,
