@@ -783,7 +783,15 @@ def _parse_after_title(
         return None
     w1_start, w1_end = first
     given = clean_name(text[w1_start:w1_end])
-    if _starts_with_mark(text[w1_start:w1_end]) or not _name_shaped(given, lexicon, "given"):
+    if _starts_with_mark(text[w1_start:w1_end]):
+        return None
+    if not _name_shaped(given, lexicon, "given") and not (
+        # `นายมะสาเรอาลอย`: a text layer lost the space; glued, the two look like prose
+        len(given) <= _MAX_NAME
+        and (split := _split_glued(given, lexicon)) is not None
+        and split[0] in lexicon.given
+        and _name_shaped(split[1], lexicon, "family")
+    ):
         return None
     glued_to_title = w1_start == title_end
 
@@ -826,6 +834,8 @@ def _parse_after_title(
             if prefix:
                 family = prefix
                 end = _end_of_prefix(text, second[0], prefix)
+    if family and (rejoined := _space_inside_name(text, given, family, end, lexicon)):
+        given, family, end = rejoined
     if not family:
         split = _split_glued(given, lexicon)
         if split:
@@ -847,6 +857,26 @@ def _parse_after_title(
     ):
         return None  # "นาย ทะเบียน ..." spelled apart
     return title_written, given, family, end
+
+
+def _space_inside_name(
+    text: str, given: str, family: str, end: int, lexicon: NameLexicon
+) -> tuple[str, str, int] | None:
+    """``แพรว พลอย ไชยสน``, ``พจนารถ ยอง เพชร``: a line break or an OCR space inside the
+    given or the family name. Rejoined when the two pieces make a listed name, the piece
+    taken for the family name is no listed family name, and the three words then read as a
+    listed given name and a listed family name."""
+    third = _next_word(text, end, max_spaces=1) if end < len(text) and text[end] == " " else None
+    if third is None:
+        return None
+    word = clean_name(text[third[0] : third[1]])
+    if family in lexicon.family or not word:
+        return None
+    if given + family in lexicon.given and word in lexicon.family:
+        return given + family, word, third[1]
+    if given in lexicon.given and family + word in lexicon.family:
+        return given, family + word, third[1]
+    return None
 
 
 # Words that start a job title, never a family name.
