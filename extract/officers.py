@@ -389,6 +389,13 @@ def _prose_like(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
     return stops >= 2 or (words >= 3 and stops >= 1) or words >= 5
 
 
+def _has_function_word(word: str) -> bool:
+    """Does ``word`` hold a function word of prose (``น้อยที่สดใส``)?"""
+    from pythainlp.tokenize import word_tokenize
+
+    return any(t in _FUNCTION_WORDS for t in word_tokenize(word, engine="newmm"))
+
+
 def _name_shaped(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
     return (
         2 <= len(word) <= _MAX_NAME
@@ -791,6 +798,7 @@ def _parse_after_title(
         and (split := _split_glued(given, lexicon)) is not None
         and split[0] in lexicon.given
         and _name_shaped(split[1], lexicon, "family")
+        and not _has_function_word(split[1])
     ):
         return None
     glued_to_title = w1_start == title_end
