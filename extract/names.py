@@ -531,6 +531,13 @@ def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | N
     return near[0] if len(near) == 1 else None
 
 
+def listed(text: str, kind: NameKind, lexicon: NameLexicon | None = None) -> bool:
+    """Is ``text`` a listed name of its kind, or a near copy of exactly one (marks only, SARA
+    AM as SARA AA: a text layer's นาคา for นาคำ)?"""
+    lexicon = lexicon or name_lexicon()
+    return lexicon.known(text, kind) or _known_neighbour(text, kind, lexicon) is not None
+
+
 def _error_positions(text: str) -> set[int]:
     """Indexes of letters involved in an orthography error (and their neighbours)."""
     spots = set()

@@ -30,6 +30,7 @@ from extract.names import (
     NameKind,
     NameLexicon,
     clean_name,
+    listed,
     name_lexicon,
 )
 
@@ -880,7 +881,7 @@ def _space_inside_name(
     word = clean_name(text[third[0] : third[1]])
     if family in lexicon.family or not word:
         return None
-    if given + family in lexicon.given and word in lexicon.family:
+    if given + family in lexicon.given and listed(word, "family", lexicon):
         return given + family, word, third[1]
     if given in lexicon.given and family + word in lexicon.family:
         return given, family + word, third[1]
