@@ -743,10 +743,9 @@ def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) 
         if ocr_distance(stray.family, head.family)[0] <= DOMINATED_FAMILY_MAX_COST:
             return True
         return (
-            stray.given == head.given
-            and len(stray.family) >= 2
-            and head.family.startswith(stray.family)
-        )
+            len(stray.family) >= 2
+            and head.family.translate(_NO_MARKS).startswith(stray.family.translate(_NO_MARKS))
+        )  # the family name cut short where it wrapped (marks a scan added aside)
 
     # A stray: seen once or twice, or several times less often than someone it copies closely
     # (rare ones first; a person who absorbed a copy may then dominate another).

@@ -190,8 +190,10 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
             return text.rstrip(" ,") + " " + word_raw
         return None
     # `นางวันดี ศรี` / `สุข`: the family name cut inside the word
-    if last_name.family + word in lexicon.family and last_name.family not in lexicon.family:
+    # (listed: also when the scan put a stray mark on a piece, อำน่วย / มงคลพร)
+    joined = listed(clean_name(last_name.family + word), "family", lexicon)
+    if joined and last_name.family not in lexicon.family:
         return text.rstrip() + word_raw
-    if last_name.family + word in lexicon.family and word not in lexicon.words:
+    if joined and word not in lexicon.words:
         return text.rstrip() + word_raw
     return None
