@@ -19,10 +19,10 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from extract.names import NameLexicon, ocr_distance
+from extract.namedistance import NameLexicon, ocr_distance
 
 if TYPE_CHECKING:
-    from extract.names import _Form
+    from extract.persons import _Form
 
 log = logging.getLogger(__name__)
 

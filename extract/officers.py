@@ -571,7 +571,7 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
 def _lookalike_title_patterns() -> list[tuple[re.Pattern[str], str]]:
     """The short titles with each letter free to be one OCR confuses it with (``ตร.`` for
     ดร., ``บาง`` for นาง, ``นำย`` for นาย), the dot free to be a comma."""
-    from extract.names import CONFUSABLE
+    from extract.namedistance import CONFUSABLE
 
     out = []
     for title in ("นางสาว", "นาย", "นาง", "ดร."):
