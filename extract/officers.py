@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from extract.names import (
     CONSONANTS,
@@ -33,6 +32,43 @@ from extract.names import (
     listed,
     name_lexicon,
 )
+from extract.positions import (
+    _JOB_WORDS,
+    _ROLE_WORDS,
+    ROLE_LABELS,
+    is_role_label,
+    label_length,
+    position_after,
+    starts_with_job,
+)
+from extract.titles import (
+    _ANY_TITLE,
+    _LOOKALIKE_TITLES,
+    _THAI,
+    _TITLES,
+    _starts_word,
+    _title_at,
+    normalise_title,
+    starts_with_title,
+    title_only,
+    title_skeleton,
+)
+
+# Re-exported: callers read titles, labels and positions through this module.
+__all__ = [
+    "ROLE_LABELS",
+    "NameMention",
+    "find_names",
+    "find_untitled_names",
+    "is_role_label",
+    "label_length",
+    "normalise_title",
+    "position_after",
+    "starts_with_job",
+    "starts_with_title",
+    "title_only",
+    "title_skeleton",
+]
 
 log = logging.getLogger(__name__)
 
@@ -58,271 +94,6 @@ class NameMention:
 
 
 # --- titles --------------------------------------------------------------------------------------
-
-# Abbreviated titles, normalised form: each is matched with optional spaces around its dots.
-_ABBREVIATIONS = (
-    # police
-    "พล.ต.อ.",
-    "พล.ต.ท.",
-    "พล.ต.ต.",
-    "พ.ต.อ.",
-    "พ.ต.ท.",
-    "พ.ต.ต.",
-    "ร.ต.อ.",
-    "ร.ต.ท.",
-    "ร.ต.ต.",
-    "ด.ต.",
-    "จ.ส.ต.",
-    "ส.ต.อ.",
-    "ส.ต.ท.",
-    "ส.ต.ต.",
-    # armed forces
-    "พล.ร.อ.",
-    "พล.อ.อ.",
-    "พล.อ.",
-    "พล.ท.",
-    "พล.ต.",
-    "พ.อ.",
-    "พ.ท.",
-    "พ.ต.",
-    "ร.อ.",
-    "ร.ท.",
-    "ร.ต.",
-    "จ.ส.อ.",
-    "จ.ส.ท.",
-    "จ.อ.",
-    "จ.ท.",
-    "จ.ต.",
-    "ส.อ.",
-    "ส.ท.",
-    "น.อ.",
-    "น.ท.",
-    "น.ต.",
-    # academic, medical, royal
-    "ผศ.ดร.",
-    "รศ.ดร.",
-    "ศ.ดร.",
-    "ผศ.",
-    "รศ.",
-    "ดร.",
-    "นพ.",
-    "พญ.",
-    "ทพ.",
-    "ทพญ.",
-    "ภก.",
-    "ภญ.",
-    "ม.ร.ว.",
-    "ม.ล.",
-    "น.ส.",
-)
-_SPELLED = {
-    "นางสาว": "นางสาว",
-    "นาง": "นาง",
-    "นาย": "นาย",
-    "นายแพทย์": "นพ.",
-    "แพทย์หญิง": "พญ.",
-    "ร้อยตำรวจเอก": "ร.ต.อ.",
-    "ร้อยตำรวจโท": "ร.ต.ท.",
-    "ร้อยตำรวจตรี": "ร.ต.ต.",
-    "พันตำรวจเอก": "พ.ต.อ.",
-    "พันตำรวจโท": "พ.ต.ท.",
-    "พันตำรวจตรี": "พ.ต.ต.",
-    "พลตำรวจเอก": "พล.ต.อ.",
-    "พลตำรวจโท": "พล.ต.ท.",
-    "พลตำรวจตรี": "พล.ต.ต.",
-    "ดาบตำรวจ": "ด.ต.",
-    "จ่าสิบตำรวจ": "จ.ส.ต.",
-    "สิบตำรวจเอก": "ส.ต.อ.",
-    "สิบตำรวจโท": "ส.ต.ท.",
-    "สิบตำรวจตรี": "ส.ต.ต.",
-    "ร้อยเอก": "ร.อ.",
-    "ร้อยโท": "ร.ท.",
-    "ร้อยตรี": "ร.ต.",
-    "พันเอก": "พ.อ.",
-    "พันโท": "พ.ท.",
-    "พันตรี": "พ.ต.",
-    "พลเอก": "พล.อ.",
-    "พลโท": "พล.ท.",
-    "พลตรี": "พล.ต.",
-    "จ่าสิบเอก": "จ.ส.อ.",
-    "จ่าสิบโท": "จ.ส.ท.",
-    "จ่าสิบตรี": "จ.ส.ต.",
-    "สิบเอก": "ส.อ.",
-    "สิบโท": "ส.ท.",
-    "สิบตรี": "ส.ต.",
-}
-# Ranks are named in full (ร.ต.อ. is ร้อยตำรวจเอก); academic and medical titles stay short.
-_IN_FULL = {abbr: full for full, abbr in _SPELLED.items() if "แพทย์" not in full}
-_ACTING = {
-    "ร.ต.": "ว่าที่ร้อยตรี",
-    "ร.ท.": "ว่าที่ร้อยโท",
-    "ร.อ.": "ว่าที่ร้อยเอก",
-    "ร้อยตรี": "ว่าที่ร้อยตรี",
-    "ร้อยโท": "ว่าที่ร้อยโท",
-    "ร้อยเอก": "ว่าที่ร้อยเอก",
-}
-
-_THAI = "\u0e01-\u0e4e"
-_ACTING_PREFIX = "ว่?าท(?:ี่|่ี|ิ่|ี|ิ)"
-_SEP = r"\s?[.,]\s?"  # a dot, sometimes read as a comma, with OCR spaces around it
-
-
-def _abbreviation_pattern(abbr: str) -> str:
-    chunks = [c for c in abbr.split(".") if c]
-    body = _SEP.join(re.escape(c) for c in chunks)
-    if len(chunks) == 1:
-        # ดร. needs its dot (ดร alone starts ordinary words), which a scan may read as a comma
-        return body + r"\s?(?:\.|,(?=[ก-ฮเ-ไ]))"
-    return body + r"(?:\s?[.,'’]|(?=[\s'’\-]))"  # last dot may be lost or read as a speck
-
-
-_TITLE_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-# Marks a scan sprinkles on the short titles, which have none (`น่าง`, `น่ายประชา`, `ด์ร.`).
-_STRAY_MARKS = "่้๊๋์ํ"
-
-
-def _stray_marked(word: str) -> str:
-    """``word`` with one stray mark after any of its letters but the last (at least one:
-    the plain word has its own pattern)."""
-    letters = [re.escape(c) for c in word]
-    options = [
-        "".join(letters[: k + 1]) + f"[{_STRAY_MARKS}]" + "".join(letters[k + 1 :])
-        for k in range(len(letters) - 1)
-    ]
-    return "(?:" + "|".join(options) + ")"
-_TITLE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49"
-                         "\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-
-
-def _mark_tolerant(word: str) -> str:
-    """A long title's letters with its marks free: a broken PDF font or a scan swaps, drops
-    or displaces them (`ว่าท่รีู อยตรี`, `รูอยตำรวจเอก`) and reads SARA AM as SARA AA."""
-    letters = [c for c in word if c not in _TITLE_MARKS]
-    pieces = ["(?:\u0e33|\u0e4d?\u0e32)" if c == "\u0e33" else re.escape(c) for c in letters]
-    return f"{_TITLE_MARK}{{0,3}} ?".join(pieces) + f"{_TITLE_MARK}{{0,2}}"
-
-
-def title_skeleton(text: str) -> str:
-    """A title's letters without marks, spaces or dots, SARA AM as SARA AA."""
-    return "".join(c for c in text.replace("\u0e33", "\u0e32") if c not in _TITLE_MARKS
-                   and c not in " .,'’`-\u0e4d")
-
-
-# Spelled-out titles with marks, long enough that their letters alone are no ordinary word.
-_TOLERANT_MIN = 6
-
-
-def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
-    """(pattern, normalised title or None when it must be computed), longest first."""
-    specs: list[tuple[str, str | None]] = []
-    acting_ranks = "|".join(
-        [re.escape(k) for k in _ACTING if "." not in k]
-        + [_abbreviation_pattern(k) for k in _ACTING if "." in k]
-    )
-    # ว่าที่ as scans give it: the tone mark or the vowel lost or swapped (ว่าที, ว่าทิ).
-    specs.append((rf"{_ACTING_PREFIX}\s?(?:{acting_ranks})(?:\s?หญิง)?", None))
-    for abbr in _ABBREVIATIONS:
-        specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
-    specs.append((_stray_marked("ดร") + r"\s?[.,]", None))  # ด่ร.ปราช: ดร. with a speck
-    specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
-    # `นาง สาวกฤศณา`: a text layer's space inside นางสาว (a given name สาวิตรี has a mark next)
-    specs.append((r"นาง\sสาว(?=[ก-ฮเ-ไ])", "นางสาว"))
-    tolerant_ranks = "|".join(_mark_tolerant(k) for k in _ACTING if "." not in k)
-    specs.append((rf"{_mark_tolerant('ว่าที่')} ?(?:{tolerant_ranks})(?:\s?หญิง)?", None))
-    for word in sorted(_SPELLED, key=len, reverse=True):
-        suffix = "(?:หญิง)?" if _SPELLED[word].endswith(".") else ""
-        if word in ("นาย", "นาง", "นางสาว"):
-            suffix = "(?:[่้๊๋](?=[ก-ฮเ-ไ]))?"  # a stray OCR tone mark on the title (นาย่วิชัย)
-            specs.append((_stray_marked(word) + suffix, None))
-        specs.append((re.escape(word) + suffix, None))
-        if len(title_skeleton(word)) >= _TOLERANT_MIN and title_skeleton(word) != word:
-            specs.append((_mark_tolerant(word) + suffix, None))
-    ordered = sorted(specs, key=lambda s: -len(s[0]))
-    return [(re.compile(p), t) for p, t in ordered]
-
-
-_TITLES = _title_patterns()
-_ANY_TITLE = re.compile("|".join(p.pattern for p, _ in _TITLES))
-# Words prose writes glued to the name that follows (โดยมอบหมายให้นายปฐวี): a title may follow
-# one of these directly; after any other Thai letter it is part of a word (พัฒนางาน).
-_GLUE_WORDS = (
-    "ให้",
-    "โดย",
-    "และ",
-    "กับ",
-    "ของ",
-    "ถึง",
-    "จาก",
-    "แก่",
-    "คือ",
-    "ได้แก่",
-    "เรียน",
-    "ข้าพเจ้า",
-    "ผม",
-    "ดิฉัน",
-    "ท่าน",
-    "ราย",
-)
-
-
-def _starts_word(text: str, start: int) -> bool:
-    """May a title start at ``start``: at a word boundary, or right after a glue word."""
-    if start == 0:
-        return True
-    before = text[start - 1]
-    if before == ".":
-        # Inside an abbreviation (ร.ต. in ว่าที่ร.ต.), not after a list number (๑.นาย...).
-        return start < 2 or not ("\u0e01" <= text[start - 2] <= "\u0e4e")
-    if not ("\u0e01" <= before <= "\u0e4e"):
-        return True
-    return any(text.endswith(w, 0, start) for w in _GLUE_WORDS)
-
-
-@lru_cache(maxsize=256)
-def normalise_title(raw: str) -> str:
-    """The standard form of a title as written.
-
-    >>> normalise_title("น. ส.'"), normalise_title("ว่าที่ ร.ต."), normalise_title("พ.ต.ท")
-    ('นางสาว', 'ว่าที่ร้อยตรี', 'พันตำรวจโท')
-    """
-    text = re.sub(r"[\s'’`\-]", "", raw).replace(",", ".").replace("ท่ี", "ที่")
-    if (known := _BY_SKELETON.get(title_skeleton(text))) is not None and "." not in text:
-        return known  # marks a font or a scan damaged (`ว่าท่รีูอยตรี`)
-    if (unmarked := re.sub(f"[{_STRAY_MARKS}]", "", text)) in ("นาย", "นาง", "นางสาว", "ดร."):
-        text = unmarked  # specks on a title that has no marks
-    female = text.endswith("หญิง") and text != "แพทย์หญิง"
-    if female:
-        text = text[: -len("หญิง")]
-    suffix = "หญิง" if female else ""
-    acting = re.match(_ACTING_PREFIX, text)
-    if acting:
-        rank = text[acting.end() :]
-        rank_dotted = rank if rank.endswith(".") or "." not in rank else rank + "."
-        return _ACTING.get(rank_dotted, _ACTING.get(rank, "ว่าที่" + rank)) + suffix
-    if text in _SPELLED:
-        return _IN_FULL.get(_SPELLED[text], _SPELLED[text]) + suffix
-    if text.replace(".", "") in ("นส",):
-        return "นางสาว"
-    dotted = text if text.endswith(".") else text + "."
-    if dotted in _ABBREVIATIONS:
-        return _IN_FULL.get(dotted, dotted) + suffix
-    return text + suffix
-
-
-def _skeletons() -> dict[str, str]:
-    forms = [w for w in _SPELLED if len(title_skeleton(w)) >= _TOLERANT_MIN]
-    forms += [v for v in _ACTING.values()]
-    out: dict[str, str] = {}
-    for form in forms:
-        for female in ("", "หญิง"):
-            out[title_skeleton(form + female)] = normalise_title(form + female)
-    return out
-
-
-_BY_SKELETON: dict[str, str] = {}
-_BY_SKELETON.update(_skeletons())
-
-
 # --- what may follow a title ---------------------------------------------------------------------
 
 # Positions and trades that start with a title word; the dictionary knows most, these are the
@@ -568,29 +339,6 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
     return _with_lookalike_titles(line, text, index, mentions, lexicon)
 
 
-def _lookalike_title_patterns() -> list[tuple[re.Pattern[str], str]]:
-    """The short titles with each letter free to be one OCR confuses it with (``ตร.`` for
-    ดร., ``บาง`` for นาง, ``นำย`` for นาย), the dot free to be a comma."""
-    from extract.namedistance import CONFUSABLE
-
-    out = []
-    for title in ("นางสาว", "นาย", "นาง", "ดร."):
-        pieces = []
-        for ch in title:
-            if ch == ".":
-                pieces.append(r"\s?[.,]")
-            elif ch in "าำ":
-                pieces.append("[าำ]")
-            else:
-                pieces.append("[" + ch + "".join(sorted(CONFUSABLE.get(ch, ()))) + "]")
-            pieces.append(f"[{_STRAY_MARKS}]?")  # and a speck read as a mark (ตํร.)
-        out.append((re.compile("".join(pieces)), title))
-    return out
-
-
-_LOOKALIKE_TITLES = _lookalike_title_patterns()
-
-
 def _with_lookalike_titles(
     line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon
 ) -> list[NameMention]:
@@ -669,83 +417,6 @@ def _best_parse(
         enumerate(readings),
         key=lambda r: ((r[1][1] in lexicon.given) + (r[1][2] in lexicon.family), -r[0]),
     )[1]
-
-
-# `ตำแหน่ง` and the words that open a position; a position runs to the next separator.
-_POSITION_WORD = re.compile("ต[ำา]แหน่?ง")  # also as a text layer spells it (ตาแหน่ง)
-_POSITION_STOP = re.compile(r"\s*(?:[,;/(]|\s(?:และ|กับ|โทร|Tel|e-?mail)|$)")
-
-
-# A civil-service position ends with its level (นักประชาสัมพันธ์ปฏิบัติการ, นิติกรชำนาญการ,
-# เจ้าพนักงานธุรการชำนาญงาน): the level words tell a position from a name or from prose.
-_LEVEL = re.compile(
-    "[\u0e01-\u0e4e]{2,40}?(?:ปฏิบัติการ|ชำนาญการพิเศษ|ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|"
-    r"ปฏิบัติงาน|ชำนาญงาน|อาวุโส|ทักษะพิเศษ)(?=\s|$|[,;)])"
-)
-
-
-def _levelled(rest: str) -> bool:
-    """Does ``rest`` open with a one-word position that ends with a level?"""
-    return bool(_LEVEL.match(rest)) and not starts_with_title(rest)
-
-
-def position_after(text: str, end: int) -> tuple[str, int]:
-    """A position written after a name (``ตำแหน่ง นักวิชาการ...``, ``เจ้าพนักงาน...``)."""
-    p = end
-    while p < len(text) and text[p] in " \u00a0\t":
-        p += 1
-    rest = text[p:]
-    if word := _POSITION_WORD.match(rest):
-        q = p + word.end()
-        while q < len(text) and text[q] in " \u00a0\t:":
-            q += 1
-        body_start = q
-    elif (starts_with_job(rest, _ROLE_WORDS) or _levelled(rest)) and not is_role_label(rest):
-        body_start = p
-    else:
-        return "", 0
-    stop = _POSITION_STOP.search(text, body_start)
-    body_end = stop.start() if stop else len(text)
-    title = _ANY_TITLE.search(text, body_start, body_end)
-    if title and _starts_word(text, title.start()):
-        body_end = title.start()
-    from extract.fields import label_at_word
-
-    # `… นักจัดการงานทั่วไปชำนาญการพิเศษ ผู้รับผิดชอบ`: the next field's label ends the position
-    body_end = label_at_word(text, body_start, body_end) or body_end
-    body = text[body_start:body_end].strip()
-    if not body or is_role_label(body):
-        return "", 0
-    return body, body_start + len(text[body_start:body_end].rstrip())
-
-
-# Role labels an order or a circular writes before (or after) the names of one role.
-ROLE_LABELS = (
-    ("ผู้กำกับดูแล", "supervisor"),
-    ("ผู้รับผิดชอบ", "responsible"),
-    ("ผู้ประสานงาน", "coordinator"),
-    ("ผู้รับรองข้อมูล", "certifier"),
-    ("ผู้กำกับ", "supervisor"),
-)
-
-
-def label_length(text: str) -> int:
-    """Folded length of the longest role label ``text`` opens with (0: none)."""
-    from extract.textnorm import fold
-
-    flat = fold(text[:40])  # marks dropped, look-alike letters merged: OCR-proof
-    return max((len(fold(label)) for label, _ in ROLE_LABELS if flat.startswith(fold(label))),
-               default=0)
-
-
-def is_role_label(text: str) -> bool:
-    """Does ``text`` open with a role label (spaces inside it ignored)?"""
-    return label_length(text) > 0
-
-
-def title_only(token: str) -> bool:
-    """Is ``token`` a person's title and nothing more (``ดร.``, ``น.ส.``, ``ว่าที่ร.ต.``)?"""
-    return _ANY_TITLE.fullmatch(token.strip()) is not None
 
 
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|/|;|\s(?:และ)\s*|^และ\s*)\s*")
@@ -888,33 +559,6 @@ def _space_inside_name(
     return None
 
 
-# Words that start a job title, never a family name.
-_JOB_WORDS = (
-    "ผู้", "ตำแหน่ง", "หัวหน้า", "นักวิชาการ", "นักวิเคราะห์", "นักจัดการ", "นักทรัพยากร",
-    "เจ้าหน้าที่", "เจ้าพนักงาน", "ข้าราชการ", "พนักงาน", "ลูกจ้าง",
-)
-# Role and position words a table or a sentence may glue after a family name
-# (นายสมชาย ใจดีผู้อำนวยการ); a family name does not continue into them.
-_ROLE_WORDS = (
-    *_JOB_WORDS, "ปลัด", "รอง", "ประธาน", "กรรมการ", "เลขานุการ", "คลังจังหวัด", "นายอำเภอ",
-    "ผู้ว่าราชการ",
-)
-
-
-_UNMARK = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
-
-
-def starts_with_job(text: str, words: tuple[str, ...]) -> bool:
-    """Does ``text`` open with one of the job ``words``, also when a text layer or OCR lost or
-    changed its marks (``เจูาพนักงาน``)? Short words must match exactly (ผู้ is not ผ)."""
-    if text.startswith(words):
-        return True
-    bare = text.translate(_UNMARK)
-    return any(
-        len(w.translate(_UNMARK)) >= 4 and bare.startswith(w.translate(_UNMARK)) for w in words
-    )
-
-
 def _glued_next(word: str, lexicon: NameLexicon) -> int:
     """Where a family name glued to what follows it ends: before `และ` ending the word, or
     before a title whose given name is in the name lists (0: nowhere)."""
@@ -939,15 +583,6 @@ def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
         if starts_with_job(tokens[k], _ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
             return "".join(tokens[:k])
     return word
-
-
-def starts_with_title(text: str) -> bool:
-    """Does ``text`` open with a person's title (``๑. นายสมชาย``: a numbered name)?"""
-    return bool(_ANY_TITLE.match(text.lstrip()))
-
-
-def _title_at(text: str, pos: int) -> bool:
-    return bool(_ANY_TITLE.match(text, pos))
 
 
 def _known_prefix(word: str, lexicon: NameLexicon) -> str:
