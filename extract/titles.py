@@ -289,22 +289,27 @@ def _title_at(text: str, pos: int) -> bool:
 
 
 def _lookalike_title_patterns() -> list[tuple[re.Pattern[str], str]]:
-    """The short titles with each letter free to be one OCR confuses it with (``ตร.`` for
-    ดร., ``บาง`` for นาง, ``นำย`` for นาย), the dot free to be a comma."""
+    """The short titles and the acting ranks with each letter free to be one OCR confuses it
+    with (``ตร.`` for ดร., ``บาง`` for นาง, ``นำย`` for นาย), the dot free to be a comma."""
     from extract.namedistance import CONFUSABLE
 
-    out = []
-    for title in ("นางสาว", "นาย", "นาง", "ดร."):
+    def lookalike(title: str) -> str:
         pieces = []
         for ch in title:
             if ch == ".":
-                pieces.append(r"\s?[.,]")
+                pieces.append(r"\s?[.,]\s?")
             elif ch in "าำ":
                 pieces.append("[าำ]")
             else:
                 pieces.append("[" + ch + "".join(sorted(CONFUSABLE.get(ch, ()))) + "]")
             pieces.append(f"[{_STRAY_MARKS}]?")  # and a speck read as a mark (ตํร.)
-        out.append((re.compile("".join(pieces)), title))
+        return "".join(pieces)
+
+    out = [(re.compile(lookalike(t)), t) for t in ("นางสาว", "นาย", "นาง", "ดร.")]
+    # the acting ranks' abbreviations (`ว่าที่ ร.ห.` for ว่าที่ ร.ท.), their last dot optional
+    for rank in ("ร.ต.", "ร.ท.", "ร.อ."):
+        body = lookalike(rank[:-1])
+        out.append((re.compile(rf"{_ACTING_PREFIX}\s?{body}(?:\s?[.,])?"), _ACTING[rank]))
     return out
 
 

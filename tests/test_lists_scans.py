@@ -195,3 +195,11 @@ def test_two_people_with_near_names_stay_two() -> None:
     mentions = _mentions({"นายสมชาย ใจดี": 5, "นายสมชัย ใจดี": 4})
     officers, _ = cluster_officers(mentions, damaged=True)
     assert sorted(o.name for o in officers) == ["สมชัย ใจดี", "สมชาย ใจดี"]
+
+
+def test_acting_ranks_with_dots_spaces_and_look_alike_letters() -> None:
+    # the acting ranks as the tables' scans write them (ruled-0001, norules-0002, -0005)
+    for written in ("ว่าที่ ร.ท.สำรวย ดอนมายา", "ว่าที่ร . ท . สำรวย ดอนมายา", "ว่าที่ ร.ท สำรวย ดอนมายา",
+                    "ว่าที่ ร.ท,สำรวย ดอนมายา", "ว่าที่ ร.ห.สำรวย ดอนมายา", "ว่าทีร้อยโทสำรวย ดอนมายา"):
+        assert _names(written) == [("ว่าที่ร้อยโท", "สำรวย ดอนมายา")], written
+    assert _names("ว่าที่ ร.ต ชโลธร คำเพราะ") == [("ว่าที่ร้อยตรี", "ชโลธร คำเพราะ")]
