@@ -26,9 +26,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Two heads are one person when their whole names are this near, OCR cost per letter (one
-# hard edit in a name of 14 letters is 0.07; two people's names are 0.4 apart and more).
-HEAD_MAX_COST = 0.1
+# Two heads are one person when their whole names are this near, OCR cost per letter, with
+# at most one hard edit (one hard edit and a mark in a name of 11 letters is 0.12; two
+# people's names are 0.4 apart and more).
+HEAD_MAX_COST = 0.15
+HEAD_MAX_HARD = 1
 # A given name without its family name: cost per letter to the nearest person's given name,
 # and how much nearer than the next person it must be.
 GIVEN_ONLY_MAX_COST = 0.2
@@ -59,7 +61,9 @@ def heads_are_one(a: _Form, b: _Form, lexicon: NameLexicon) -> bool:
         return False
     if _two_real_names(a.family, b.family, lambda x: x in lexicon.family):
         return False
-    return _cost(a.given + a.family, b.given + b.family) <= HEAD_MAX_COST
+    x, y = a.given + a.family, b.given + b.family
+    hard = min(ocr_distance(x, y)[1], ocr_distance(y, x)[1])
+    return hard <= HEAD_MAX_HARD and _cost(x, y) <= HEAD_MAX_COST
 
 
 def merge_near_heads(
@@ -90,13 +94,25 @@ def merge_near_heads(
         clusters[big].extend(clusters.pop(small))
 
 
+# A spelling seen this often at most, whose given and family name together are a person's
+# given name, is that given name split in two by the name lists (`กนกนาภู` as กนก + นาภู).
+SPLIT_GIVEN_MAX_COUNT = 2
+
+
 def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
     """A cluster of names read without a family name joins the one person (with a family
-    name) whose given name it is clearly nearest to (in place)."""
+    name) whose given name it is clearly nearest to (in place). So does a rare spelling whose
+    two halves together are that given name."""
     for key in sorted(clusters):
-        if key not in clusters or any(forms[i].family for i in clusters[key]):
+        if key not in clusters:
             continue
-        lone = max((forms[i] for i in clusters[key]), key=lambda f: f.count)
+        group = [forms[i] for i in clusters[key]]
+        lone = max(group, key=lambda f: f.count)
+        if any(f.family for f in group) and not (
+            len(group) == 1 and lone.count <= SPLIT_GIVEN_MAX_COUNT
+        ):
+            continue
+        whole = lone.given + lone.family
         near: list[tuple[float, int]] = []
         for other, group in clusters.items():
             if other == key:
@@ -107,15 +123,23 @@ def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
             person = max(with_family, key=lambda f: f.count)
             if lone.gender and person.gender and lone.gender != person.gender:
                 continue
-            near.append((min(_cost(lone.given, f.given) for f in with_family), other))
+            near.append((min(_cost(whole, f.given) for f in with_family), other))
         near.sort()
         if not near or near[0][0] > GIVEN_ONLY_MAX_COST:
             continue
+        if lone.family and near[0][0] > _cost(whole, _whole(max(
+            (forms[i] for i in clusters[near[0][1]]), key=lambda f: f.count
+        ))):
+            continue  # nearer to the person's whole name: the linkage's case, not this one
         second = near[1][0] if len(near) > 1 else math.inf
         if second - near[0][0] < GIVEN_ONLY_MARGIN:
             continue
         log.debug("given name only: %s joins cluster %d", lone.given, near[0][1])
         clusters[near[0][1]].extend(clusters.pop(key))
+
+
+def _whole(form: _Form) -> str:
+    return form.given + form.family
 
 
 def _total(forms: list[_Form], group: list[int]) -> int:
