@@ -129,13 +129,16 @@ def canonical_spelling(
             if len(beam) >= _BEAM:
                 break
 
-    def final(state: tuple[float, str, int]) -> tuple[float, int, str]:
+    def final(state: tuple[float, str, int]) -> tuple[float, int, int, str]:
         evidence, text, _ = state
         score = EVIDENCE_WEIGHT * evidence - spelling_score(text, kind, lexicon)
-        return round(score, 6), -variants.get(text, 0), text
+        # On a tie the longer spelling: a scan loses ink (โทน read as ทน) more than it adds.
+        return round(score, 6), -variants.get(text, 0), -len(text), text
 
     best = min(beam, key=final)[1]
     if not lexicon.known(best, kind):
+        # Only marks may change here: a consonant a scan shows is evidence even when a listed
+        # name is one look-alike away (รัชฎาพร in seed 003 is not the listed รัชฏาพร).
         best = _known_neighbour(best, kind, lexicon) or best
     if best not in variants:
         log.debug("constructed %s from %s", best, dict(variants))
