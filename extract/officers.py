@@ -336,7 +336,40 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
         )
         pos = max(end, position_end)
         glued_at = end
-    return _with_lookalike_titles(line, text, index, mentions, lexicon)
+    mentions = _with_lookalike_titles(line, text, index, mentions, lexicon)
+    return _with_specked_titles(line, text, index, mentions, lexicon)
+
+
+def _with_specked_titles(
+    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon
+) -> list[NameMention]:
+    """Add the names whose title a scan glued a speck letter to (``ตดร.สกาย พลอาจ``): one
+    letter opening the word before a title, taken only before a listed given name."""
+    found: list[NameMention] = []
+    for m in _ANY_TITLE.finditer(text):
+        start = m.start()
+        if start < 1 or _starts_word(text, start) or not _THAI_LETTER.match(text[start - 1]):
+            continue
+        if start >= 2 and text[start - 2] not in " \t:;,":
+            continue
+        if any(x.start <= index[start] < x.end for x in [*mentions, *found]):
+            continue
+        parsed = _best_parse(text, start, lexicon, False)
+        if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
+            continue
+        title_written, given, family, end = parsed
+        found.append(NameMention(
+            title=normalise_title(title_written),
+            title_as_written=line[index[start] : index[start + len(title_written) - 1] + 1],
+            given=given,
+            family=family,
+            as_written=line[index[start] : index[end - 1] + 1],
+            start=index[start],
+            end=index[end - 1] + 1,
+        ))
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=lambda x: x.start)
 
 
 def _with_lookalike_titles(

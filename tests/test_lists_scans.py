@@ -203,3 +203,25 @@ def test_acting_ranks_with_dots_spaces_and_look_alike_letters() -> None:
                     "ว่าที่ ร.ท,สำรวย ดอนมายา", "ว่าที่ ร.ห.สำรวย ดอนมายา", "ว่าทีร้อยโทสำรวย ดอนมายา"):
         assert _names(written) == [("ว่าที่ร้อยโท", "สำรวย ดอนมายา")], written
     assert _names("ว่าที่ ร.ต ชโลธร คำเพราะ") == [("ว่าที่ร้อยตรี", "ชโลธร คำเพราะ")]
+
+
+def test_a_section_heading_whose_prefix_the_photo_damaged() -> None:
+    # sectionlist-0004 photo: `ด้านที่ ๒ ด้านบริการ (๒๔ ข้อ)` read as below
+    from extract.sections import parse_header
+
+    header = parse_header("ด้านชี    ๒ ด้านบริการ (๒๔ ข้อ)")
+    assert header is not None and header.section == 2
+    assert parse_header("ด้านบริการ ๒๔ ข้อ ของศูนย์ราชการสะดวกทุกแห่ง") is None
+
+
+def test_a_speck_letter_glued_before_a_title() -> None:
+    # sectionlist-0004 photo: the section supervisor ดร.สกาย พลอาจ
+    assert _names("ผู้กำกับดูแล: ตดร.สกาย พลอาจ") == [("ดร.", "สกาย พลอาจ")]
+    assert _names("การพัฒนางานสกาย พลอาจ") == []
+
+
+def test_a_tie_between_two_spellings_keeps_the_longer() -> None:
+    # sectionlist-0001 photo: the section supervisor นายโทน ยาญา, once read `นาย ,ทน ยาญา`
+    mentions = _mentions({"นายโทน ยาญา": 1, "นาย ,ทน ยาญา": 1, "นางสาวชมพู่ ใจดี": 3})
+    officers, _ = cluster_officers(mentions, damaged=True)
+    assert "โทน ยาญา" in {o.name for o in officers}
