@@ -225,3 +225,20 @@ def test_a_tie_between_two_spellings_keeps_the_longer() -> None:
     mentions = _mentions({"นายโทน ยาญา": 1, "นาย ,ทน ยาญา": 1, "นางสาวชมพู่ ใจดี": 3})
     officers, _ = cluster_officers(mentions, damaged=True)
     assert "โทน ยาญา" in {o.name for o in officers}
+
+
+def test_a_topic_digit_misread_is_corrected_by_the_numbers_around_it() -> None:
+    # list-0005 copy (edition 2562): ๔.๑ ๔.๓ read as ๕.๑ ๕.๓, ๖.๒ ๖.๓ as ๒.๒ ๒.๓, ๑๙.๑ as
+    # ๑๕.๑ (the stock Thai models cannot write ๔ ๖ ๙)
+    from extract.models import Group, Item
+    from extract.sequence import assign_ids
+
+    written = [(3, 1), (5, 1), (4, 2), (5, 3), (4, 4), (6, 1), (2, 2), (2, 3), (6, 4),
+               (18, 1), (15, 1), (20, 1)]
+    items = [Item(Group.QUALITY, ".".join(map(str, p)), p, 1, "") for p in written]
+    known = {f"Q{a}.{b}" for a in range(1, 25) for b in range(1, 8)}
+    assign_ids(items, None, known)
+    assert [it.criterion for it in items] == [
+        "Q3.1", "Q4.1", "Q4.2", "Q4.3", "Q4.4", "Q6.1", "Q6.2", "Q6.3", "Q6.4",
+        "Q18.1", "Q19.1", "Q20.1"]
+    assert "corrected to Q4.1 by its neighbours" in " ".join(items[1].flags)
