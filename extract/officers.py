@@ -559,6 +559,10 @@ def _parse_after_title(
             pass  # the family name is on the next line
         elif len(given) < 6 or given in lexicon.words or given in lexicon.given:
             return None  # one short or dictionary word after a title: not enough for a name
+    if normalise_title(title_written) == "นาง" and given.startswith("สาว") and (
+        given not in lexicon.given
+    ):
+        return None  # `น่างสาว เล`: นางสาว cut by a speck, not นาง + a given name สาว…
     position = _position(title_written, given, lexicon) if glued_to_title else None
     if position == "prefix" or (position == "word" and family not in lexicon.family):
         return None

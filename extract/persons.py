@@ -152,9 +152,10 @@ def cluster_officers(
         from extract.heads import join_given_only, merge_near_heads
 
         merge_near_heads(forms, clusters, lexicon)
-        join_given_only(forms, clusters)
     _absorb_stray_sightings(forms, clusters)
     if damaged:
+        # after the full names have joined: a given name alone then has one person to join
+        join_given_only(forms, clusters)
         _absorb_damaged_sightings(forms, clusters)
     officers: list[Officer] = []
     mapping: dict[str, str] = {}

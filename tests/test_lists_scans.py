@@ -242,3 +242,13 @@ def test_a_topic_digit_misread_is_corrected_by_the_numbers_around_it() -> None:
         "Q3.1", "Q4.1", "Q4.2", "Q4.3", "Q4.4", "Q6.1", "Q6.2", "Q6.3", "Q6.4",
         "Q18.1", "Q19.1", "Q20.1"]
     assert "corrected to Q4.1 by its neighbours" in " ".join(items[1].flags)
+
+
+def test_a_given_name_alone_joins_its_person_after_the_full_names_joined() -> None:
+    # sectionlist-0001 fax: นางโฉมเฉลา ถาวรชน, read ใฉมเฉลา with and without its family name
+    mentions = _mentions({"นางโฉมเฉลา ถาวรชน": 8, "นางใฉมเฉลา ถาวรชน": 2, "นายรอม สมสา": 4})
+    mentions += find_names("และ นางใฉมเฉลา", trailing_given=True)
+    officers, _ = cluster_officers(mentions, damaged=True)
+    assert sorted(o.name for o in officers) == ["รอม สมสา", "โฉมเฉลา ถาวรชน"]
+    # `น่างสาว เล`: a speck cut นางสาว, no person นาง สาว…
+    assert _names("ผู้รับผิดชอบ: น่างสาว เล") == []
