@@ -114,10 +114,10 @@ def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
             continue
         whole = lone.given + lone.family
         near: list[tuple[float, int]] = []
-        for other, group in clusters.items():
+        for other, members in clusters.items():
             if other == key:
                 continue
-            with_family = [forms[i] for i in group if forms[i].family]
+            with_family = [forms[i] for i in members if forms[i].family]
             if not with_family:
                 continue
             person = max(with_family, key=lambda f: f.count)
