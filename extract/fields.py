@@ -45,7 +45,11 @@ _LABEL = re.compile(
 _TITLE_START = re.compile(
     r"\s*(?:นาย|นาง|น\s?\.\s?ส|ว่าที่|ดร\.|ร\.|พ\.|พล\.|จ\.|ส\.|ด\.ต|ผศ|รศ|ศ\.)"
 )
-_COLON = re.compile(r"\s*(?:[:：\-–.]\s*)?")  # `ผู้รับผิดชอบ.`: a colon OCR read as a dot
+# `ผู้รับผิดชอบ.`: a colon OCR read as a dot; `ผู้รับผิดชอบ!:`, `ผู้กำกับดูแล':`: a speck before it
+# `ผู้รับผิดชอบน:`, `ผู้รับผิดชอง!:`: letters a scan added before a colon are no words
+_COLON = re.compile(
+    r"\s*(?:[!|'’`]{1,2}\s*(?=[:：\-–.])|[\u0e01-\u0e4e!|'’`]{1,3}(?=[:：]))?(?:[:：\-–.]\s*)?"
+)
 _BACKWARD = re.compile(r"(?:เป็น|ทำหน้าที่|ให้เป็น)\s?$")
 
 
@@ -101,7 +105,7 @@ FUZZY_EDITS = 2
 FUZZY_SIMILARITY = 0.75
 _PHU = frozenset("ผฝพฟ")  # ผู้ as OCR reads it, the one word a label may have a space after
 _FOLDED_LABELS = [(fold(label), role) for label, role in ROLE_LABELS]
-_WORD_START = re.compile(r"(?:^|(?<=[\s:;,(\[\"“'])|(?<=เป็น))[\u0e01-\u0e4e]")
+_WORD_START = re.compile(r"(?:^|(?<=[\s:;,(\[\"“'0-9๐-๙])|(?<=เป็น))[\u0e01-\u0e4e]")
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, bool]]:
@@ -110,6 +114,11 @@ def _candidates(text: str) -> list[tuple[int, int, str, bool]]:
     found = []
     for m in _LABEL.finditer(text):
         index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        longer = _fuzzy_label_at(text, m.start())
+        if longer is not None and longer[0] > m.end() and len(fold(text[m.start():m.end()])) < 8:
+            # `ผู้กำกับตดูแล`: the short label ผู้กำกับ matched inside a longer damaged one
+            found.append((m.start(), longer[0], longer[1], True))
+            continue
         found.append((m.start(), m.end(), ROLE_LABELS[index][1], False))
     taken = [(a, b) for a, b, _, _ in found]
     for w in _WORD_START.finditer(text):

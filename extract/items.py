@@ -257,6 +257,34 @@ def walk(
             group = Group.SPECIAL if section == 5 else Group.QUALITY
             current, section_break, block_style, sublist = None, True, None, None
             open_section((group, section))
+        recognised = False
+        if (
+            number is not None
+            and number.parts is None
+            and not number.row_start
+            and recognise is not None
+            and group is not None
+            and topic is None
+            and profile is Profile.DAMAGED
+            and (head_number := parse_number(head_text, profile)) is not None
+            and (parts := recognise(group, section, head_number.rest, out.items)) is not None
+        ):
+            # `0.1. มีการพัฒนาเพิ่มช่องทาง…`: a number the scan garbled opening a line whose
+            # text is the next criterion's title: that criterion, not a sub-item.
+            close_topic()
+            current = Item(
+                group,
+                number.raw,
+                parts,
+                line.page,
+                "",
+                section_break=section_break,
+                section=section if group in (Group.QUALITY, Group.SPECIAL) else None,
+                flags=["unreadable number: row recognised by its catalog title"],
+            )
+            section_break, field_role, recognised = False, None, True
+            out.items.append(current)
+            rest, number = number.rest, None
         if group is not None and number is not None:
             if _is_sublist(number, block_style, sublist, current):
                 sublist = (number.style, (number.parts or (0,))[-1])
@@ -323,7 +351,8 @@ def walk(
                 rest = number.rest
                 field_role = None
             pending_marker = None
-        if group is not None and number is None and head_text.strip() and not role_cell:
+        if (group is not None and number is None and head_text.strip() and not role_cell
+                and not recognised):
             # Inside a topic heading's row (2562 style) the text cells belong to the topic.
             # A row's labelled fields are no part of the title it may repeat.
             parts = (

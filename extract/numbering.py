@@ -293,6 +293,9 @@ _GARBLED_PART = re.compile(
     r"^\s*(?:[0-9๐-๙]{1,2}\s?\.\s?[0-9๐-๙]{3}\s?[.)]?|[|!]?\s*\([0-9๐-๙]{3}\))"
     r"\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 )
+_SPACE_FOR_DOT = re.compile(
+    r"^\s*(?P<a>[1-9๑-๙][0-9๐-๙]?) (?P<b>[1-9๑-๙][0-9๐-๙]?)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+)
 _ONE_LOOKALIKE = re.compile(r"^\s*[!lI|](?=\s?\.\s?[0-9๐-๙])")
 
 
@@ -330,6 +333,11 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
         if after is not None and (after.style in _DELIMITED or len(after.parts or ()) >= 2):
             return replace(after, raw=line[: specks.end()].strip() + " " + after.raw,
                            style=Style.DAMAGED)
+    if (spaced := _SPACE_FOR_DOT.match(line)) is not None:
+        # `1 1 มีการสำรวจ`, `21 1 มีแผน…`: the scan read the dot of 1.1 as a space
+        joined = parse_clean(f"{spaced.group('a')}.{spaced.group('b')} {line[spaced.end():]}")
+        if joined is not None and joined.parts and len(joined.parts) == 2:
+            return replace(joined, raw=line[: spaced.end()].strip(), style=Style.DAMAGED)
     if clean is not None and not marker_first:
         return clean
     if (garbled := _GARBLED_PART.match(line)) is not None:

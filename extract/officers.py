@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from extract.names import (
     CONSONANTS,
@@ -30,8 +29,46 @@ from extract.names import (
     NameKind,
     NameLexicon,
     clean_name,
+    listed,
     name_lexicon,
 )
+from extract.positions import (
+    _JOB_WORDS,
+    _ROLE_WORDS,
+    ROLE_LABELS,
+    is_role_label,
+    label_length,
+    position_after,
+    starts_with_job,
+)
+from extract.titles import (
+    _ANY_TITLE,
+    _LOOKALIKE_TITLES,
+    _THAI,
+    _TITLES,
+    _starts_word,
+    _title_at,
+    normalise_title,
+    starts_with_title,
+    title_only,
+    title_skeleton,
+)
+
+# Re-exported: callers read titles, labels and positions through this module.
+__all__ = [
+    "ROLE_LABELS",
+    "NameMention",
+    "find_names",
+    "find_untitled_names",
+    "is_role_label",
+    "label_length",
+    "normalise_title",
+    "position_after",
+    "starts_with_job",
+    "starts_with_title",
+    "title_only",
+    "title_skeleton",
+]
 
 log = logging.getLogger(__name__)
 
@@ -57,255 +94,6 @@ class NameMention:
 
 
 # --- titles --------------------------------------------------------------------------------------
-
-# Abbreviated titles, normalised form: each is matched with optional spaces around its dots.
-_ABBREVIATIONS = (
-    # police
-    "พล.ต.อ.",
-    "พล.ต.ท.",
-    "พล.ต.ต.",
-    "พ.ต.อ.",
-    "พ.ต.ท.",
-    "พ.ต.ต.",
-    "ร.ต.อ.",
-    "ร.ต.ท.",
-    "ร.ต.ต.",
-    "ด.ต.",
-    "จ.ส.ต.",
-    "ส.ต.อ.",
-    "ส.ต.ท.",
-    "ส.ต.ต.",
-    # armed forces
-    "พล.ร.อ.",
-    "พล.อ.อ.",
-    "พล.อ.",
-    "พล.ท.",
-    "พล.ต.",
-    "พ.อ.",
-    "พ.ท.",
-    "พ.ต.",
-    "ร.อ.",
-    "ร.ท.",
-    "ร.ต.",
-    "จ.ส.อ.",
-    "จ.ส.ท.",
-    "จ.อ.",
-    "จ.ท.",
-    "จ.ต.",
-    "ส.อ.",
-    "ส.ท.",
-    "น.อ.",
-    "น.ท.",
-    "น.ต.",
-    # academic, medical, royal
-    "ผศ.ดร.",
-    "รศ.ดร.",
-    "ศ.ดร.",
-    "ผศ.",
-    "รศ.",
-    "ดร.",
-    "นพ.",
-    "พญ.",
-    "ทพ.",
-    "ทพญ.",
-    "ภก.",
-    "ภญ.",
-    "ม.ร.ว.",
-    "ม.ล.",
-    "น.ส.",
-)
-_SPELLED = {
-    "นางสาว": "นางสาว",
-    "นาง": "นาง",
-    "นาย": "นาย",
-    "นายแพทย์": "นพ.",
-    "แพทย์หญิง": "พญ.",
-    "ร้อยตำรวจเอก": "ร.ต.อ.",
-    "ร้อยตำรวจโท": "ร.ต.ท.",
-    "ร้อยตำรวจตรี": "ร.ต.ต.",
-    "พันตำรวจเอก": "พ.ต.อ.",
-    "พันตำรวจโท": "พ.ต.ท.",
-    "พันตำรวจตรี": "พ.ต.ต.",
-    "พลตำรวจเอก": "พล.ต.อ.",
-    "พลตำรวจโท": "พล.ต.ท.",
-    "พลตำรวจตรี": "พล.ต.ต.",
-    "ดาบตำรวจ": "ด.ต.",
-    "จ่าสิบตำรวจ": "จ.ส.ต.",
-    "สิบตำรวจเอก": "ส.ต.อ.",
-    "สิบตำรวจโท": "ส.ต.ท.",
-    "สิบตำรวจตรี": "ส.ต.ต.",
-    "ร้อยเอก": "ร.อ.",
-    "ร้อยโท": "ร.ท.",
-    "ร้อยตรี": "ร.ต.",
-    "พันเอก": "พ.อ.",
-    "พันโท": "พ.ท.",
-    "พันตรี": "พ.ต.",
-    "พลเอก": "พล.อ.",
-    "พลโท": "พล.ท.",
-    "พลตรี": "พล.ต.",
-    "จ่าสิบเอก": "จ.ส.อ.",
-    "จ่าสิบโท": "จ.ส.ท.",
-    "จ่าสิบตรี": "จ.ส.ต.",
-    "สิบเอก": "ส.อ.",
-    "สิบโท": "ส.ท.",
-    "สิบตรี": "ส.ต.",
-}
-# Ranks are named in full (ร.ต.อ. is ร้อยตำรวจเอก); academic and medical titles stay short.
-_IN_FULL = {abbr: full for full, abbr in _SPELLED.items() if "แพทย์" not in full}
-_ACTING = {
-    "ร.ต.": "ว่าที่ร้อยตรี",
-    "ร.ท.": "ว่าที่ร้อยโท",
-    "ร.อ.": "ว่าที่ร้อยเอก",
-    "ร้อยตรี": "ว่าที่ร้อยตรี",
-    "ร้อยโท": "ว่าที่ร้อยโท",
-    "ร้อยเอก": "ว่าที่ร้อยเอก",
-}
-
-_THAI = "\u0e01-\u0e4e"
-_ACTING_PREFIX = "ว่?าท(?:ี่|่ี|ิ่|ี|ิ)"
-_SEP = r"\s?[.,]\s?"  # a dot, sometimes read as a comma, with OCR spaces around it
-
-
-def _abbreviation_pattern(abbr: str) -> str:
-    chunks = [c for c in abbr.split(".") if c]
-    body = _SEP.join(re.escape(c) for c in chunks)
-    if len(chunks) == 1:
-        return body + r"\s?\."  # ดร. needs its dot: ดร alone starts ordinary words
-    return body + r"(?:\s?[.,'’]|(?=[\s'’\-]))"  # last dot may be lost or read as a speck
-
-
-_TITLE_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-_TITLE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49"
-                         "\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-
-
-def _mark_tolerant(word: str) -> str:
-    """A long title's letters with its marks free: a broken PDF font or a scan swaps, drops
-    or displaces them (`ว่าท่รีู อยตรี`, `รูอยตำรวจเอก`) and reads SARA AM as SARA AA."""
-    letters = [c for c in word if c not in _TITLE_MARKS]
-    pieces = ["(?:\u0e33|\u0e4d?\u0e32)" if c == "\u0e33" else re.escape(c) for c in letters]
-    return f"{_TITLE_MARK}{{0,3}} ?".join(pieces) + f"{_TITLE_MARK}{{0,2}}"
-
-
-def title_skeleton(text: str) -> str:
-    """A title's letters without marks, spaces or dots, SARA AM as SARA AA."""
-    return "".join(c for c in text.replace("\u0e33", "\u0e32") if c not in _TITLE_MARKS
-                   and c not in " .,'’`-\u0e4d")
-
-
-# Spelled-out titles with marks, long enough that their letters alone are no ordinary word.
-_TOLERANT_MIN = 6
-
-
-def _title_patterns() -> list[tuple[re.Pattern[str], str | None]]:
-    """(pattern, normalised title or None when it must be computed), longest first."""
-    specs: list[tuple[str, str | None]] = []
-    acting_ranks = "|".join(
-        [re.escape(k) for k in _ACTING if "." not in k]
-        + [_abbreviation_pattern(k) for k in _ACTING if "." in k]
-    )
-    # ว่าที่ as scans give it: the tone mark or the vowel lost or swapped (ว่าที, ว่าทิ).
-    specs.append((rf"{_ACTING_PREFIX}\s?(?:{acting_ranks})(?:\s?หญิง)?", None))
-    for abbr in _ABBREVIATIONS:
-        specs.append((_abbreviation_pattern(abbr) + r"(?:\s?หญิง)?", None))
-    specs.append((r"น\s?\.\s?ส(?=[" + _THAI + "])", "นางสาว"))  # น.ส glued to the name
-    # `นาง สาวกฤศณา`: a text layer's space inside นางสาว (a given name สาวิตรี has a mark next)
-    specs.append((r"นาง\sสาว(?=[ก-ฮเ-ไ])", "นางสาว"))
-    tolerant_ranks = "|".join(_mark_tolerant(k) for k in _ACTING if "." not in k)
-    specs.append((rf"{_mark_tolerant('ว่าที่')} ?(?:{tolerant_ranks})(?:\s?หญิง)?", None))
-    for word in sorted(_SPELLED, key=len, reverse=True):
-        suffix = "(?:หญิง)?" if _SPELLED[word].endswith(".") else ""
-        if word in ("นาย", "นาง", "นางสาว"):
-            suffix = "(?:[่้๊๋](?=[ก-ฮเ-ไ]))?"  # a stray OCR tone mark on the title (นาย่วิชัย)
-        specs.append((re.escape(word) + suffix, None))
-        if len(title_skeleton(word)) >= _TOLERANT_MIN and title_skeleton(word) != word:
-            specs.append((_mark_tolerant(word) + suffix, None))
-    ordered = sorted(specs, key=lambda s: -len(s[0]))
-    return [(re.compile(p), t) for p, t in ordered]
-
-
-_TITLES = _title_patterns()
-_ANY_TITLE = re.compile("|".join(p.pattern for p, _ in _TITLES))
-# Words prose writes glued to the name that follows (โดยมอบหมายให้นายปฐวี): a title may follow
-# one of these directly; after any other Thai letter it is part of a word (พัฒนางาน).
-_GLUE_WORDS = (
-    "ให้",
-    "โดย",
-    "และ",
-    "กับ",
-    "ของ",
-    "ถึง",
-    "จาก",
-    "แก่",
-    "คือ",
-    "ได้แก่",
-    "เรียน",
-    "ข้าพเจ้า",
-    "ผม",
-    "ดิฉัน",
-    "ท่าน",
-    "ราย",
-)
-
-
-def _starts_word(text: str, start: int) -> bool:
-    """May a title start at ``start``: at a word boundary, or right after a glue word."""
-    if start == 0:
-        return True
-    before = text[start - 1]
-    if before == ".":
-        # Inside an abbreviation (ร.ต. in ว่าที่ร.ต.), not after a list number (๑.นาย...).
-        return start < 2 or not ("\u0e01" <= text[start - 2] <= "\u0e4e")
-    if not ("\u0e01" <= before <= "\u0e4e"):
-        return True
-    return any(text.endswith(w, 0, start) for w in _GLUE_WORDS)
-
-
-@lru_cache(maxsize=256)
-def normalise_title(raw: str) -> str:
-    """The standard form of a title as written.
-
-    >>> normalise_title("น. ส.'"), normalise_title("ว่าที่ ร.ต."), normalise_title("พ.ต.ท")
-    ('นางสาว', 'ว่าที่ร้อยตรี', 'พันตำรวจโท')
-    """
-    text = re.sub(r"[\s'’`\-]", "", raw).replace(",", ".").replace("ท่ี", "ที่")
-    if (known := _BY_SKELETON.get(title_skeleton(text))) is not None and "." not in text:
-        return known  # marks a font or a scan damaged (`ว่าท่รีูอยตรี`)
-    if text.rstrip("่้๊๋") in ("นาย", "นาง", "นางสาว"):
-        text = text.rstrip("่้๊๋")
-    female = text.endswith("หญิง") and text != "แพทย์หญิง"
-    if female:
-        text = text[: -len("หญิง")]
-    suffix = "หญิง" if female else ""
-    acting = re.match(_ACTING_PREFIX, text)
-    if acting:
-        rank = text[acting.end() :]
-        rank_dotted = rank if rank.endswith(".") or "." not in rank else rank + "."
-        return _ACTING.get(rank_dotted, _ACTING.get(rank, "ว่าที่" + rank)) + suffix
-    if text in _SPELLED:
-        return _IN_FULL.get(_SPELLED[text], _SPELLED[text]) + suffix
-    if text.replace(".", "") in ("นส",):
-        return "นางสาว"
-    dotted = text if text.endswith(".") else text + "."
-    if dotted in _ABBREVIATIONS:
-        return _IN_FULL.get(dotted, dotted) + suffix
-    return text + suffix
-
-
-def _skeletons() -> dict[str, str]:
-    forms = [w for w in _SPELLED if len(title_skeleton(w)) >= _TOLERANT_MIN]
-    forms += [v for v in _ACTING.values()]
-    out: dict[str, str] = {}
-    for form in forms:
-        for female in ("", "หญิง"):
-            out[title_skeleton(form + female)] = normalise_title(form + female)
-    return out
-
-
-_BY_SKELETON: dict[str, str] = {}
-_BY_SKELETON.update(_skeletons())
-
-
 # --- what may follow a title ---------------------------------------------------------------------
 
 # Positions and trades that start with a title word; the dictionary knows most, these are the
@@ -373,6 +161,13 @@ def _prose_like(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
     return stops >= 2 or (words >= 3 and stops >= 1) or words >= 5
 
 
+def _has_function_word(word: str) -> bool:
+    """Does ``word`` hold a function word of prose (``น้อยที่สดใส``)?"""
+    from pythainlp.tokenize import word_tokenize
+
+    return any(t in _FUNCTION_WORDS for t in word_tokenize(word, engine="newmm"))
+
+
 def _name_shaped(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
     return (
         2 <= len(word) <= _MAX_NAME
@@ -421,18 +216,64 @@ def _split_glued(word: str, lexicon: NameLexicon) -> tuple[str, str] | None:
 
 def _prepare(line: str) -> tuple[str, list[int]]:
     """Drop zero-width characters and OCR spaces before marks (``ผ ู้``), keeping a map from
-    each kept character to its index in ``line``."""
+    each kept character to its index in ``line``; a scan's dot specks around names are
+    dropped or read as the space they stand in (see ``_speck_dots``)."""
     out: list[str] = []
     index: list[int] = []
     n = len(line)
+    specks = _speck_dots(line)
     for i, ch in enumerate(line):
         if ch in "\u200b\u200c\u200d\ufeff\u00ad":
             continue
         if ch == " " and i + 1 < n and line[i + 1] in MARKS and out and out[-1] not in " ":
             continue
+        if i in specks:
+            if specks[i] == "":
+                continue
+            ch = specks[i]
         out.append(ch)
         index.append(i)
     return "".join(out), index
+
+
+_THAI_LETTER = re.compile(f"[{_THAI}]")
+_SPECK_RUN = 3  # a dot after this many letters (marks aside) ends no abbreviation (ร.ต., พล.ต.อ.)
+
+
+def _speck_dots(line: str) -> dict[int, str]:
+    """Dots a scan put where a name has none: a speck before a word (``แพรพลอย .พลดงนอก``) is
+    dropped, a dot or a hyphen between two words (``กนกพร.ทองแดง``, ``นาง.แพรพลอย``) is their
+    space.
+
+    A dot inside a title (``น.ส.``, ``ว่าที่ร.ต.``) is the title's, and one after a run of one or
+    two letters may be an abbreviation's (``พ.ศ.``): both stay.
+    """
+    if "." not in line and "-" not in line and "–" not in line:
+        return {}
+    titled = [range(m.start(), m.end()) for m in _ANY_TITLE.finditer(line)]
+    out: dict[int, str] = {}
+    for i, ch in enumerate(line):
+        if ch not in ".-–" or i + 1 >= len(line) or any(i in span for span in titled):
+            continue
+        if ch != ".":
+            # `นางสาวกชพร-สายเนตร`: a hyphen between two names is their space
+            if i and _THAI_LETTER.match(line[i - 1]) and _starts_like_name(line[i + 1]):
+                out[i] = " "
+            continue
+        run = 0
+        while run < i and _THAI_LETTER.match(line[i - 1 - run]):
+            run += 1
+        long_run = sum(c not in MARKS for c in line[i - run : i]) >= _SPECK_RUN
+        if _starts_like_name(line[i + 1]):
+            if i == 0 or line[i - 1] in " \t":
+                out[i] = ""
+            elif long_run:
+                out[i] = " "
+        elif line[i + 1] == " " and long_run and i + 2 < len(line) and _starts_like_name(
+            line[i + 2]
+        ):
+            out[i] = ""  # `นางเยาวนา. สาตตา`: a speck after the given name
+    return out
 
 
 def _next_word(text: str, pos: int, max_spaces: int = 3) -> tuple[int, int] | None:
@@ -495,7 +336,87 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
         )
         pos = max(end, position_end)
         glued_at = end
-    return mentions
+    mentions = _with_lookalike_titles(line, text, index, mentions, lexicon)
+    return _with_specked_titles(line, text, index, mentions, lexicon)
+
+
+def _with_specked_titles(
+    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon
+) -> list[NameMention]:
+    """Add the names whose title a scan glued a speck letter to (``ตดร.สกาย พลอาจ``): one
+    letter opening the word before a title, taken only before a listed given name."""
+    found: list[NameMention] = []
+    for m in _ANY_TITLE.finditer(text):
+        start = m.start()
+        if start < 1 or _starts_word(text, start) or not _THAI_LETTER.match(text[start - 1]):
+            continue
+        if start >= 2 and text[start - 2] not in " \t:;,":
+            continue
+        if any(x.start <= index[start] < x.end for x in [*mentions, *found]):
+            continue
+        parsed = _best_parse(text, start, lexicon, False)
+        if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
+            continue
+        title_written, given, family, end = parsed
+        found.append(NameMention(
+            title=normalise_title(title_written),
+            title_as_written=line[index[start] : index[start + len(title_written) - 1] + 1],
+            given=given,
+            family=family,
+            as_written=line[index[start] : index[end - 1] + 1],
+            start=index[start],
+            end=index[end - 1] + 1,
+        ))
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=lambda x: x.start)
+
+
+def _with_lookalike_titles(
+    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon
+) -> list[NameMention]:
+    """Add the names whose title a scan turned into look-alike letters (``ตร.ปราช ไชยยศ``).
+
+    Such a title is taken only before a given name from the name lists: the look-alike
+    letters alone (บาง, ตร.) are ordinary words.
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[NameMention] = []
+    for pattern, title in _LOOKALIKE_TITLES:
+        for m in pattern.finditer(text):
+            start, title_end = m.start(), m.end()
+            if m.group() == title or not _starts_word(text, start):
+                continue
+            covering = [k for k, (a, b) in enumerate(taken) if a <= index[start] < b]
+            # `นางสารกชพร`: read as นาง + an unlisted given name, นางสาว + กชพร is the reading
+            replaces = [
+                k for k in covering
+                if k < len(mentions) and mentions[k].start == index[start]
+                and mentions[k].given not in lexicon.given
+            ]
+            if covering and not replaces:
+                continue
+            parsed = _parse_after_title(text, start, title_end, lexicon)
+            if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
+                continue
+            if replaces:
+                mentions = [x for k, x in enumerate(mentions) if k not in replaces]
+                taken = [span for k, span in enumerate(taken) if k not in replaces]
+            _, given, family, end = parsed
+            mention = NameMention(
+                title=title,
+                title_as_written=line[index[start] : index[title_end - 1] + 1],
+                given=given,
+                family=family,
+                as_written=line[index[start] : index[end - 1] + 1],
+                start=index[start],
+                end=index[end - 1] + 1,
+            )
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=lambda m: m.start)
 
 
 def _best_parse(
@@ -529,83 +450,6 @@ def _best_parse(
         enumerate(readings),
         key=lambda r: ((r[1][1] in lexicon.given) + (r[1][2] in lexicon.family), -r[0]),
     )[1]
-
-
-# `ตำแหน่ง` and the words that open a position; a position runs to the next separator.
-_POSITION_WORD = re.compile("ต[ำา]แหน่?ง")  # also as a text layer spells it (ตาแหน่ง)
-_POSITION_STOP = re.compile(r"\s*(?:[,;/(]|\s(?:และ|กับ|โทร|Tel|e-?mail)|$)")
-
-
-# A civil-service position ends with its level (นักประชาสัมพันธ์ปฏิบัติการ, นิติกรชำนาญการ,
-# เจ้าพนักงานธุรการชำนาญงาน): the level words tell a position from a name or from prose.
-_LEVEL = re.compile(
-    "[\u0e01-\u0e4e]{2,40}?(?:ปฏิบัติการ|ชำนาญการพิเศษ|ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|"
-    r"ปฏิบัติงาน|ชำนาญงาน|อาวุโส|ทักษะพิเศษ)(?=\s|$|[,;)])"
-)
-
-
-def _levelled(rest: str) -> bool:
-    """Does ``rest`` open with a one-word position that ends with a level?"""
-    return bool(_LEVEL.match(rest)) and not starts_with_title(rest)
-
-
-def position_after(text: str, end: int) -> tuple[str, int]:
-    """A position written after a name (``ตำแหน่ง นักวิชาการ...``, ``เจ้าพนักงาน...``)."""
-    p = end
-    while p < len(text) and text[p] in " \u00a0\t":
-        p += 1
-    rest = text[p:]
-    if word := _POSITION_WORD.match(rest):
-        q = p + word.end()
-        while q < len(text) and text[q] in " \u00a0\t:":
-            q += 1
-        body_start = q
-    elif (starts_with_job(rest, _ROLE_WORDS) or _levelled(rest)) and not is_role_label(rest):
-        body_start = p
-    else:
-        return "", 0
-    stop = _POSITION_STOP.search(text, body_start)
-    body_end = stop.start() if stop else len(text)
-    title = _ANY_TITLE.search(text, body_start, body_end)
-    if title and _starts_word(text, title.start()):
-        body_end = title.start()
-    from extract.fields import label_at_word
-
-    # `… นักจัดการงานทั่วไปชำนาญการพิเศษ ผู้รับผิดชอบ`: the next field's label ends the position
-    body_end = label_at_word(text, body_start, body_end) or body_end
-    body = text[body_start:body_end].strip()
-    if not body or is_role_label(body):
-        return "", 0
-    return body, body_start + len(text[body_start:body_end].rstrip())
-
-
-# Role labels an order or a circular writes before (or after) the names of one role.
-ROLE_LABELS = (
-    ("ผู้กำกับดูแล", "supervisor"),
-    ("ผู้รับผิดชอบ", "responsible"),
-    ("ผู้ประสานงาน", "coordinator"),
-    ("ผู้รับรองข้อมูล", "certifier"),
-    ("ผู้กำกับ", "supervisor"),
-)
-
-
-def label_length(text: str) -> int:
-    """Folded length of the longest role label ``text`` opens with (0: none)."""
-    from extract.textnorm import fold
-
-    flat = fold(text[:40])  # marks dropped, look-alike letters merged: OCR-proof
-    return max((len(fold(label)) for label, _ in ROLE_LABELS if flat.startswith(fold(label))),
-               default=0)
-
-
-def is_role_label(text: str) -> bool:
-    """Does ``text`` open with a role label (spaces inside it ignored)?"""
-    return label_length(text) > 0
-
-
-def title_only(token: str) -> bool:
-    """Is ``token`` a person's title and nothing more (``ดร.``, ``น.ส.``, ``ว่าที่ร.ต.``)?"""
-    return _ANY_TITLE.fullmatch(token.strip()) is not None
 
 
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|/|;|\s(?:และ)\s*|^และ\s*)\s*")
@@ -651,7 +495,16 @@ def _parse_after_title(
         return None
     w1_start, w1_end = first
     given = clean_name(text[w1_start:w1_end])
-    if _starts_with_mark(text[w1_start:w1_end]) or not _name_shaped(given, lexicon, "given"):
+    if _starts_with_mark(text[w1_start:w1_end]):
+        return None
+    if not _name_shaped(given, lexicon, "given") and not (
+        # `นายมะสาเรอาลอย`: a text layer lost the space; glued, the two look like prose
+        len(given) <= _MAX_NAME
+        and (split := _split_glued(given, lexicon)) is not None
+        and split[0] in lexicon.given
+        and _name_shaped(split[1], lexicon, "family")
+        and not _has_function_word(split[1])
+    ):
         return None
     glued_to_title = w1_start == title_end
 
@@ -694,6 +547,8 @@ def _parse_after_title(
             if prefix:
                 family = prefix
                 end = _end_of_prefix(text, second[0], prefix)
+    if family and (rejoined := _space_inside_name(text, given, family, end, lexicon)):
+        given, family, end = rejoined
     if not family:
         split = _split_glued(given, lexicon)
         if split:
@@ -704,6 +559,10 @@ def _parse_after_title(
             pass  # the family name is on the next line
         elif len(given) < 6 or given in lexicon.words or given in lexicon.given:
             return None  # one short or dictionary word after a title: not enough for a name
+    if normalise_title(title_written) == "นาง" and given.startswith("สาว") and (
+        given not in lexicon.given
+    ):
+        return None  # `น่างสาว เล`: นางสาว cut by a speck, not นาง + a given name สาว…
     position = _position(title_written, given, lexicon) if glued_to_title else None
     if position == "prefix" or (position == "word" and family not in lexicon.family):
         return None
@@ -717,31 +576,24 @@ def _parse_after_title(
     return title_written, given, family, end
 
 
-# Words that start a job title, never a family name.
-_JOB_WORDS = (
-    "ผู้", "ตำแหน่ง", "หัวหน้า", "นักวิชาการ", "นักวิเคราะห์", "นักจัดการ", "นักทรัพยากร",
-    "เจ้าหน้าที่", "เจ้าพนักงาน", "ข้าราชการ", "พนักงาน", "ลูกจ้าง",
-)
-# Role and position words a table or a sentence may glue after a family name
-# (นายสมชาย ใจดีผู้อำนวยการ); a family name does not continue into them.
-_ROLE_WORDS = (
-    *_JOB_WORDS, "ปลัด", "รอง", "ประธาน", "กรรมการ", "เลขานุการ", "คลังจังหวัด", "นายอำเภอ",
-    "ผู้ว่าราชการ",
-)
-
-
-_UNMARK = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
-
-
-def starts_with_job(text: str, words: tuple[str, ...]) -> bool:
-    """Does ``text`` open with one of the job ``words``, also when a text layer or OCR lost or
-    changed its marks (``เจูาพนักงาน``)? Short words must match exactly (ผู้ is not ผ)."""
-    if text.startswith(words):
-        return True
-    bare = text.translate(_UNMARK)
-    return any(
-        len(w.translate(_UNMARK)) >= 4 and bare.startswith(w.translate(_UNMARK)) for w in words
-    )
+def _space_inside_name(
+    text: str, given: str, family: str, end: int, lexicon: NameLexicon
+) -> tuple[str, str, int] | None:
+    """``แพรว พลอย ไชยสน``, ``พจนารถ ยอง เพชร``: a line break or an OCR space inside the
+    given or the family name. Rejoined when the two pieces make a listed name, the piece
+    taken for the family name is no listed family name, and the three words then read as a
+    listed given name and a listed family name."""
+    third = _next_word(text, end, max_spaces=1) if end < len(text) and text[end] == " " else None
+    if third is None:
+        return None
+    word = clean_name(text[third[0] : third[1]])
+    if family in lexicon.family or not word:
+        return None
+    if given + family in lexicon.given and listed(word, "family", lexicon):
+        return given + family, word, third[1]
+    if given in lexicon.given and family + word in lexicon.family:
+        return given, family + word, third[1]
+    return None
 
 
 def _glued_next(word: str, lexicon: NameLexicon) -> int:
@@ -768,15 +620,6 @@ def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
         if starts_with_job(tokens[k], _ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
             return "".join(tokens[:k])
     return word
-
-
-def starts_with_title(text: str) -> bool:
-    """Does ``text`` open with a person's title (``๑. นายสมชาย``: a numbered name)?"""
-    return bool(_ANY_TITLE.match(text.lstrip()))
-
-
-def _title_at(text: str, pos: int) -> bool:
-    return bool(_ANY_TITLE.match(text, pos))
 
 
 def _known_prefix(word: str, lexicon: NameLexicon) -> str:

@@ -62,6 +62,8 @@ def _misread_criteria_word(prefix: str) -> bool:
 _BRACKETED = re.compile(r"\([^()]*\)")
 # ข้อ(ที่), ด้านที่, หมวด(ที่), ส่วนที่ as `fold` writes them (digits are gone by then).
 _SECTION_PREFIX = re.compile(r"^(?:ชอ(?:ท)?|ดานท|หมวด(?:ท)?|สวนท)")
+# `ด้านชี ๒ ด้านบริการ`: ด้านที่ with its last letters damaged, before the section's digit
+_DAMAGED_PREFIX = re.compile(r"^ด้?าน[\u0e01-\u0e4e]{1,3}(?=[๐-๙0-9])")
 # `ด้านสถานที่ จำนวน ๔ ข้อ`: the count a section heading declares is no part of its name.
 _COUNT_TAIL = re.compile(r"จำนวน[๐-๙0-9OolI]{1,3}(?:หัวข้อ|ข้อย่อย|ข้อ).{0,40}$")
 
@@ -83,7 +85,8 @@ def parse_header(text: str) -> Header | None:
     if len(flat) < 60:
         # `ข้อ ๑ ด้านสถานที่`, `๕. เงื่อนไขพิเศษ (เพิ่มเติม) (๒ ข้อ)`, `ด้านที่ 1 ด้านสถานที่
         # (3 ข้อ)`: the name after a short numbering prefix; what brackets hold is a remark.
-        short = _SECTION_PREFIX.sub("", fold(_COUNT_TAIL.sub("", _BRACKETED.sub("", flat))))
+        bare = _DAMAGED_PREFIX.sub("", _COUNT_TAIL.sub("", _BRACKETED.sub("", flat)))
+        short = _SECTION_PREFIX.sub("", fold(bare))
         for name, number in QUALITY_SECTIONS.items():
             pos = short.find(_FOLDED[name])
             if 0 <= pos <= 3 and len(short) - len(_FOLDED[name]) <= 4:

@@ -38,6 +38,7 @@ def assign_ids(
     written_ids = [criterion_id(it.group, it.written) if it.written else "" for it in items]
     used: set[str] = set()
     prev: dict[tuple[Group, int | None], int] = {}
+    seen: list[tuple[Group, tuple[int, ...]]] = []  # the numbers so far, as corrected
     for index, item in enumerate(items):
         parts = tuple(item.written or ())
         if not parts:
@@ -56,11 +57,28 @@ def assign_ids(
             prev[scope] = expected
             continue
         header_section = item.section
+        neighbour_first = _first_part_from_neighbours(items, index, parts, seen)
+        if neighbour_first is not None:
+            fixed = criterion_id(item.group, (neighbour_first, parts[1]))
+            fits = _fit(score, item.text, written_ids[index], fixed)
+            if (
+                (known is None or fixed in known)
+                and fixed not in used
+                and fixed not in written_ids[index + 1 :]
+                and fits <= TEXT_OVERRIDE_MARGIN
+            ):
+                # `๕.๑` between ๓.๑ and ๔.๒: Tesseract's Thai models write ๔ as ๕; the
+                # numbers on both sides say which topic this is.
+                item.flags.append(
+                    f"number {item.number_as_written} corrected to {fixed} by its neighbours"
+                )
+                parts = (neighbour_first, parts[1])
         if len(parts) == 2 and header_section and parts[0] != header_section:
             item.flags.append(
                 Flag(FlagKind.SECTION_BY_HEADER, section=parts[0], header=header_section)
             )
             parts = (header_section, parts[1])
+        seen.append((item.group, parts))
         scope = (item.group, parts[0] if len(parts) == 2 else None)
         expected = prev.get(scope, 0) + 1
         written = parts[-1]
@@ -111,6 +129,36 @@ def assign_ids(
             item.flags.append(Flag(FlagKind.NOT_IN_CATALOG, criterion=item.criterion))
         used.add(item.criterion)
         prev[scope] = max(prev.get(scope, 0), chosen)
+
+
+def _first_part_from_neighbours(
+    items: list[Item],
+    index: int,
+    parts: tuple[int, ...],
+    seen: list[tuple[Group, tuple[int, ...]]],
+) -> int | None:
+    """The first part the numbered items before (as corrected) and after a two-part number
+    give it, when its own first part fits neither (`๕.๑` between ๓.๑ and ๔.๒, `๕.๓` between
+    ๔.๒ and ๔.๔)."""
+    if len(parts) != 2:
+        return None
+    group = items[index].group
+    earlier = [p for g, p in seen if g is group and p]
+    if not earlier or earlier[-1][0] == parts[0]:
+        return None  # in line with the number before it
+    before = earlier[-1]
+    # the nearest later item with another first part (`๒.๒`, `๒.๓` both misread)
+    after = next((tuple(it.written) for it in items[index + 1 :]
+                  if it.written and it.group is group and it.written[0] != parts[0]), None)
+    if after is None or len(before) != 2 or len(after) != 2:
+        return None
+    if after[0] == before[0] and before[1] < parts[1] < after[1]:
+        return after[0]
+    if after[0] == before[0] + 1 and parts[1] < after[1]:
+        return after[0]
+    if after[0] == before[0] + 2:
+        return before[0] + 1  # `๑๕.๑` between ๑๘.๑ and ๒๐.๑: the one topic between
+    return None
 
 
 def _fit(score: Scorer | None, text: str, written_id: str, candidate_id: str) -> float:

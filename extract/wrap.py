@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from extract.models import Line
-from extract.names import MARKS, clean_name, name_lexicon
+from extract.names import MARKS, clean_name, listed, name_lexicon
 from extract.numbering import parse_number
 from extract.officers import (
     _name_shaped,
@@ -160,7 +160,7 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
     fragment = _given_fragment(text)
     after = clean_name(tail.split()[0]) if tail.split() else ""
     if fragment and fragment + word in lexicon.given and (
-        fragment not in lexicon.given or after in lexicon.family
+        fragment not in lexicon.given or listed(after, "family", lexicon)
     ):
         return text.rstrip() + word_raw  # `นาง แพร` / `พลอย พลดงนอก`: the given name cut
     if tail and not (tail[0] in ",/;" or tail.startswith("และ") or find_names(tail[:40])
@@ -184,14 +184,16 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
             # by side; which family belongs to which name is the table's to say, not ours
             return None
         # `นางสาวสุภาพร` / `มีสุข`: the family name on the next line
-        if word in lexicon.family or (
+        if listed(word, "family", lexicon) or (
             word not in lexicon.words and _name_shaped(word, lexicon, "family")
         ):
             return text.rstrip(" ,") + " " + word_raw
         return None
     # `นางวันดี ศรี` / `สุข`: the family name cut inside the word
-    if last_name.family + word in lexicon.family and last_name.family not in lexicon.family:
+    # (listed: also when the scan put a stray mark on a piece, อำน่วย / มงคลพร)
+    joined = listed(clean_name(last_name.family + word), "family", lexicon)
+    if joined and last_name.family not in lexicon.family:
         return text.rstrip() + word_raw
-    if last_name.family + word in lexicon.family and word not in lexicon.words:
+    if joined and word not in lexicon.words:
         return text.rstrip() + word_raw
     return None

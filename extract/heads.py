@@ -1,0 +1,150 @@
+"""Join the clusters of one person that complete linkage left apart (extract/names.py).
+
+Complete linkage keeps a cluster only while every spelling in it is near every other one. On a
+copy or a fax one person is read a dozen ways, and two damaged spellings of the same person are
+often farther apart than either is from the true one (``เลนงนารถ`` and ``เสลนานารถก`` for
+เสนานารถ), so the person ends up as two clusters, each seen several times. What tells them
+apart from two people is how near their *heads* (the spelling each cluster holds most often)
+are, measured with the OCR-aware distance: look-alike consonants (ด/ค, บ/ป, ถ/ภ, ข/ช), a mark
+lost or added, cost little; two people's names differ by many hard edits.
+
+A name read without its family name (the scan lost it) joins the one person whose given name
+it is clearly nearest to.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from extract.namedistance import NameLexicon, ocr_distance
+
+if TYPE_CHECKING:
+    from extract.persons import _Form
+
+log = logging.getLogger(__name__)
+
+# Two heads are one person when their whole names are this near, OCR cost per letter, with
+# at most one hard edit (one hard edit and a mark in a name of 11 letters is 0.12; two
+# people's names are 0.4 apart and more).
+HEAD_MAX_COST = 0.15
+HEAD_MAX_HARD = 1
+# A given name without its family name: cost per letter to the nearest person's given name,
+# and how much nearer than the next person it must be.
+GIVEN_ONLY_MAX_COST = 0.2
+GIVEN_ONLY_MARGIN = 0.1
+
+
+def _cost(a: str, b: str) -> float:
+    """OCR cost per letter between two spellings, in the likelier direction."""
+    if a == b:
+        return 0.0
+    return min(ocr_distance(a, b)[0], ocr_distance(b, a)[0]) / max(len(a), len(b), 1)
+
+
+def _two_real_names(x: str, y: str, known: Callable[[str], bool]) -> bool:
+    return x != y and known(x) and known(y)
+
+
+def heads_are_one(a: _Form, b: _Form, lexicon: NameLexicon) -> bool:
+    """Are the heads ``a`` and ``b`` of two clusters spellings of one person's name?
+
+    Two real names (both in the name lists) stay two people, as in the linkage.
+    """
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if not a.family or not b.family:
+        return False  # the given-only rule below decides those
+    if _two_real_names(a.given, b.given, lambda x: x in lexicon.given):
+        return False
+    if _two_real_names(a.family, b.family, lambda x: x in lexicon.family):
+        return False
+    x, y = a.given + a.family, b.given + b.family
+    hard = min(ocr_distance(x, y)[1], ocr_distance(y, x)[1])
+    return hard <= HEAD_MAX_HARD and _cost(x, y) <= HEAD_MAX_COST
+
+
+def merge_near_heads(
+    forms: list[_Form], clusters: dict[int, list[int]], lexicon: NameLexicon
+) -> None:
+    """Merge clusters whose heads are one person, the nearest pairs first (in place)."""
+
+    def head(key: int) -> _Form:
+        return max((forms[i] for i in clusters[key]), key=lambda f: f.count)
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        keys = sorted(clusters)
+        for n, x in enumerate(keys):
+            hx = head(x)
+            for y in keys[n + 1 :]:
+                hy = head(y)
+                if not heads_are_one(hx, hy, lexicon):
+                    continue
+                cost = _cost(hx.given + hx.family, hy.given + hy.family)
+                if best is None or cost < best[0]:
+                    best = (cost, x, y)
+        if best is None:
+            return
+        _, x, y = best
+        big, small = (x, y) if _total(forms, clusters[x]) >= _total(forms, clusters[y]) else (y, x)
+        log.debug("one person: %s <- %s", _label(head(big)), _label(head(small)))
+        clusters[big].extend(clusters.pop(small))
+
+
+# A spelling seen this often at most, whose given and family name together are a person's
+# given name, is that given name split in two by the name lists (`กนกนาภู` as กนก + นาภู).
+SPLIT_GIVEN_MAX_COUNT = 2
+
+
+def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """A cluster of names read without a family name joins the one person (with a family
+    name) whose given name it is clearly nearest to (in place). So does a rare spelling whose
+    two halves together are that given name."""
+    for key in sorted(clusters):
+        if key not in clusters:
+            continue
+        group = [forms[i] for i in clusters[key]]
+        lone = max(group, key=lambda f: f.count)
+        if any(f.family for f in group) and not (
+            len(group) == 1 and lone.count <= SPLIT_GIVEN_MAX_COUNT
+        ):
+            continue
+        whole = lone.given + lone.family
+        near: list[tuple[float, int]] = []
+        for other, members in clusters.items():
+            if other == key:
+                continue
+            with_family = [forms[i] for i in members if forms[i].family]
+            if not with_family:
+                continue
+            person = max(with_family, key=lambda f: f.count)
+            if lone.gender and person.gender and lone.gender != person.gender:
+                continue
+            near.append((min(_cost(whole, f.given) for f in with_family), other))
+        near.sort()
+        if not near or near[0][0] > GIVEN_ONLY_MAX_COST:
+            continue
+        if lone.family and near[0][0] > _cost(whole, _whole(max(
+            (forms[i] for i in clusters[near[0][1]]), key=lambda f: f.count
+        ))):
+            continue  # nearer to the person's whole name: the linkage's case, not this one
+        second = near[1][0] if len(near) > 1 else math.inf
+        if second - near[0][0] < GIVEN_ONLY_MARGIN:
+            continue
+        log.debug("given name only: %s joins cluster %d", lone.given, near[0][1])
+        clusters[near[0][1]].extend(clusters.pop(key))
+
+
+def _whole(form: _Form) -> str:
+    return form.given + form.family
+
+
+def _total(forms: list[_Form], group: list[int]) -> int:
+    return sum(forms[i].count for i in group)
+
+
+def _label(form: _Form) -> str:
+    return f"{form.given} {form.family}".strip()
