@@ -264,7 +264,8 @@ def _spread_any(values: list[T], most: int) -> list[T]:
     return [values[int(i * step)] for i in range(most)]
 
 
-_READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER)
+_READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER,
+                  FlagKind.UNREADABLE_BY_TITLE)
 
 
 def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> None:

@@ -19,6 +19,7 @@ class FlagKind(StrEnum):
 
     JUNK_SUB_NUMBER = "junk_sub_number"  # a sub-item number that reads as no number
     UNREADABLE_NUMBER = "unreadable_number"  # an item number that reads as no number
+    UNREADABLE_BY_TITLE = "unreadable_by_title"  # ... whose row its catalog title recognised
     NUMBER_MISSING = "number_missing"  # a row without number in a numbered list, by its title
     UNNUMBERED_ROW = "unnumbered_row"  # a row of a block without numbers, by its catalog title
     DOT_MISSING = "dot_missing"  # `๑๑` read where `๑.๑` is printed
@@ -28,6 +29,7 @@ class FlagKind(StrEnum):
     OUT_OF_ORDER = "out_of_order"  # a number below the one due
     CORRECTED_BY_LATER = "corrected_by_later"  # one ahead of the due one, and a later item too
     CORRECTED_BY_TEXT = "corrected_by_text"  # the catalog text fits the due id much better
+    CORRECTED_BY_NEIGHBOURS = "corrected_by_neighbours"  # a topic digit the numbers around fix
     NOT_IN_CATALOG = "not_in_catalog"  # the id is no criterion of the edition
     TEXT_FITS = "text_fits"  # the item's text fits another criterion better
 
@@ -67,6 +69,7 @@ def flag_text(flag: Flag) -> str:
 _FLAG_SENTENCES = {
     FlagKind.JUNK_SUB_NUMBER: "junk sub-item number {number!r}",
     FlagKind.UNREADABLE_NUMBER: "unreadable number",
+    FlagKind.UNREADABLE_BY_TITLE: "unreadable number: row recognised by its catalog title",
     FlagKind.NUMBER_MISSING: "number missing: row recognised by its catalog title",
     FlagKind.UNNUMBERED_ROW: "unnumbered row recognised by its catalog title",
     FlagKind.DOT_MISSING: "dot missing in number",
@@ -77,6 +80,8 @@ _FLAG_SENTENCES = {
     FlagKind.CORRECTED_BY_LATER: "number {number} corrected to {criterion}: a later item is "
                                  "written the same",
     FlagKind.CORRECTED_BY_TEXT: "number {number} corrected to {criterion}: the text fits it",
+    FlagKind.CORRECTED_BY_NEIGHBOURS: "number {number} corrected to {criterion} by its "
+                                      "neighbours",
     FlagKind.NOT_IN_CATALOG: "{criterion} not in the catalog",
     FlagKind.TEXT_FITS: "text fits {criterion} better ({score:.0%})",
 }

@@ -280,7 +280,7 @@ def walk(
                 "",
                 section_break=section_break,
                 section=section if group in (Group.QUALITY, Group.SPECIAL) else None,
-                flags=["unreadable number: row recognised by its catalog title"],
+                flags=[Flag(FlagKind.UNREADABLE_BY_TITLE, number.raw)],
             )
             section_break, field_role, recognised = False, None, True
             out.items.append(current)

@@ -70,7 +70,7 @@ def assign_ids(
                 # `๕.๑` between ๓.๑ and ๔.๒: Tesseract's Thai models write ๔ as ๕; the
                 # numbers on both sides say which topic this is.
                 item.flags.append(
-                    f"number {item.number_as_written} corrected to {fixed} by its neighbours"
+                    Flag(FlagKind.CORRECTED_BY_NEIGHBOURS, item.number_as_written, fixed)
                 )
                 parts = (neighbour_first, parts[1])
         if len(parts) == 2 and header_section and parts[0] != header_section:

@@ -17,6 +17,7 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 from extract.catalog import Catalog
 from extract.document import extract_document
 from extract.fields import find_labels
+from extract.findings import FlagKind
 from extract.models import Line
 from extract.names import cluster_officers
 from extract.numbering import Profile, parse_number
@@ -241,7 +242,8 @@ def test_a_topic_digit_misread_is_corrected_by_the_numbers_around_it() -> None:
     assert [it.criterion for it in items] == [
         "Q3.1", "Q4.1", "Q4.2", "Q4.3", "Q4.4", "Q6.1", "Q6.2", "Q6.3", "Q6.4",
         "Q18.1", "Q19.1", "Q20.1"]
-    assert "corrected to Q4.1 by its neighbours" in " ".join(items[1].flags)
+    assert [(f.kind, f.criterion) for f in items[1].flags] == [
+        (FlagKind.CORRECTED_BY_NEIGHBOURS, "Q4.1")]
 
 
 def test_a_given_name_alone_joins_its_person_after_the_full_names_joined() -> None:
