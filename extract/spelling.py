@@ -120,7 +120,10 @@ def canonical_spelling(
                 text = prefix + option
                 partial = evidence + cost
                 grown.append((partial, text, unseen + extra))
-        grown.sort(key=lambda s: s[0] + ORTHOGRAPHY_WEIGHT * orthography_errors(s[1], False))
+        # The text breaks ties: the beam keeps the same states whatever order the variants
+        # (and so the options of a slot) came in.
+        grown.sort(key=lambda s: (s[0] + ORTHOGRAPHY_WEIGHT * orthography_errors(s[1], False),
+                                  s[1]))
         beam, kept = [], set()
         for state in grown:
             if state[1] not in kept:
