@@ -26,45 +26,52 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from pythainlp.util import normalize as _pythainlp_normalize
 
+from extract.thaichars import (
+    BELOW_SET,
+    CONSONANT_SET,
+    LEAD_SET,
+    LOOKALIKE_PAIRS,
+    LOOKALIKE_VOWEL_PAIRS,
+    MARK_SET,
+    MARK_SHAPES,
+    TONE_SET,
+    TOP_MARK_SET,
+    TOP_VOWEL_SET,
+    lookalikes,
+)
+from extract.thaichars import OBSOLETE as _OBSOLETE
+
 log = logging.getLogger(__name__)
 
 NameKind = Literal["given", "family"]
 
 # --- Thai character classes ----------------------------------------------------------------------
 
-CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))  # ก..ฮ, with ฤ ฦ
-LEADING_VOWELS = frozenset("เแโใไ")
-TOP_VOWELS = frozenset("ัิีึื็")
-TONES = frozenset("่้๊๋")
-TOP_MARKS = TOP_VOWELS | TONES | frozenset("์ํ๎")
-BOTTOM_MARKS = frozenset("ฺุู")
-MARKS = TOP_MARKS | BOTTOM_MARKS
-OBSOLETE = frozenset("ฃฅ")
+# The classes and the look-alike table are extract/thaichars.py's (one table for the project).
+CONSONANTS = CONSONANT_SET
+LEADING_VOWELS = LEAD_SET
+TOP_VOWELS = TOP_VOWEL_SET
+TONES = TONE_SET
+TOP_MARKS = TOP_MARK_SET
+BOTTOM_MARKS = BELOW_SET
+MARKS = MARK_SET
+OBSOLETE = frozenset(_OBSOLETE)
 # Letters rare in names but frequent as misreadings of a common letter (ซ for ช, ฃ for ข):
 # a canonical spelling may replace them even when every variant agrees.
 SUSPICIOUS = frozenset("ซฃฅ")
 STRAY = "'‘’`\"“”-–,"  # OCR specks that land inside names
 
-# Look-alike consonants in printed Thai, as OCR engines confuse them.
-_CONSONANT_PAIRS = (
-    "ชซ ขช ขฃ ชฃ ขซ คฅ คศ ศส คส คด ดต นบ บป นป ปฟ พฟ พผ ผฝ ฝฟ บษ ภถ ถฤ ภฦ ถก "
-    "ฎฏ ฎฐ ญฌ ญณ มฆ ทฑ ทห รธ วร อฮ งจ ฬฟ"
-).split()
-_VOWEL_PAIRS = ("าำ", "าๅ", "ใไ", "ใโ", "ไโ")
-
-CONFUSABLE: dict[str, frozenset[str]] = {}
-for _pair in _CONSONANT_PAIRS:
-    _a, _b = _pair[0], _pair[1]
-    CONFUSABLE[_a] = CONFUSABLE.get(_a, frozenset()) | {_b}
-    CONFUSABLE[_b] = CONFUSABLE.get(_b, frozenset()) | {_a}
-_PAIR_SET = {frozenset(p) for p in _CONSONANT_PAIRS} | {frozenset(p) for p in _VOWEL_PAIRS}
+_CONSONANT_PAIRS = LOOKALIKE_PAIRS
+_VOWEL_PAIRS = LOOKALIKE_VOWEL_PAIRS
+CONFUSABLE: dict[str, frozenset[str]] = lookalikes()
+_PAIR_SET = {frozenset(p) for p in (*LOOKALIKE_PAIRS, *LOOKALIKE_VOWEL_PAIRS)}
 
 LOOKALIKE_COST = 0.35
 LETTER_PRIOR_WEIGHT = 0.2  # per factor of ten between how common two look-alikes are in names
 SECOND_LOOKALIKE_COST = 0.6
 # Marks confused by shape: the wide vowel arcs above a letter, the small signs above it (tone
 # marks, ็, ์), the vowels below it.
-_MARK_SHAPES = (frozenset("ัิีึื"), frozenset("็่้๊๋์ํ๎"), BOTTOM_MARKS)
+_MARK_SHAPES = MARK_SHAPES
 MARK_SAME_SHAPE_COST = 0.2
 MARK_SAME_PLACE_COST = 0.3  # one mark above the letter for another of a different shape
 MARK_OTHER_PLACE_COST = 0.45

@@ -41,6 +41,7 @@ from extract.positions import (
     position_after,
     starts_with_job,
 )
+from extract.thaichars import FOLLOW_VOWELS
 from extract.titles import (
     _ANY_TITLE,
     _LOOKALIKE_TITLES,
@@ -143,7 +144,7 @@ def _starts_like_name(word: str) -> bool:
 def _starts_with_mark(raw: str) -> bool:
     """``ิตรี`` after นางสา-: the title was cut in the wrong place."""
     stripped = raw.lstrip(STRAY)
-    return not stripped or stripped[0] in MARKS or stripped[0] in "ะาำๅ"
+    return not stripped or stripped[0] in MARKS or stripped[0] in FOLLOW_VOWELS
 
 
 def _prose_like(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extract.namedistance import MARKS
+from extract.thaichars import UNMARK
 from extract.titles import _ANY_TITLE, _starts_word, starts_with_title
 
 # `ตำแหน่ง` and the words that open a position; a position runs to the next separator.
@@ -95,7 +95,7 @@ _ROLE_WORDS = (
 )
 
 
-_UNMARK = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
+_UNMARK = UNMARK
 
 
 def starts_with_job(text: str, words: tuple[str, ...]) -> bool:

@@ -15,7 +15,6 @@ from extract.namedistance import (
     _SKELETON,
     BOTTOM_MARKS,
     CONFUSABLE,
-    MARKS,
     SUSPICIOUS,
     TOP_MARKS,
     NameKind,
@@ -26,6 +25,7 @@ from extract.namedistance import (
     ocr_distance,
     orthography_errors,
 )
+from extract.thaichars import UNMARK
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ def _skeleton_index(kind: NameKind) -> dict[str, tuple[str, ...]]:
 
 
 # Marks dropped, and SARA AM as SARA AA (a text layer's ชากรม for ชำกรม): what may differ.
-_NO_MARKS = {ord(m): None for m in MARKS} | {ord("ำ"): "า"}
+_NO_MARKS = UNMARK
 
 
 def _aa(text: str) -> str:

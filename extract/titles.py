@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_THAI = "\u0e01-\u0e4e"
+from extract.thaichars import LETTERS_AND_MARKS_RANGE, MARK_RANGE, MARK_SET
+
+_THAI = LETTERS_AND_MARKS_RANGE
 
 # Abbreviated titles, normalised form: each is matched with optional spaces around its dots.
 _ABBREVIATIONS = (
@@ -127,7 +129,7 @@ def _abbreviation_pattern(abbr: str) -> str:
     return body + r"(?:\s?[.,'’]|(?=[\s'’\-]))"  # last dot may be lost or read as a speck
 
 
-_TITLE_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+_TITLE_MARK = f"[{MARK_RANGE}]"
 # Marks a scan sprinkles on the short titles, which have none (`น่าง`, `น่ายประชา`, `ด์ร.`).
 _STRAY_MARKS = "่้๊๋์ํ"
 
@@ -141,8 +143,7 @@ def _stray_marked(word: str) -> str:
         for k in range(len(letters) - 1)
     ]
     return "(?:" + "|".join(options) + ")"
-_TITLE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49"
-                         "\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_TITLE_MARKS = MARK_SET
 
 
 def _mark_tolerant(word: str) -> str:
