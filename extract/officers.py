@@ -320,25 +320,31 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
         if parsed is None:
             pos = start + 1
             continue
-        title_written, given, family, end = parsed
+        end = parsed[3]
         position, position_end = position_after(text, end)
-        mentions.append(
-            NameMention(
-                title=normalise_title(title_written),
-                title_as_written=line[index[start] : index[start + len(title_written) - 1] + 1],
-                given=given,
-                family=family,
-                as_written=line[index[start] : index[end - 1] + 1],
-                start=index[start],
-                end=index[end - 1] + 1,
-                position=position,
-                position_end=index[position_end - 1] + 1 if position else 0,
-            )
-        )
+        mentions.append(_mention(line, index, start, parsed, position, position_end))
         pos = max(end, position_end)
         glued_at = end
     mentions = _with_lookalike_titles(line, text, index, mentions, lexicon)
     return _with_specked_titles(line, text, index, mentions, lexicon)
+
+
+def _mention(line: str, index: list[int], start: int, parsed: tuple[str, str, str, int],
+             position: str = "", position_end: int = 0) -> NameMention:
+    """The mention of a parsed (title as written, given, family, end) found at `start` of the
+    folded text, with spans mapped back to the line through `index`."""
+    title_written, given, family, end = parsed
+    return NameMention(
+        title=normalise_title(title_written),
+        title_as_written=line[index[start] : index[start + len(title_written) - 1] + 1],
+        given=given,
+        family=family,
+        as_written=line[index[start] : index[end - 1] + 1],
+        start=index[start],
+        end=index[end - 1] + 1,
+        position=position,
+        position_end=index[position_end - 1] + 1 if position else 0,
+    )
 
 
 def _with_specked_titles(
@@ -358,16 +364,7 @@ def _with_specked_titles(
         parsed = _best_parse(text, start, lexicon, False)
         if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
             continue
-        title_written, given, family, end = parsed
-        found.append(NameMention(
-            title=normalise_title(title_written),
-            title_as_written=line[index[start] : index[start + len(title_written) - 1] + 1],
-            given=given,
-            family=family,
-            as_written=line[index[start] : index[end - 1] + 1],
-            start=index[start],
-            end=index[end - 1] + 1,
-        ))
+        found.append(_mention(line, index, start, parsed))
     if not found:
         return mentions
     return sorted([*mentions, *found], key=lambda x: x.start)
