@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import subprocess
 import tempfile
 from collections import defaultdict
@@ -44,7 +45,7 @@ def bare_reading(pdf: Path, page: int, dpi: int, lang: str, psm: int, tmp: Path)
                     str(page), str(pdf), str(prefix)], check=True)
     done = subprocess.run(["tesseract", f"{prefix}.pgm", "stdout", "-l", lang, "--psm", str(psm)],
                           capture_output=True, text=True, check=True,
-                          env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"})
+                          env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     return done.stdout
 
 
