@@ -11,7 +11,7 @@ from extract.models import Group, Item
 from extract.number_trust import models_disagree_on, number_of
 from extract.sections import DeclaredCount
 from ocr.layout import PageLayout, Word
-from ocr.numbers.reread import known_errors, unexplained
+from ocr.numbers.confusion import known_errors, unexplained
 
 # Item flag kind -> finding kind (a slip of the clerk may turn out to be a skip, a section
 # header not recognised or an OCR misreading: `numbering_findings`).

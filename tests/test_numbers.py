@@ -14,7 +14,7 @@ import pytest
 from PIL import Image, ImageDraw
 from rapidfuzz.distance import Levenshtein
 
-from ocr.numbers import reread, synth
+from ocr.numbers import confusion, crops, reread, synth
 from ocr.numbers.engine import HERE, MODEL_NAME, run_tesseract
 from ocr.numbers.evaluate import thai_words
 from ocr.numbers.reread import Word
@@ -113,7 +113,7 @@ def test_crops_read_in_one_call_map_back_to_their_words(reader) -> None:
     texts = ["๑๒๓", "๔๕", "๖๗๘๙", "๒.๑๔", "(๓)", "๑,๒๐๐", "๐๙.๓๐", "๒๓/๒๕๖๖"]
     img, boxes = _scanned_line(texts, "Umpush", seed=9)
     words = [Word(*b, "๑") for b in boxes]  # any digit selects a word
-    image, slots = reread.stack([reread.crop(img, w) for w in words], list(range(len(words))))
+    image, slots = crops.stack([crops.crop(img, w) for w in words], list(range(len(words))))
     assert image.height > sum(b[3] for b in boxes)  # one image, crops one under another
     assert all(a.bottom < b.top for a, b in itertools.pairwise(slots))
     fixes = reread.reread_page(img, words, reader=reader())
@@ -126,24 +126,24 @@ def test_crops_read_in_one_call_map_back_to_their_words(reader) -> None:
 
 # ---------------------------------------------------------------- the correction rule
 def test_correction_follows_the_measured_confusions() -> None:
-    errors = reread.known_errors("Thai")
+    errors = confusion.known_errors("Thai")
     assert "๕" in errors["๔"]  # measured: the stock model writes ๕ for ๔, ๒ for ๖, ๓ for ๗
     assert "๒" in errors["๖"] and "๓" in errors["๗"]
-    assert reread.correct("๕.๑", "๔.๑", errors) == "๔.๑"
-    assert reread.correct("๑๕๑๑.", "๑๔.๑๑.", errors) == "๑๔.๑๑."  # a dropped point too
+    assert confusion.correct("๕.๑", "๔.๑", errors) == "๔.๑"
+    assert confusion.correct("๑๕๑๑.", "๑๔.๑๑.", errors) == "๑๔.๑๑."  # a dropped point too
     # A number-model slip the stock model's habits do not explain leaves the Thai reading.
     a, b = next((a, b) for a in synth.THAI_DIGITS for b in synth.THAI_DIGITS
                 if a != b and a not in errors[b])
-    assert reread.correct(a, b, errors) == a
+    assert confusion.correct(a, b, errors) == a
     d = next(d for d in synth.THAI_DIGITS if "" not in errors[d])
-    assert reread.correct("๑๒", "๑๒" + d, errors) == "๑๒"  # an invented digit
+    assert confusion.correct("๑๒", "๑๒" + d, errors) == "๑๒"  # an invented digit
     # Thai letters around a number stay.
-    assert reread.correct("ที่๕", "๒๐๔", errors).startswith("ที่")
-    assert reread.correct("ข้อ", "๑๒", errors) == "ข้อ"
+    assert confusion.correct("ที่๕", "๒๐๔", errors).startswith("ที่")
+    assert confusion.correct("ข้อ", "๑๒", errors) == "ข้อ"
 
 
 def test_selection_takes_digits_and_lookalikes_only() -> None:
-    junk = sorted(reread.digit_junk(reread.known_errors("Thai")))
+    junk = sorted(confusion.digit_junk(confusion.known_errors("Thai")))
     assert "G" in junk  # measured: the stock model writes G for ๘
     texts = ("ข้อ", "๑๒", "©.๒", "2.14", "นาย", "GECC", "G", "ที่")
     words = [Word(0, 0, 10, 10, t) for t in texts]

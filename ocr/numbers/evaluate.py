@@ -65,7 +65,8 @@ def read_as_reread(tif: Path, n: int, stacked: bool, per_call: int = 40
 
     from PIL import Image
 
-    from ocr.numbers.reread import _normalise, _trim, page_reader, stack_reader
+    from ocr.numbers.crops import _normalise, _trim
+    from ocr.numbers.reread import page_reader, stack_reader
 
     src = Image.open(tif)
     crops = []

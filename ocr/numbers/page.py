@@ -17,7 +17,7 @@ from dataclasses import replace
 from PIL import Image
 
 from ocr.layout import Table, Word
-from ocr.numbers import reread
+from ocr.numbers import confusion, reread
 from ocr.tesseract import OcrResult, OcrSettings
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def number_column_words(tables: Sequence[Table], words: Sequence[Word]) -> set[i
         for col in {c.col for c in cells}:
             filled = [k for k, c in enumerate(cells) if c.col == col and k in members]
             numbered = [k for k in filled
-                        if any(reread.has_number(words[i].text) for i in members[k])]
+                        if any(confusion.has_number(words[i].text) for i in members[k])]
             if len(numbered) >= max(MIN_NUMBER_CELLS, NUMBER_COLUMN_SHARE * len(filled)):
                 forced.update(i for k in filled for i in members[k])
     return forced
