@@ -6,6 +6,10 @@ both models' readings: the Thai model's (`Word.original`) and the number model's
 expects, the number printed is most likely the expected one and the other model misread it:
 that is an OCR uncertainty, not a clerk's slip. Where both read the same number, or neither
 read the expected one, the reading stands and a numbering finding is the clerk's.
+
+A reading is certain only where both models read the same number (`confirmed`). A number the
+number model did not confirm (it read junk, or was never asked) is as uncertain as on a page
+the Thai model alone read: there the Thai model's known misreadings decide (`validate.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterable
 
 from extract.digits import to_arabic
 from ocr.layout import Word
+from ocr.numbers.confusion import COMMA_POINT
 
 _NUMBER_CHARS = re.compile(r"[๐-๙0-9.]")
 
@@ -39,16 +44,49 @@ def models_disagree_on(written: str, expected: str, words: Iterable[Word]) -> bo
     >>> models_disagree_on("๑๕", "๑๔", [both])
     False
     """
-    def value(text: str) -> str:  # Thai and Arabic digits alike
-        return to_arabic(number_of(text))
-
     read, want = value(written), value(expected)
     if not read or not want or read == want:
         return False
-    for w in words:
-        if not w.reading or value(w.text) != read:
-            continue
+    for w in _words_reading(read, words):
         seen = {value(w.original), value(w.reading)}
         if want in seen and len(seen) > 1:
             return True
     return False
+
+
+def confirmed(written: str, words: Iterable[Word], occurrence: int = 0) -> bool:
+    """Whether the word of the page that reads `written` was read as that number by both models.
+
+    A page may print a number twice, once rightly and once as the Thai model misread another
+    (`๒.๕` for ๒.๘): the `occurrence`-th item with that number on the page is the
+    `occurrence`-th word reading it, in the page's order (any word when there are fewer).
+
+    >>> agree = Word("๑๕", (0, 0, 10, 10), 90.0, original="๑๕", reading="๑๕")
+    >>> junk = Word("๒.๕", (0, 0, 10, 10), 90.0, original="๒.๕", reading="-")
+    >>> confirmed("๑๕", [agree]), confirmed("๒.๕", [junk]), confirmed("๒.๕", [])
+    (True, False, False)
+    >>> confirmed("๒.๖", [Word("๒.๖", (0, 0, 9, 9), 90.0, original="๒.๖", reading="๒,๖")])
+    True
+    >>> confirmed("๒.๕", [agree, junk]), confirmed("๒.๕", [Word("๒.๕", (0, 0, 9, 9), 90.0,
+    ...     original="๒.๕", reading="๒.๕"), junk], occurrence=1)
+    (False, False)
+    """
+    read = value(written)
+    found = _words_reading(read, words)
+    if occurrence < len(found):
+        found = [found[occurrence]]
+    return bool(read) and any(value(w.original) == read == value(w.reading) for w in found)
+
+
+def value(text: str) -> str:
+    """The number a reading holds, Thai and Arabic digits alike.
+
+    >>> value("ข้อ ๒,๖"), value("(12")
+    ('2.6', '12')
+    """
+    return to_arabic(number_of(COMMA_POINT.sub(".", text)))
+
+
+def _words_reading(number: str, words: Iterable[Word]) -> list[Word]:
+    """The re-read words whose page text holds `number` (a `value`)."""
+    return [w for w in words if w.reading and value(w.text) == number]

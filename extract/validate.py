@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from extract.digits import THAI_DIGITS, arabic_to_thai, to_arabic
 from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind, Severity
 from extract.models import Group, Item
-from extract.number_trust import models_disagree_on, number_of
+from extract.number_trust import confirmed, models_disagree_on, number_of, value
 from extract.sections import DeclaredCount
 from ocr.layout import PageLayout, Word
 from ocr.numbers.confusion import known_errors, unexplained
@@ -52,7 +53,10 @@ def numbering_findings(document: str, items: list[Item],
     trust = trust or {}
     readings = readings or {}
     out: list[Finding] = []
+    seen: Counter[tuple[int, str]] = Counter()  # (page, number) -> items so far
     for index, item in enumerate(items):
+        key = (item.page, value(item.number_as_written))
+        occurrence, seen[key] = seen[key], seen[key] + 1
         for flag in item.flags:
             kind = FLAG_FINDINGS[flag.kind]
             if kind is FindingKind.NUMBER_CORRECTED and _skips(item):
@@ -62,11 +66,7 @@ def numbering_findings(document: str, items: list[Item],
                 # printed numbering is right; the block structure (a section header not
                 # recognised, another row misread as this number) made it look wrong.
                 kind = FindingKind.SECTION_MISMATCH
-            elif kind in CLERK_KINDS and trust.get(item.page) == "ocr" and ocr_explains(item):
-                kind = FindingKind.OCR_MISREAD
-            elif kind in CLERK_KINDS and models_disagree_on(
-                    item.number_as_written, printed_id(item.criterion, item.number_as_written),
-                    readings.get(item.page, ())):
+            elif kind in CLERK_KINDS and _uncertain(item, occurrence, trust, readings):
                 kind = FindingKind.OCR_MISREAD
             severity = Severity.INFO if kind in _INFO_KINDS else Severity.WARNING
             printed = right = ""
@@ -76,6 +76,25 @@ def numbering_findings(document: str, items: list[Item],
             out.append(Finding(document, kind, severity, item.criterion, page=item.page,
                                flag=flag, printed=printed, should_be=right))
     return out
+
+
+def _uncertain(item: Item, occurrence: int, trust: Mapping[int, str],
+               readings: Mapping[int, Sequence[Word]]) -> bool:
+    """Whether an OCR misreading explains the item's number better than a clerk's slip.
+
+    On a re-read page: the two models read the number differently, one of them as the number
+    due; or the number model did not confirm the Thai reading and the Thai model's known
+    misreadings explain it. On a page the Thai model alone read: its known misreadings.
+    """
+    page = trust.get(item.page)
+    words = readings.get(item.page, ())
+    if page == "reread":
+        due = printed_id(item.criterion, item.number_as_written)
+        if models_disagree_on(item.number_as_written, due, words):
+            return True
+        return (not confirmed(item.number_as_written, words, occurrence)
+                and ocr_explains(item))
+    return page == "ocr" and ocr_explains(item)
 
 
 def _as_due(item: Item) -> bool:

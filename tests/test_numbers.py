@@ -125,6 +125,14 @@ def test_crops_read_in_one_call_map_back_to_their_words(reader) -> None:
 
 
 # ---------------------------------------------------------------- the correction rule
+def test_a_comma_the_number_model_writes_for_a_point_is_a_point() -> None:
+    errors = confusion.known_errors("Thai")
+    assert confusion.correct("๒.๒", "๒,๖", errors) == "๒.๖"  # ๖ written ๒: a known habit
+    assert confusion.correct("๑,๒๐๐", "๑,๒๐๐", errors) == "๑,๒๐๐"  # a comma both read
+    assert confusion.correct("ข้อ๒.๒", "๒,๖", errors) == "ข้อ๒.๖"  # letters: no point added
+    assert "," not in confusion.correct("นายงามพล", "1,๑๘", errors)
+
+
 def test_correction_follows_the_measured_confusions() -> None:
     errors = confusion.known_errors("Thai")
     assert "๕" in errors["๔"]  # measured: the stock model writes ๕ for ๔, ๒ for ๖, ๓ for ๗

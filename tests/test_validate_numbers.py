@@ -82,13 +82,40 @@ def test_a_skipped_number_is_reported_with_the_id_it_should_have() -> None:
 
 def test_a_misreading_the_thai_model_is_known_for_is_no_clerk_slip() -> None:
     # ๒.๑๘ printed, the Thai model alone wrote ๒.๑๕ (it writes ๘ as ๕): a note, not a slip,
-    # on a page it read alone; on a page whose numbers were re-read the digit is trusted.
+    # on a page it read alone; on a page whose numbers were re-read, where the number model
+    # read ๒.๑๕ too, the digit is trusted.
+    from ocr.layout import Word
+
     items = _items([(2, 16), (2, 17), (2, 15), (2, 19)])
     assert any("2.15" in f.number or "๒.๑๕" in f.number for f in items[2].flags)
     on_ocr = numbering_findings("d", items, {1: "ocr"})
     assert _clerk(on_ocr) == []
     assert [f.criterion for f in on_ocr if f.kind == "ocr_misread"] == ["Q2.18"]
-    assert _clerk(numbering_findings("d", items, {1: "reread"})) != []
+    both = Word("๒.๑๕", (10.0, 10.0, 60.0, 40.0), 80.0, original="๒.๑๕", reading="๒.๑๕")
+    assert _clerk(numbering_findings("d", items, {1: "reread"}, {1: (both,)})) != []
+
+
+def test_a_number_the_number_model_did_not_confirm_is_judged_as_the_thai_models() -> None:
+    # ๒.๑๘ printed and read ๒.๑๕ by the Thai model; the number model read junk (`-`), so
+    # nothing confirms ๒.๑๕: the Thai model's known ๘-as-๕ explains it, as on a page it read
+    # alone. The same page prints a real ๒.๑๕ that both models read: that word does not
+    # vouch for the second ๒.๑๕ (the k-th item with a number is the k-th word reading it).
+    from ocr.layout import Word
+
+    items = _items([(2, 14), (2, 15), (2, 16), (2, 17), (2, 15), (2, 19)])
+    assert items[4].criterion == "Q2.18"
+
+    def word(reading: str, top: float) -> Word:
+        return Word("๒.๑๕", (10.0, top, 60.0, top + 30), 80.0, original="๒.๑๕", reading=reading)
+
+    page = {1: (word("๒.๑๕", 50.0), word("-", 250.0))}
+    findings = numbering_findings("d", items, {1: "reread"}, page)
+    assert _clerk(findings) == []
+    assert [f.criterion for f in findings if f.kind == "ocr_misread"] == ["Q2.18"]
+    # Both words read ๒.๑๕ by both models: the clerk printed ๒.๑๕ twice.
+    confirmed = {1: (word("๒.๑๕", 50.0), word("๒.๑๕", 250.0))}
+    assert _clerk(numbering_findings("d", items, {1: "reread"}, confirmed)) == [
+        ("duplicate", "Q2.18")]
 
 
 def test_no_finding_on_a_correctly_numbered_list_whose_section_header_was_lost() -> None:

@@ -29,6 +29,7 @@ LOOKALIKES = frozenset("©®")
 CONFUSIONS = HERE / "confusions.json"
 MIN_COUNT = 2  # a confusion seen once in the measured renders is noise, not a habit
 MIN_SHARE = 0.005
+COMMA_POINT = re.compile(r"(?<=[๐-๙0-9]),(?=[๐-๙0-9])")
 
 @cache
 def known_errors(thai_model: str = "Thai") -> dict[str, frozenset[str]]:
@@ -102,6 +103,10 @@ def correct(original: str, reading: str, errors: dict[str, frozenset[str]],
         return original
     if THAI_RUN.search(original):
         return _correct_chars(original, reading, errors)
+    if "," not in original:
+        # The number model writes a comma for a point between digits (`๒,๖` for ๒.๖); a
+        # comma the Thai model read too (`๑,๒๐๐`) stays.
+        reading = COMMA_POINT.sub(".", reading)
     # The slack of one unexplained edit in five is for numbers holding a digit the Thai model
     # cannot write (its reading of them is junk); elsewhere it reads well and is kept.
     slack = len(reading) // 5 if set(reading) & rare else 0
