@@ -15,7 +15,7 @@ from extract.items import Parsed, walk
 from extract.layout import iter_lines
 from extract.matching import guess_edition, match_item
 from extract.meta import DocumentMeta, read_meta
-from extract.models import Assignment, Item, Line
+from extract.models import Assignment, Item, Line, RoleLabels
 from extract.names import Officer, cluster_officers
 from extract.numbering import Profile, detect_profile
 from extract.officers import NameMention
@@ -84,7 +84,7 @@ def extract_document(
     profile = _profile(lines, layouts)
     walked = _walk(lines, profile, edition)
     parsed, catalog, edition = walked.parsed, walked.catalog, walked.edition
-    parsed.declared = with_document_counts(parsed.declared, lines)
+    parsed = replace(parsed, declared=tuple(with_document_counts(list(parsed.declared), lines)))
     items, dropped = _criteria(parsed, catalog)
     if catalog is not None:
         items = [_matched(item, catalog) for item in items]
@@ -110,10 +110,10 @@ def extract_document(
         items,
         officers,
         assignments,
-        parsed.declared,
+        list(parsed.declared),
         findings,
         read_meta(lines),
-        parsed.mentions,
+        list(parsed.mentions),
         key_of,
     )
 
@@ -159,9 +159,8 @@ def _walk(lines: list[Line], profile: Profile, edition: str | None) -> _Walked:
 
 def _criteria(parsed: Parsed, catalog: Catalog | None) -> tuple[list[Item], list[Item]]:
     """The items with their criterion ids, and the numbered lines that are no criterion."""
-    items = parsed.items
     known = {c.id for c in catalog} if catalog else None
-    assign_ids(items, _score_fn(catalog), known)
+    items = assign_ids(parsed.items, _score_fn(catalog), known)
     dropped: list[Item] = []
     if catalog is not None:
         items, dropped = _drop_non_criteria(items, catalog)
@@ -169,9 +168,10 @@ def _criteria(parsed: Parsed, catalog: Catalog | None) -> tuple[list[Item], list
             # A dropped line (a page's junk read as `๑๐`) took part in the sequence: the ids
             # of the criteria that remain follow their own sequence (before unreadable rows
             # are judged by the id the sequence gives them).
-            _reassign(items, catalog, known)
-        if _merge_unreadable(items, catalog):
-            _reassign(items, catalog, known)
+            items = _reassign(items, catalog, known)
+        merged = _merge_unreadable(items, catalog)
+        if len(merged) < len(items):
+            items = _reassign(merged, catalog, known)
             items, more = _drop_non_criteria(items, catalog)
             dropped.extend(more)
         items = _discover_unnumbered(items, parsed, catalog)
@@ -219,8 +219,8 @@ def _matched(item: Item, catalog: Catalog) -> Item:
         return item
     flags = item.flags
     if best[0].criterion_id != item.criterion:
-        flags = [*flags, Flag(FlagKind.TEXT_FITS, criterion=best[0].criterion_id,
-                              score=best[0].score)]
+        flags = (*flags, Flag(FlagKind.TEXT_FITS, criterion=best[0].criterion_id,
+                              score=best[0].score))
     return replace(item, match_score=round(best[0].score * 100, 1), match_title=best[0].title,
                    flags=flags)
 
@@ -234,7 +234,7 @@ def _profile(lines: list[Line], layouts: Sequence[PageLayout | None] | None) -> 
     return detect_profile(line.text for line in lines)
 
 
-def _spread(items: list[Item], most: int = EDITION_ITEMS) -> list[Item]:
+def _spread(items: Sequence[Item], most: int = EDITION_ITEMS) -> list[Item]:
     """At most `most` items, evenly spread over the document (all blocks stay represented)."""
     return _spread_any(items, most)
 
@@ -244,7 +244,7 @@ MIN_TITLE_LINE_SCORE = 0.8
 EDITION_LINES = 120
 
 
-def _edition_from_lines(lines: list[str]) -> list[tuple[str, float]]:
+def _edition_from_lines(lines: Sequence[str]) -> list[tuple[str, float]]:
     """Rank editions by the lines that repeat a criterion's title (numbers ignored)."""
     sample = _spread_any(lines, EDITION_LINES)
     titled = [
@@ -257,9 +257,9 @@ def _edition_from_lines(lines: list[str]) -> list[tuple[str, float]]:
     return guess_edition([(None, text[:EDITION_TEXT]) for text in titled])
 
 
-def _spread_any(values: list[T], most: int) -> list[T]:
+def _spread_any(values: Sequence[T], most: int) -> list[T]:
     if len(values) <= most:
-        return values
+        return list(values)
     step = len(values) / most
     return [values[int(i * step)] for i in range(most)]
 
@@ -268,39 +268,40 @@ _READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER,
                   FlagKind.UNREADABLE_BY_TITLE)
 
 
-def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> None:
+def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> list[Item]:
     """Ids from the sequence again, after the list of items changed."""
-    for item in items:
-        item.criterion = ""
-        # What the reading found stays; what the sequence and the catalog said is redone.
-        item.flags = [f for f in item.flags if f.kind in _READING_FLAGS]
-    assign_ids(items, _score_fn(catalog), known)
+    # What the reading found stays; what the sequence and the catalog said is redone.
+    cleared = [
+        replace(item, criterion="", flags=tuple(f for f in item.flags if f.kind in _READING_FLAGS))
+        for item in items
+    ]
+    return assign_ids(cleared, _score_fn(catalog), known)
 
 
-def _merge_unreadable(items: list[Item], catalog: Catalog) -> bool:
+def _merge_unreadable(items: list[Item], catalog: Catalog) -> list[Item]:
     """An unreadable-number row whose text does not fit its sequence id continues the item above.
 
     OCR turns a wrapped line's first letters into a number-like token as often as it turns a
-    real number into junk; the catalog tells the two apart. Returns whether anything merged.
+    real number into junk; the catalog tells the two apart. Returns the items after merging.
     """
-    merged = False
-    index = 1
-    while index < len(items):
-        item, above = items[index], items[index - 1]
+    out = items[:1]
+    for item in items[1:]:
         if (
             item.written is None
             and item.criterion
             and (catalog_score(catalog, item.text[:300], item.criterion) < MIN_ITEM_TEXT_SCORE)
         ):
-            above.text = f"{above.text} {item.text}".strip()
-            above.name_rows.extend(item.name_rows)
-            above.role_labels.update(item.role_labels)
-            above.sub_numbers.append(item.number_as_written)
-            del items[index]
-            merged = True
+            above = out[-1]
+            out[-1] = replace(
+                above,
+                text=f"{above.text} {item.text}".strip(),
+                name_rows=above.name_rows + item.name_rows,
+                role_labels=RoleLabels({**above.role_labels, **item.role_labels}),
+                sub_numbers=(*above.sub_numbers, item.number_as_written),
+            )
             continue
-        index += 1
-    return merged
+        out.append(item)
+    return out
 
 
 def _drop_non_criteria(items: list[Item], catalog: Catalog) -> tuple[list[Item], list[Item]]:
@@ -342,12 +343,13 @@ def _discover_unnumbered(items: list[Item], parsed: Parsed, catalog: Catalog) ->
             line.page,
             line.text,
             criterion=crit.id,
-            flags=[Flag(FlagKind.UNNUMBERED_ROW)],
+            flags=(Flag(FlagKind.UNNUMBERED_ROW),),
         )
         inserts.append((position, item))
+    out = list(items)
     for offset, (position, item) in enumerate(inserts):
-        items.insert(position + offset, item)
-    return items
+        out.insert(position + offset, item)
+    return out
 
 
 def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
@@ -380,7 +382,7 @@ def _findings(
     for item in items:
         if item.marker and item.criterion:
             level_of.setdefault(item.criterion, item.marker)
-    findings += validate.count_findings(document, parsed.declared, items, level_of)
+    findings += validate.count_findings(document, list(parsed.declared), items, level_of)
     if catalog is not None and items:
         groups = {it.group.value for it in items}
         ids = [c.id for c in catalog if c.group in groups]
