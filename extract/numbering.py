@@ -22,16 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from extract import thaichars as tc
 from extract.digits import to_arabic
-from extract.thaichars import (
-    ABOVE_VOWELS,
-    CONSONANT_RANGE,
-    LEAD_VOWELS,
-    LETTERS_AND_MARKS_RANGE,
-    MARK_RANGE,
-    THAI_BLOCK_RANGE,
-    TONES,
-)
 
 
 class Profile(StrEnum):
@@ -54,11 +46,11 @@ class Style(StrEnum):
 
 _D = "[๐-๙0-9]"
 # Where a Thai word begins: a consonant or a lead vowel.
-_WORD_START = CONSONANT_RANGE + LEAD_VOWELS
+_WORD_START = tc.CONSONANT_RANGE + tc.LEAD_VOWELS
 # The marks of ที่ as OCR may read them: a vowel above (not MAI HAN-AKAT) and a tone mark.
-_THI_MARKS = ABOVE_VOWELS[1:] + TONES
+_THI_MARKS = tc.ABOVE_VOWELS[1:] + tc.TONES
 _CLEAN = re.compile(
-    r"^\s*(?P<khor>ข\s?[" + MARK_RANGE + r"]{1,2}\s?อ"
+    r"^\s*(?P<khor>ข\s?[" + tc.MARK_RANGE + r"]{1,2}\s?อ"
     r"(?:\s?(?:ท[" + _THI_MARKS + r"]{1,2}))?\s*\.?\s*)?"
     r"(?P<open>\(\s?)?"
     rf"(?P<num>{_D}{{1,2}}(?:\s?\.\s?{_D}{{1,2}}){{0,3}})"
@@ -84,9 +76,9 @@ _UNITS = (
 )
 _UNIT_TAILS = ("ที่", "ทำการ", "ละ", "ขึ้นไป")
 _TIME_OR_RANGE = re.compile(r"^[-–—~]|^ถึง\s*[๐-๙0-9]")
-_THAI_CONSONANT = re.compile(f"[{CONSONANT_RANGE}]")
+_THAI_CONSONANT = re.compile(f"[{tc.CONSONANT_RANGE}]")
 # Thai letters and marks (a word goes on after a unit word when the next character is one).
-_LETTER_OR_MARK = re.compile(f"[{LETTERS_AND_MARKS_RANGE}]")
+_LETTER_OR_MARK = re.compile(f"[{tc.LETTERS_AND_MARKS_RANGE}]")
 
 
 @dataclass(frozen=True)
@@ -197,8 +189,8 @@ _NUMBER = re.compile(
 # A number reduced to junk: a first token of digit look-alikes, brackets and dots, such as
 # `133.(5)0.6)`, `(5).(5).เอ`, `1̂3.6) (5). 1อ`, followed by Thai text.
 _JUNK = re.compile(
-    r"^\s*(?P<junk>(?=[^\s]*[.)•■])[()\d.©®^\u0302&'•■" + THAI_BLOCK_RANGE + r"!|/\\]{3,18}"
-    r"(?:\s(?=\S*[().\d๐-๙©®])[()\d.©®^\u0302" + THAI_BLOCK_RANGE + r"]{1,5}){0,3})"
+    r"^\s*(?P<junk>(?=[^\s]*[.)•■])[()\d.©®^\u0302&'•■" + tc.THAI_BLOCK_RANGE + r"!|/\\]{3,18}"
+    r"(?:\s(?=\S*[().\d๐-๙©®])[()\d.©®^\u0302" + tc.THAI_BLOCK_RANGE + r"]{1,5}){0,3})"
     r"(?:\s+(?=[" + _WORD_START + r"])|\s*$)"
 )
 # OCR of a table row whose number came out as something else (`a` for ๗, `ต` for ๓, `oe`):
@@ -206,7 +198,7 @@ _JUNK = re.compile(
 _ROW_START = re.compile(
     r"^\s*(?P<tok>[^\s]{1,3}(?:\s[^\s]{1,3})?)\s{3,}(?=[" + _WORD_START + "(])"
 )
-_THAI_WORD = re.compile(f"[{LETTERS_AND_MARKS_RANGE}]{{2,}}")
+_THAI_WORD = re.compile(f"[{tc.LETTERS_AND_MARKS_RANGE}]{{2,}}")
 
 
 def _marker_kind(marker: str) -> str | None:
@@ -379,7 +371,7 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
 # OCR damage a document shows: a Thai word with Latin letters or copyright signs inside it
 # (`(6(^61'กโฑ6ท1`), or a level marker read as ^ © ®.
 _MIXED_TOKEN = re.compile(
-    r"\S*[" + CONSONANT_RANGE + r"]\S*[A-Za-z©®^]|\S*[A-Za-z©®^]\S*[" + CONSONANT_RANGE + "]"
+    r"\S*[" + tc.CONSONANT_RANGE + r"]\S*[A-Za-z©®^]|\S*[A-Za-z©®^]\S*[" + tc.CONSONANT_RANGE + "]"
 )
 # Lines with damage before a document is read with the damaged profile.
 DAMAGED_MIN_LINES = 2
