@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -44,19 +44,20 @@ MIN_DISCOVERY_SCORE = 85.0
 
 @dataclass(frozen=True)
 class Extraction:
-    """What the extract stage gives for one document (read-only: later stages only render it)."""
+    """What the extract stage gives for one document (read-only: later stages only render it;
+    tuples and a read-only mapping, so nothing downstream changes it in place)."""
 
     document: str
     edition: str | None
-    edition_scores: list[tuple[str, float]]
-    items: list[Item]
-    officers: list[Officer]
-    assignments: list[Assignment]
-    declared: list[DeclaredCount]
-    findings: list[Finding]
+    edition_scores: tuple[tuple[str, float], ...]
+    items: tuple[Item, ...]
+    officers: tuple[Officer, ...]
+    assignments: tuple[Assignment, ...]
+    declared: tuple[DeclaredCount, ...]
+    findings: tuple[Finding, ...]
     meta: DocumentMeta
-    mentions: list[NameMention] = field(default_factory=list)  # every name seen, in order
-    key_of: dict[int, str] = field(default_factory=dict)  # mention index -> officer key
+    mentions: tuple[NameMention, ...] = ()  # every name seen, in order
+    key_of: Mapping[int, str] = field(default_factory=dict)  # mention index -> officer key
 
 
 def _score_fn(catalog: Catalog | None) -> Scorer | None:
@@ -106,14 +107,14 @@ def extract_document(
     return Extraction(
         document,
         edition,
-        walked.scores,
-        items,
-        officers,
-        assignments,
-        list(parsed.declared),
-        findings,
+        tuple(walked.scores),
+        tuple(items),
+        tuple(officers),
+        tuple(assignments),
+        parsed.declared,
+        tuple(findings),
         read_meta(lines),
-        list(parsed.mentions),
+        parsed.mentions,
         key_of,
     )
 
