@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Literal
 
 from extract.fields import Label, find_labels
 from extract.findings import Flag, FlagKind
@@ -22,6 +23,7 @@ from extract.items.draft import QUALITY_GROUPS, Classifier, Draft, Parsed, Recog
 from extract.items.mentions import Block, NameRows, apply_section_supervisors, without_names
 from extract.items.opening import (
     MARKER_CELL,
+    Opened,
     count_consonants,
     infer_group,
     is_sublist,
@@ -261,7 +263,7 @@ class _Walk:
         """Open what a numbered line opens; the text left for names, and the number (None
         when it was a speck)."""
         assert self.group is not None
-        opened: object
+        opened: Opened | Literal["sublist"]
         if is_sublist(number, self.block_style, self.sublist, self.current):
             self.sublist = (number.style, (number.parts or (0,))[-1])
             opened = "sublist"  # the entry is text of the item
