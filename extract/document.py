@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 
 from extract import validate
 from extract.catalog import Catalog
@@ -13,7 +12,7 @@ from extract.counts import with_document_counts
 from extract.findings import Finding, FindingKind, Flag, FlagKind, Severity
 from extract.items import Parsed, walk
 from extract.layout import iter_lines
-from extract.matching import guess_edition, match_item
+from extract.matching import edition_scores, match_item
 from extract.meta import DocumentMeta, read_meta
 from extract.models import Assignment, Item, Line, RoleLabels
 from extract.names import Officer, cluster_officers
@@ -29,13 +28,6 @@ from ocr.layout import PageLayout, Word
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-
-# Below this many items a document is a circular without a criteria list: no edition guess.
-MIN_ITEMS_FOR_EDITION = 3
-# Guessing the edition from a sample of items is as sure as from all of them, and cheaper.
-EDITION_ITEMS = 40
-EDITION_TEXT = 150
 # Text similarity (0-100, number ignored) below which an unnamed numbered line is no criterion.
 MIN_ITEM_TEXT_SCORE = 50.0
 # Similarity an unnumbered row needs to be taken as the criterion whose title it repeats.
@@ -138,15 +130,10 @@ def _walk(lines: list[Line], profile: Profile, edition: str | None) -> _Walked:
         profile,
         _classifier(catalog) if catalog else None,
     )
-    scores: list[tuple[str, float]] = []
-    if len(parsed.items) >= MIN_ITEMS_FOR_EDITION:
-        # Also with a forced edition: the validation says when another edition fits better.
-        scores = guess_edition(
-            [(it.number_as_written, it.text[:EDITION_TEXT]) for it in _spread(parsed.items)]
-        )
-    else:
-        # Few or unreadable numbers: the lines that repeat catalog titles tell the edition.
-        scores = _edition_from_lines(parsed.candidates)
+    # Also with a forced edition: the validation says when another edition fits better.
+    scores = edition_scores(
+        [(it.number_as_written, it.text) for it in parsed.items], parsed.candidates
+    )
     if catalog is None and scores:
         edition = scores[0][0]
         if edition:
@@ -233,36 +220,6 @@ def _profile(lines: list[Line], layouts: Sequence[PageLayout | None] | None) -> 
     if any(layout is not None and layout.unit == "px" for layout in layouts or ()):
         return Profile.DAMAGED
     return detect_profile(line.text for line in lines)
-
-
-def _spread(items: Sequence[Item], most: int = EDITION_ITEMS) -> list[Item]:
-    """At most `most` items, evenly spread over the document (all blocks stay represented)."""
-    return _spread_any(items, most)
-
-
-# A line repeating a catalog title this well counts as a criterion when guessing the edition.
-MIN_TITLE_LINE_SCORE = 0.8
-EDITION_LINES = 120
-
-
-def _edition_from_lines(lines: Sequence[str]) -> list[tuple[str, float]]:
-    """Rank editions by the lines that repeat a criterion's title (numbers ignored)."""
-    sample = _spread_any(lines, EDITION_LINES)
-    titled = [
-        text for text in sample
-        if (best := match_item(text[:EDITION_TEXT], top=1))
-        and best[0].score >= MIN_TITLE_LINE_SCORE
-    ]
-    if len(titled) < MIN_ITEMS_FOR_EDITION:
-        return []
-    return guess_edition([(None, text[:EDITION_TEXT]) for text in titled])
-
-
-def _spread_any(values: Sequence[T], most: int) -> list[T]:
-    if len(values) <= most:
-        return list(values)
-    step = len(values) / most
-    return [values[int(i * step)] for i in range(most)]
 
 
 _READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER,
