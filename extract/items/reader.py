@@ -352,7 +352,7 @@ class _Walk:
         self.names.open_section((group, section))
 
     def _append(self, item: Draft) -> None:
-        """A new item: it is the current one, the first of its section after a header."""
+        """A new item becomes the current one (the first after a header carries the break)."""
         self._close_topic()
         item.section_break, self.section_break = self.section_break, False
         item.section = self.section if item.group in QUALITY_GROUPS else None
