@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +205,7 @@ def _load(edition: str) -> Catalog:
     return Catalog(edition, data.get("label", ""), data.get("source", ""), criteria, declared)
 
 
-def _criterion(edition: str, raw: dict) -> Criterion:
+def _criterion(edition: str, raw: dict[str, Any]) -> Criterion:
     crit = Criterion(
         edition=edition,
         id=raw["id"],
@@ -236,7 +237,7 @@ def _criterion(edition: str, raw: dict) -> Criterion:
     return crit
 
 
-def _declared(raw: dict) -> DeclaredCounts:
+def _declared(raw: dict[str, Any]) -> DeclaredCounts:
     return DeclaredCounts(
         physical=raw["physical"],
         quality_items=raw["quality_items"],

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
 
 from extract import validate
 from extract.catalog import Catalog
@@ -13,9 +12,9 @@ from extract.counts import with_document_counts
 from extract.findings import Finding, FindingKind, Flag, FlagKind, Severity
 from extract.items import Parsed, walk
 from extract.layout import iter_lines
-from extract.matching import guess_edition, match_item
+from extract.matching import edition_scores, match_item
 from extract.meta import DocumentMeta, read_meta
-from extract.models import Assignment, Item, Line
+from extract.models import Assignment, Item, Line, RoleLabels
 from extract.names import Officer, cluster_officers
 from extract.numbering import Profile, detect_profile
 from extract.officers import NameMention
@@ -29,13 +28,6 @@ from ocr.layout import PageLayout, Word
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-
-# Below this many items a document is a circular without a criteria list: no edition guess.
-MIN_ITEMS_FOR_EDITION = 3
-# Guessing the edition from a sample of items is as sure as from all of them, and cheaper.
-EDITION_ITEMS = 40
-EDITION_TEXT = 150
 # Text similarity (0-100, number ignored) below which an unnamed numbered line is no criterion.
 MIN_ITEM_TEXT_SCORE = 50.0
 # Similarity an unnumbered row needs to be taken as the criterion whose title it repeats.
@@ -44,19 +36,20 @@ MIN_DISCOVERY_SCORE = 85.0
 
 @dataclass(frozen=True)
 class Extraction:
-    """What the extract stage gives for one document (read-only: later stages only render it)."""
+    """What the extract stage gives for one document (read-only: later stages only render it;
+    tuples and a read-only mapping, so nothing downstream changes it in place)."""
 
     document: str
     edition: str | None
-    edition_scores: list[tuple[str, float]]
-    items: list[Item]
-    officers: list[Officer]
-    assignments: list[Assignment]
-    declared: list[DeclaredCount]
-    findings: list[Finding]
+    edition_scores: tuple[tuple[str, float], ...]
+    items: tuple[Item, ...]
+    officers: tuple[Officer, ...]
+    assignments: tuple[Assignment, ...]
+    declared: tuple[DeclaredCount, ...]
+    findings: tuple[Finding, ...]
     meta: DocumentMeta
-    mentions: list[NameMention] = field(default_factory=list)  # every name seen, in order
-    key_of: dict[int, str] = field(default_factory=dict)  # mention index -> officer key
+    mentions: tuple[NameMention, ...] = ()  # every name seen, in order
+    key_of: Mapping[int, str] = field(default_factory=dict)  # mention index -> officer key
 
 
 def _score_fn(catalog: Catalog | None) -> Scorer | None:
@@ -84,7 +77,7 @@ def extract_document(
     profile = _profile(lines, layouts)
     walked = _walk(lines, profile, edition)
     parsed, catalog, edition = walked.parsed, walked.catalog, walked.edition
-    parsed.declared = with_document_counts(parsed.declared, lines)
+    parsed = replace(parsed, declared=tuple(with_document_counts(list(parsed.declared), lines)))
     items, dropped = _criteria(parsed, catalog)
     if catalog is not None:
         items = [_matched(item, catalog) for item in items]
@@ -106,12 +99,12 @@ def extract_document(
     return Extraction(
         document,
         edition,
-        walked.scores,
-        items,
-        officers,
-        assignments,
+        tuple(walked.scores),
+        tuple(items),
+        tuple(officers),
+        tuple(assignments),
         parsed.declared,
-        findings,
+        tuple(findings),
         read_meta(lines),
         parsed.mentions,
         key_of,
@@ -137,15 +130,10 @@ def _walk(lines: list[Line], profile: Profile, edition: str | None) -> _Walked:
         profile,
         _classifier(catalog) if catalog else None,
     )
-    scores: list[tuple[str, float]] = []
-    if len(parsed.items) >= MIN_ITEMS_FOR_EDITION:
-        # Also with a forced edition: the validation says when another edition fits better.
-        scores = guess_edition(
-            [(it.number_as_written, it.text[:EDITION_TEXT]) for it in _spread(parsed.items)]
-        )
-    else:
-        # Few or unreadable numbers: the lines that repeat catalog titles tell the edition.
-        scores = _edition_from_lines(parsed.candidates)
+    # Also with a forced edition: the validation says when another edition fits better.
+    scores = edition_scores(
+        [(it.number_as_written, it.text) for it in parsed.items], parsed.candidates
+    )
     if catalog is None and scores:
         edition = scores[0][0]
         if edition:
@@ -159,9 +147,8 @@ def _walk(lines: list[Line], profile: Profile, edition: str | None) -> _Walked:
 
 def _criteria(parsed: Parsed, catalog: Catalog | None) -> tuple[list[Item], list[Item]]:
     """The items with their criterion ids, and the numbered lines that are no criterion."""
-    items = parsed.items
     known = {c.id for c in catalog} if catalog else None
-    assign_ids(items, _score_fn(catalog), known)
+    items = assign_ids(parsed.items, _score_fn(catalog), known)
     dropped: list[Item] = []
     if catalog is not None:
         items, dropped = _drop_non_criteria(items, catalog)
@@ -169,9 +156,10 @@ def _criteria(parsed: Parsed, catalog: Catalog | None) -> tuple[list[Item], list
             # A dropped line (a page's junk read as `๑๐`) took part in the sequence: the ids
             # of the criteria that remain follow their own sequence (before unreadable rows
             # are judged by the id the sequence gives them).
-            _reassign(items, catalog, known)
-        if _merge_unreadable(items, catalog):
-            _reassign(items, catalog, known)
+            items = _reassign(items, catalog, known)
+        merged = _merge_unreadable(items, catalog)
+        if len(merged) < len(items):
+            items = _reassign(merged, catalog, known)
             items, more = _drop_non_criteria(items, catalog)
             dropped.extend(more)
         items = _discover_unnumbered(items, parsed, catalog)
@@ -219,8 +207,8 @@ def _matched(item: Item, catalog: Catalog) -> Item:
         return item
     flags = item.flags
     if best[0].criterion_id != item.criterion:
-        flags = [*flags, Flag(FlagKind.TEXT_FITS, criterion=best[0].criterion_id,
-                              score=best[0].score)]
+        flags = (*flags, Flag(FlagKind.TEXT_FITS, criterion=best[0].criterion_id,
+                              score=best[0].score))
     return replace(item, match_score=round(best[0].score * 100, 1), match_title=best[0].title,
                    flags=flags)
 
@@ -234,73 +222,44 @@ def _profile(lines: list[Line], layouts: Sequence[PageLayout | None] | None) -> 
     return detect_profile(line.text for line in lines)
 
 
-def _spread(items: list[Item], most: int = EDITION_ITEMS) -> list[Item]:
-    """At most `most` items, evenly spread over the document (all blocks stay represented)."""
-    return _spread_any(items, most)
-
-
-# A line repeating a catalog title this well counts as a criterion when guessing the edition.
-MIN_TITLE_LINE_SCORE = 0.8
-EDITION_LINES = 120
-
-
-def _edition_from_lines(lines: list[str]) -> list[tuple[str, float]]:
-    """Rank editions by the lines that repeat a criterion's title (numbers ignored)."""
-    sample = _spread_any(lines, EDITION_LINES)
-    titled = [
-        text for text in sample
-        if (best := match_item(text[:EDITION_TEXT], top=1))
-        and best[0].score >= MIN_TITLE_LINE_SCORE
-    ]
-    if len(titled) < MIN_ITEMS_FOR_EDITION:
-        return []
-    return guess_edition([(None, text[:EDITION_TEXT]) for text in titled])
-
-
-def _spread_any(values: list[T], most: int) -> list[T]:
-    if len(values) <= most:
-        return values
-    step = len(values) / most
-    return [values[int(i * step)] for i in range(most)]
-
-
 _READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER,
                   FlagKind.UNREADABLE_BY_TITLE)
 
 
-def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> None:
+def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> list[Item]:
     """Ids from the sequence again, after the list of items changed."""
-    for item in items:
-        item.criterion = ""
-        # What the reading found stays; what the sequence and the catalog said is redone.
-        item.flags = [f for f in item.flags if f.kind in _READING_FLAGS]
-    assign_ids(items, _score_fn(catalog), known)
+    # What the reading found stays; what the sequence and the catalog said is redone.
+    cleared = [
+        replace(item, criterion="", flags=tuple(f for f in item.flags if f.kind in _READING_FLAGS))
+        for item in items
+    ]
+    return assign_ids(cleared, _score_fn(catalog), known)
 
 
-def _merge_unreadable(items: list[Item], catalog: Catalog) -> bool:
+def _merge_unreadable(items: list[Item], catalog: Catalog) -> list[Item]:
     """An unreadable-number row whose text does not fit its sequence id continues the item above.
 
     OCR turns a wrapped line's first letters into a number-like token as often as it turns a
-    real number into junk; the catalog tells the two apart. Returns whether anything merged.
+    real number into junk; the catalog tells the two apart. Returns the items after merging.
     """
-    merged = False
-    index = 1
-    while index < len(items):
-        item, above = items[index], items[index - 1]
+    out = items[:1]
+    for item in items[1:]:
         if (
             item.written is None
             and item.criterion
             and (catalog_score(catalog, item.text[:300], item.criterion) < MIN_ITEM_TEXT_SCORE)
         ):
-            above.text = f"{above.text} {item.text}".strip()
-            above.name_rows.extend(item.name_rows)
-            above.role_labels.update(item.role_labels)
-            above.sub_numbers.append(item.number_as_written)
-            del items[index]
-            merged = True
+            above = out[-1]
+            out[-1] = replace(
+                above,
+                text=f"{above.text} {item.text}".strip(),
+                name_rows=above.name_rows + item.name_rows,
+                role_labels=RoleLabels({**above.role_labels, **item.role_labels}),
+                sub_numbers=(*above.sub_numbers, item.number_as_written),
+            )
             continue
-        index += 1
-    return merged
+        out.append(item)
+    return out
 
 
 def _drop_non_criteria(items: list[Item], catalog: Catalog) -> tuple[list[Item], list[Item]]:
@@ -342,12 +301,13 @@ def _discover_unnumbered(items: list[Item], parsed: Parsed, catalog: Catalog) ->
             line.page,
             line.text,
             criterion=crit.id,
-            flags=[Flag(FlagKind.UNNUMBERED_ROW)],
+            flags=(Flag(FlagKind.UNNUMBERED_ROW),),
         )
         inserts.append((position, item))
+    out = list(items)
     for offset, (position, item) in enumerate(inserts):
-        items.insert(position + offset, item)
-    return items
+        out.insert(position + offset, item)
+    return out
 
 
 def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
@@ -380,7 +340,7 @@ def _findings(
     for item in items:
         if item.marker and item.criterion:
             level_of.setdefault(item.criterion, item.marker)
-    findings += validate.count_findings(document, parsed.declared, items, level_of)
+    findings += validate.count_findings(document, list(parsed.declared), items, level_of)
     if catalog is not None and items:
         groups = {it.group.value for it in items}
         ids = [c.id for c in catalog if c.group in groups]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -30,6 +31,16 @@ _MIN_KEY_LETTERS = 12
 _ID_LIKE_RE = re.compile(r"^[PQR]\d", re.IGNORECASE)
 # How many criteria per edition the trigram prefilter passes on to rapidfuzz.
 PREFILTER_KEEP = 8
+# Below this many items a document is a circular without a criteria list: no edition guess.
+MIN_ITEMS_FOR_EDITION = 3
+# Guessing the edition from a sample of items is as sure as from all of them, and cheaper.
+EDITION_ITEMS = 40
+EDITION_TEXT = 150
+# A line repeating a catalog title this well counts as a criterion when guessing the edition.
+MIN_TITLE_LINE_SCORE = 0.8
+EDITION_LINES = 120
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -174,3 +185,31 @@ def guess_edition(items: Sequence[tuple[str | None, str]]) -> list[tuple[str, fl
     ranking.sort(key=lambda t: -t[1])
     log.debug("edition ranking: %s", ranking)
     return ranking
+
+
+def edition_scores(
+    numbered: Sequence[tuple[str, str]], lines: Sequence[str]
+) -> list[tuple[str, float]]:
+    """Editions ranked by how well a document fits them: by its numbered items (number as
+    written, text), or, with few of them, by the lines that repeat a criterion's title."""
+    if len(numbered) >= MIN_ITEMS_FOR_EDITION:
+        sampled = _spread(numbered, EDITION_ITEMS)
+        return guess_edition([(number, text[:EDITION_TEXT]) for number, text in sampled])
+    # Few or unreadable numbers: the lines that repeat catalog titles tell the edition.
+    sample = _spread(lines, EDITION_LINES)
+    titled = [
+        text for text in sample
+        if (best := match_item(text[:EDITION_TEXT], top=1))
+        and best[0].score >= MIN_TITLE_LINE_SCORE
+    ]
+    if len(titled) < MIN_ITEMS_FOR_EDITION:
+        return []
+    return guess_edition([(None, text[:EDITION_TEXT]) for text in titled])
+
+
+def _spread(values: Sequence[T], most: int) -> list[T]:
+    """At most `most` values, evenly spread over the document (all blocks stay represented)."""
+    if len(values) <= most:
+        return list(values)
+    step = len(values) / most
+    return [values[int(i * step)] for i in range(most)]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extract.digits import to_arabic
 from extract.models import Line
 from extract.officers import NameMention, find_names, position_after
+from extract.thaichars import CONSONANT_RANGE
 from extract.wrap import join_wrapped_names
 
 THAI_MONTHS = (
@@ -18,7 +19,9 @@ _DATE = re.compile(
     r"(?P<day>[๐-๙0-9]{1,2})?\s*(?P<month>" + "|".join(THAI_MONTHS) + r")\s*(?:พ\.ศ\.\s*)?"
     r"(?P<year>[๐-๙0-9]{4})"
 )
-_NUMBER = re.compile(r"(?:^|\s)ที่\s+(?P<no>(?:มท|[ก-ฮ]{1,3}\s?)?[\s๐-๙0-9./ว]+[๐-๙0-9])")
+_NUMBER = re.compile(
+    r"(?:^|\s)ที่\s+(?P<no>(?:มท|[" + CONSONANT_RANGE + r"]{1,3}\s?)?[\s๐-๙0-9./ว]+[๐-๙0-9])"
+)
 _SUBJECT = re.compile(r"^เรื่อง\s*(?P<subject>.+)$")
 _ISSUER = re.compile(r"^(?:คำสั่ง|ประกาศ)\s*(?P<issuer>\S.+)$")
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from extract import thaichars as tc
 from extract.digits import to_arabic
 
 
@@ -44,16 +45,20 @@ class Style(StrEnum):
 # --- the clean grammar ---------------------------------------------------------------------------
 
 _D = "[๐-๙0-9]"
+# Where a Thai word begins: a consonant or a lead vowel.
+_WORD_START = tc.CONSONANT_RANGE + tc.LEAD_VOWELS
+# The marks of ที่ as OCR may read them: a vowel above (not MAI HAN-AKAT) and a tone mark.
+_THI_MARKS = tc.ABOVE_VOWELS[1:] + tc.TONES
 _CLEAN = re.compile(
-    r"^\s*(?P<khor>ข\s?[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{1,2}\s?อ"
-    r"(?:\s?(?:ท[\u0e34-\u0e37\u0e48-\u0e4b]{1,2}))?\s*\.?\s*)?"
+    r"^\s*(?P<khor>ข\s?[" + tc.MARK_RANGE + r"]{1,2}\s?อ"
+    r"(?:\s?(?:ท[" + _THI_MARKS + r"]{1,2}))?\s*\.?\s*)?"
     r"(?P<open>\(\s?)?"
     rf"(?P<num>{_D}{{1,2}}(?:\s?\.\s?{_D}{{1,2}}){{0,3}})"
     r"(?P<close>\s?\))?"
     r"(?P<dot>\s?\.)?"
     # `ข้อ๑มีการ…`: after ข้อ the number is sure, the text may be glued to it
-    r"(?P<end>\s|$|(?<=[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
-    r"|(?(khor)(?=[\u0e01-\u0e2e\u0e40-\u0e44])|(?!)))"
+    r"(?P<end>\s|$|(?<=[.)])(?=[" + _WORD_START + "])"
+    r"|(?(khor)(?=[" + _WORD_START + "])|(?!)))"
 )
 THAI_MONTHS = (
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -71,7 +76,9 @@ _UNITS = (
 )
 _UNIT_TAILS = ("ที่", "ทำการ", "ละ", "ขึ้นไป")
 _TIME_OR_RANGE = re.compile(r"^[-–—~]|^ถึง\s*[๐-๙0-9]")
-_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_THAI_CONSONANT = re.compile(f"[{tc.CONSONANT_RANGE}]")
+# Thai letters and marks (a word goes on after a unit word when the next character is one).
+_LETTER_OR_MARK = re.compile(f"[{tc.LETTERS_AND_MARKS_RANGE}]")
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ def _starts_with_word(rest: str, words: Iterable[str]) -> bool:
         if rest.startswith(word) and not (word == "น." and rest[2:3] == "ส"):  # not น.ส.
             tail = rest[len(word) :]
             after = tail[:1]
-            if word[-1] == "." or not after or not ("\u0e01" <= after <= "\u0e4e"):
+            if word[-1] == "." or not after or not _LETTER_OR_MARK.match(after):
                 return True
             if tail.startswith(_UNIT_TAILS):
                 return True  # `๒ ปีที่ผ่านมา`, `๓ วันทำการ`, `ข้อละ`
@@ -182,16 +189,16 @@ _NUMBER = re.compile(
 # A number reduced to junk: a first token of digit look-alikes, brackets and dots, such as
 # `133.(5)0.6)`, `(5).(5).เอ`, `1̂3.6) (5). 1อ`, followed by Thai text.
 _JUNK = re.compile(
-    r"^\s*(?P<junk>(?=[^\s]*[.)•■])[()\d.©®^\u0302&'•■\u0e00-\u0e7f!|/\\]{3,18}"
-    r"(?:\s(?=\S*[().\d๐-๙©®])[()\d.©®^\u0302\u0e00-\u0e7f]{1,5}){0,3})"
-    r"(?:\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])|\s*$)"
+    r"^\s*(?P<junk>(?=[^\s]*[.)•■])[()\d.©®^\u0302&'•■" + tc.THAI_BLOCK_RANGE + r"!|/\\]{3,18}"
+    r"(?:\s(?=\S*[().\d๐-๙©®])[()\d.©®^\u0302" + tc.THAI_BLOCK_RANGE + r"]{1,5}){0,3})"
+    r"(?:\s+(?=[" + _WORD_START + r"])|\s*$)"
 )
 # OCR of a table row whose number came out as something else (`a` for ๗, `ต` for ๓, `oe`):
 # a short token at the left margin, then a column gap (kept as 3+ spaces), then Thai text.
 _ROW_START = re.compile(
-    r"^\s*(?P<tok>[^\s]{1,3}(?:\s[^\s]{1,3})?)\s{3,}(?=[\u0e01-\u0e2e\u0e40-\u0e44(])"
+    r"^\s*(?P<tok>[^\s]{1,3}(?:\s[^\s]{1,3})?)\s{3,}(?=[" + _WORD_START + "(])"
 )
-_THAI_WORD = re.compile("[\u0e01-\u0e4e]{2,}")
+_THAI_WORD = re.compile(f"[{tc.LETTERS_AND_MARKS_RANGE}]{{2,}}")
 
 
 def _marker_kind(marker: str) -> str | None:
@@ -267,7 +274,7 @@ def _looks_like_junk_number(token: str) -> bool:
     """Mostly digit look-alikes and punctuation, with at least one separator."""
     if not any(sep in token for sep in ".)•■"):
         return False
-    thai_letters = len(re.findall("[\u0e01-\u0e2e]", token))
+    thai_letters = len(_THAI_CONSONANT.findall(token))
     lookalikes = len(re.findall(r"[()\d.©®^\u0302๐-๙]", token))
     return lookalikes >= 3 and thai_letters <= max(2, lookalikes // 2)
 
@@ -284,17 +291,17 @@ _MARGIN_DIGITS = re.compile(
 _COMMA_DOT = re.compile(r"^(\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+),(?=\s)")
 _DELIMITED = (Style.PAREN, Style.BRACKET, Style.DOT, Style.KHOR)
 _LOST_DOT = re.compile(
-    r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{1,2})\s?\)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    r"^\s*(?:[.,:;'\"]\s*)?(?P<num>[1-5๑-๕][0-9๐-๙]{1,2})\s?\)\s+(?=[" + _WORD_START + "])"
 )
 # `๒.๑๓๕)` for ๒.๑๙), `(219)` for (2.11): no section has a hundred items, and the digits
 # Tesseract cannot write (๔ ๖ ๗ ๘ ๙) come out as others. The number is unreadable, the row an
 # item all the same (the sequence gives its id).
 _GARBLED_PART = re.compile(
     r"^\s*(?:[0-9๐-๙]{1,2}\s?\.\s?[0-9๐-๙]{3}\s?[.)]?|[|!]?\s*\([0-9๐-๙]{3}\))"
-    r"\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    r"\s+(?=[" + _WORD_START + "])"
 )
 _SPACE_FOR_DOT = re.compile(
-    r"^\s*(?P<a>[1-9๑-๙][0-9๐-๙]?) (?P<b>[1-9๑-๙][0-9๐-๙]?)\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
+    r"^\s*(?P<a>[1-9๑-๙][0-9๐-๙]?) (?P<b>[1-9๑-๙][0-9๐-๙]?)\s+(?=[" + _WORD_START + "])"
 )
 _ONE_LOOKALIKE = re.compile(r"^\s*[!lI|](?=\s?\.\s?[0-9๐-๙])")
 
@@ -363,7 +370,9 @@ def parse_number(line: str, profile: Profile = Profile.CLEAN) -> WrittenNumber |
 
 # OCR damage a document shows: a Thai word with Latin letters or copyright signs inside it
 # (`(6(^61'กโฑ6ท1`), or a level marker read as ^ © ®.
-_MIXED_TOKEN = re.compile(r"\S*[\u0e01-\u0e2e]\S*[A-Za-z©®^]|\S*[A-Za-z©®^]\S*[\u0e01-\u0e2e]")
+_MIXED_TOKEN = re.compile(
+    r"\S*[" + tc.CONSONANT_RANGE + r"]\S*[A-Za-z©®^]|\S*[A-Za-z©®^]\S*[" + tc.CONSONANT_RANGE + "]"
+)
 # Lines with damage before a document is read with the damaged profile.
 DAMAGED_MIN_LINES = 2
 

@@ -6,13 +6,13 @@ row whose number a scan lost, recognised as the next criterion by its title.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
 from extract.catalog import Catalog
 from extract.matching import criterion_score, match_item
-from extract.models import Group, Item
+from extract.models import Group, Numbered
 from extract.numbering import Profile, parse_number
 from extract.textnorm import fold
 
@@ -63,7 +63,7 @@ def classifier(catalog: Catalog) -> Callable[[tuple[int, ...], str], Group | str
 
 def recogniser(
     catalog: Catalog, profile: Profile = Profile.CLEAN
-) -> Callable[[Group, int | None, str, list[Item]], tuple[int, ...] | None]:
+) -> Callable[[Group, int | None, str, Sequence[Numbered]], tuple[int, ...] | None]:
     """A walk callback: is this unnumbered line the row of the next criterion in sequence?"""
     by_group: dict[str, list[tuple[tuple[int, ...], str]]] = {}
     for crit in catalog:
@@ -72,7 +72,7 @@ def recogniser(
             by_group.setdefault(crit.group, []).append((parts, crit.id))
 
     def recognise(
-        group: Group, section: int | None, text: str, items: list[Item]
+        group: Group, section: int | None, text: str, items: Sequence[Numbered]
     ) -> tuple[int, ...] | None:
         if len(text) < 10 or parse_number(text, profile) is not None:
             return None

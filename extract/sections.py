@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from extract.models import Group
 from extract.textnorm import fold
+from extract.thaichars import LETTERS_AND_MARKS_RANGE
 from extract.thainum import count_phrases, squash
 
 QUALITY_SECTIONS = {  # section number in the 2566/2567 standard
@@ -63,7 +64,7 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 # ข้อ(ที่), ด้านที่, หมวด(ที่), ส่วนที่ as `fold` writes them (digits are gone by then).
 _SECTION_PREFIX = re.compile(r"^(?:ชอ(?:ท)?|ดานท|หมวด(?:ท)?|สวนท)")
 # `ด้านชี ๒ ด้านบริการ`: ด้านที่ with its last letters damaged, before the section's digit
-_DAMAGED_PREFIX = re.compile(r"^ด้?าน[\u0e01-\u0e4e]{1,3}(?=[๐-๙0-9])")
+_DAMAGED_PREFIX = re.compile("^ด้?าน[" + LETTERS_AND_MARKS_RANGE + "]{1,3}(?=[๐-๙0-9])")
 # `ด้านสถานที่ จำนวน ๔ ข้อ`: the count a section heading declares is no part of its name.
 _COUNT_TAIL = re.compile(r"จำนวน[๐-๙0-9OolI]{1,3}(?:หัวข้อ|ข้อย่อย|ข้อ).{0,40}$")
 

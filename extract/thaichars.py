@@ -83,6 +83,8 @@ MARK_SHAPES = (frozenset(ABOVE_VOWELS), frozenset(MAITAIKHU + TONE_MARKS), BELOW
 
 # --- ranges for regular-expression classes (use inside [...]) ----------------------------------
 
+#: The consonants ก..ฮ (with ฤ and ฦ), as a range.
+CONSONANT_RANGE = "\u0e01-\u0e2e"
 #: Every combining mark, as a range.
 MARK_RANGE = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 #: The characters a Thai word is made of: letters, vowels, marks (no digits, ฯ, ๆ or ฿).

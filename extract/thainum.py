@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from pythainlp.util import thaiword_to_num
 
+from extract.thaichars import MARK_RANGE
+
 _DIGIT_VALUE = {**{c: i for i, c in enumerate("๐๑๒๓๔๕๖๗๘๙")},
                 **{c: i for i, c in enumerate("0123456789")}}
 # Number words, longest first so that the regex prefers สิบ over a shorter overlap.
@@ -23,7 +25,7 @@ _NUM = rf"(?:[๐-๙0-9]{{1,3}}|{_WORD}{{1,6}})"
 UNITS = ("หัวข้อ", "ข้อย่อย", "ข้อ")
 # Units are matched without their marks (`ขูอ` for ข้อ: a text layer's font or the OCR garbles
 # a mark far more often than a consonant).
-_M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+_M = f"[{MARK_RANGE}]*"
 _UNIT = rf"(?:ห{_M}ว{_M}ข{_M}อ|ข{_M}อย{_M}อย|ข{_M}อ)"
 # On text without spaces: a number, optionally the other writing of it in brackets (read only
 # if it is one: a garbled one is skipped), the unit,

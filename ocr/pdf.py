@@ -11,6 +11,7 @@ import pdfplumber
 import pypdfium2
 from PIL import Image
 
+from extract.thaichars import THAI_RANGE  # a leaf module (no project imports): no cycle
 from ocr import grid
 from ocr.layout import Cell, PageLayout, Rule, Table, TextLine, Word, wraps_of
 from ocr.models import InputError
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 
 _PUA = re.compile("[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:\d+\)")
-_THAI = re.compile("[\u0e01-\u0e5b]")
+_THAI = re.compile(f"[{THAI_RANGE}]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 

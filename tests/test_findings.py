@@ -48,8 +48,8 @@ def test_findings_without_a_flag_render_their_facts(kind: FindingKind) -> None:
 
 def test_a_repeated_number_is_a_duplicate_flag_with_its_corrected_id() -> None:
     items = _items([(2, 1), (2, 2), (2, 2), (2, 4)])
-    assign_ids(items)
-    assert items[2].flags == [Flag(FlagKind.DUPLICATE, "๒.๒", "Q2.3")]
+    items = assign_ids(items)
+    assert items[2].flags == (Flag(FlagKind.DUPLICATE, "๒.๒", "Q2.3"),)
     findings = numbering_findings("d", items, {1: "text"})
     clerk = [f for f in findings if f.kind in CLERK_KINDS]
     assert [(f.kind, f.criterion, f.printed, f.should_be) for f in clerk] == [
@@ -62,7 +62,8 @@ def test_a_repeated_number_is_a_duplicate_flag_with_its_corrected_id() -> None:
 def test_the_validation_does_not_read_sentences() -> None:
     # The kind decides: a flag whose English would match no prefix still becomes its finding.
     item = _items([(1, 1)])[0]
-    item.flags.append(Flag(FlagKind.SECTION_BY_HEADER, section=5, header=1))
+    item = dataclasses.replace(
+        item, flags=(*item.flags, Flag(FlagKind.SECTION_BY_HEADER, section=5, header=1)))
     (finding,) = numbering_findings("d", [item])
     assert finding.kind is FindingKind.SECTION_MISMATCH and finding.flag is item.flags[0]
     assert finding.detail_th == "หน้า 1: เลขหมวดไม่ตรงกับหัวข้อหมวด"

@@ -238,7 +238,7 @@ def test_a_topic_digit_misread_is_corrected_by_the_numbers_around_it() -> None:
                (18, 1), (15, 1), (20, 1)]
     items = [Item(Group.QUALITY, ".".join(map(str, p)), p, 1, "") for p in written]
     known = {f"Q{a}.{b}" for a in range(1, 25) for b in range(1, 8)}
-    assign_ids(items, None, known)
+    items = assign_ids(items, None, known)
     assert [it.criterion for it in items] == [
         "Q3.1", "Q4.1", "Q4.2", "Q4.3", "Q4.4", "Q6.1", "Q6.2", "Q6.3", "Q6.4",
         "Q18.1", "Q19.1", "Q20.1"]

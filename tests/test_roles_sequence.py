@@ -7,17 +7,16 @@ from extract.sequence import assign_ids
 
 
 def _item(group: Group, parts, rows=(), text="", section_break=False, section=None) -> Item:
-    it = Item(
+    return Item(
         group,
         ".".join(map(str, parts)),
         tuple(parts),
         1,
         text,
+        name_rows=tuple(tuple(r) for r in rows),
         section_break=section_break,
         section=section,
     )
-    it.name_rows = [list(r) for r in rows]
-    return it
 
 
 def test_merged_cells_and_carried_supervisor() -> None:
@@ -62,7 +61,7 @@ def test_section_break_resets_the_supervisor() -> None:
 
 def test_duplicate_number_becomes_the_next_in_sequence() -> None:
     items = [_item(Group.PHYSICAL, [n]) for n in (12, 13, 14, 14)]
-    assign_ids(items)
+    items = assign_ids(items)
     assert [it.criterion for it in items] == ["P12", "P13", "P14", "P15"]
     assert items[3].flags[0] == Flag(FlagKind.DUPLICATE, "14", "P15")
 
@@ -70,10 +69,10 @@ def test_duplicate_number_becomes_the_next_in_sequence() -> None:
 def test_duplicate_kept_when_next_number_follows() -> None:
     # 2.14, 2.14, 2.16: the second 2.14 is 2.15; but 3.4, 3.4, 3.5 keeps a real duplicate.
     items = [_item(Group.QUALITY, [2, n]) for n in (13, 14, 14, 16)]
-    assign_ids(items)
+    items = assign_ids(items)
     assert [it.criterion for it in items] == ["Q2.13", "Q2.14", "Q2.15", "Q2.16"]
     items = [_item(Group.QUALITY, [3, n]) for n in (3, 4, 4, 5)]
-    assign_ids(items)
+    items = assign_ids(items)
     assert [it.criterion for it in items] == ["Q3.3", "Q3.4", "Q3.4", "Q3.5"]
     assert [f.kind for f in items[2].flags] == [FlagKind.DUPLICATE]
 
@@ -81,7 +80,7 @@ def test_duplicate_kept_when_next_number_follows() -> None:
 def test_section_digit_misread_is_corrected_by_header() -> None:
     # Tesseract reads Thai 4 as 5: `๕.๑` under the header of section 4.
     items = [_item(Group.QUALITY, [5, 1], section=4)]
-    assign_ids(items)
+    items = assign_ids(items)
     assert items[0].criterion == "Q4.1"
 
 
@@ -91,8 +90,8 @@ def test_text_overrides_a_gap_only_when_it_fits_clearly() -> None:
     def score(text: str, cid: str) -> float:
         return 90.0 if (text, cid) == ("b", "P2") else 20.0
 
-    assign_ids(items, score)
+    items = assign_ids(items, score)
     assert items[1].criterion == "P2"
     items = [_item(Group.PHYSICAL, [1], text="a"), _item(Group.PHYSICAL, [7], text="b")]
-    assign_ids(items, lambda t, c: 50.0)
+    items = assign_ids(items, lambda t, c: 50.0)
     assert items[1].criterion == "P7"

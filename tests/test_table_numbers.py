@@ -52,8 +52,8 @@ def test_sub_item_that_lost_its_dot_belongs_to_the_item() -> None:
     lines += _row(1, 6, "๔๒.๑", "มีแผนการกำกับดูแลการป้องกันความเสี่ยงด้านเทคโนโลยีสารสนเทศ")
     items = _walk(lines).items
     assert [it.written for it in items] == [(4, 1), (4, 2)]
-    assert items[0].sub_numbers == ["๔.๑.๑", "๔.๑๒"]
-    assert items[1].sub_numbers == ["๔๒.๑"]
+    assert items[0].sub_numbers == ("๔.๑.๑", "๔.๑๒")
+    assert items[1].sub_numbers == ("๔๒.๑",)
     assert all(it.group is Group.QUALITY for it in items)
 
 
@@ -72,7 +72,7 @@ def test_number_cell_digits_are_its_parts() -> None:
     lines += _row(1, 4, "๒.๑=๒", "ดำเนินการตามเกณฑ์ ๑ คะแนน และ นำผลการสำรวจไปใช้")
     items = _walk(lines).items
     assert [it.written for it in items] == [(2, 1)]
-    assert items[0].sub_numbers == ["๒.๑.๑", "๒.๑=๒"]
+    assert items[0].sub_numbers == ("๒.๑.๑", "๒.๑=๒")
 
 
 def test_sibling_of_a_sub_item_under_an_unreadable_item() -> None:
@@ -84,7 +84,7 @@ def test_sibling_of_a_sub_item_under_an_unreadable_item() -> None:
     lines += _row(1, 5, "๒.๒๒", "มีระบบการแจ้งเตือนโดยช่องทางดิจิทัล เช่น SMS E-mail Application")
     items = _walk(lines).items
     assert len(items) == 2
-    assert items[1].sub_numbers == ["๒.๒.๑", "๒.๒๒"]
+    assert items[1].sub_numbers == ("๒.๒.๑", "๒.๒๒")
 
 
 def test_gap_number_written_again_later_takes_the_due_id() -> None:
@@ -92,7 +92,7 @@ def test_gap_number_written_again_later_takes_the_due_id() -> None:
     from extract.sequence import assign_ids
 
     items = [Item(Group.QUALITY, f"2.{n}", (2, n), 1, "") for n in (13, 15, 15, 16)]
-    assign_ids(items)
+    items = assign_ids(items)
     assert [it.criterion for it in items] == ["Q2.13", "Q2.14", "Q2.15", "Q2.16"]
 
 

@@ -51,11 +51,12 @@ def test_runtime_code_never_imports_the_development_packages() -> None:
 
 
 # Modules split to one job each (issue 14): the repair by kind of damage, findings as data, the
-# character classes; they stay small. Other modules are still to be split (extract/names.py,
-# officers.py, items.py) and are not held to it yet.
+# character classes, the item reader; they stay small. Other modules are still to be split
+# (extract/officers.py) and are not held to it yet.
 SMALL = ("extract/repair/*.py", "extract/thai_repair.py", "extract/findings.py",
          "extract/thaichars.py", "extract/validate.py", "extract/document.py",
-         "extract/recognise.py", "extract/textnorm.py")
+         "extract/recognise.py", "extract/textnorm.py", "extract/items/*.py",
+         "extract/sequence.py", "extract/models.py", "extract/matching.py")
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
@@ -74,13 +75,31 @@ def test_split_modules_stay_small() -> None:
     assert too_long == []
 
 
+# Modules whose Thai character classes come from extract/thaichars.py (the others still to
+# switch are written in the session's report).
+ONE_CLASS_MODULE = (*SMALL, "ocr/pdf.py", "extract/numbering.py", "extract/sections.py",
+                    "extract/thainum.py", "extract/meta.py")
+
+
 def test_thai_character_classes_live_in_one_module() -> None:
     # The modules switched to extract/thaichars.py define no class of their own: a code point
     # range or a set of marks written out again is how the copies came to disagree.
-    spelled = ("\\u0e31\\u0e34", "\\u0e01-\\u0e2e", "ัิีึื", "\\u0e48\\u0e49")
-    for pattern in SMALL:
+    spelled = ("\\u0e31\\u0e34", "\\u0e01-\\u0e2e", "ัิีึื", "\\u0e48\\u0e49", "\\u0e01-\\u0e4e",
+               "\\u0e01-\\u0e5b", "\\u0e00-\\u0e7f", "ก-ฮ", "\\u0e40-\\u0e44")
+    checked = 0
+    for pattern in ONE_CLASS_MODULE:
         for path in ROOT.glob(pattern):
             if path.name == "thaichars.py":
                 continue
+            checked += 1
             source = path.read_text(encoding="utf-8")
             assert not [s for s in spelled if s in source], path
+    assert checked > 20
+
+
+def test_the_shared_leaf_modules_import_nothing_of_the_project() -> None:
+    # ocr/ reads Thai classes and digits from these two extract modules: being leaves is what
+    # lets the page reader import them without a cycle (and without the numbering grammar
+    # entering the page cache's code fingerprint).
+    for leaf in ("extract/thaichars.py", "extract/digits.py"):
+        assert imported_packages(ROOT / leaf) & {*RUNTIME, "bench", "samples"} == set(), leaf

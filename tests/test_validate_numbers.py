@@ -7,6 +7,8 @@ is what the generator typesets; the numbering cases are items as the extraction 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extract.findings import Flag, FlagKind
@@ -57,7 +59,7 @@ def test_a_circular_declares_its_total() -> None:
 def _items(printed: list[tuple[int, ...]], page: int = 1) -> list[Item]:
     items = [Item(Group.QUALITY, ".".join(digits(p, True) for p in parts), parts, page, "")
              for parts in printed]
-    assign_ids(items, known={f"Q{a}.{b}" for a in range(1, 5) for b in range(1, 25)})
+    items = assign_ids(items, known={f"Q{a}.{b}" for a in range(1, 5) for b in range(1, 25)})
     return items
 
 
@@ -75,8 +77,8 @@ def test_a_repeated_number_is_the_clerks_slip_with_its_corrected_id() -> None:
 def test_a_skipped_number_is_reported_with_the_id_it_should_have() -> None:
     # ๑.๑ ๑.๒ ๑.๓ ๑.๕ in a section of four: the clerk skipped ๑.๔.
     items = _items([(1, 1), (1, 2), (1, 3), (1, 5)])
-    items[-1].flags[:] = [Flag(FlagKind.CORRECTED_BY_TEXT, "๑.๕", "Q1.4")]
-    items[-1].criterion = "Q1.4"
+    items[-1] = replace(items[-1], flags=(Flag(FlagKind.CORRECTED_BY_TEXT, "๑.๕", "Q1.4"),),
+                        criterion="Q1.4")
     assert _clerk(numbering_findings("d", items, {1: "text"})) == [("skipped", "Q1.4")]
 
 
@@ -122,9 +124,8 @@ def test_no_finding_on_a_correctly_numbered_list_whose_section_header_was_lost()
     # The header of section ๓ was not recognised, so ๓.๑ came under section ๒: the printed
     # numbers run on correctly and no clerk slip is reported.
     items = _items([(2, 23), (2, 24), (3, 1), (3, 2)])
-    for it in items[2:]:
-        it.section = 2
-    assign_ids(items, known={f"Q{a}.{b}" for a in range(1, 5) for b in range(1, 25)})
+    items[2:] = [replace(it, section=2) for it in items[2:]]
+    items = assign_ids(items, known={f"Q{a}.{b}" for a in range(1, 5) for b in range(1, 25)})
     assert _clerk(numbering_findings("d", items, {1: "reread"})) == []
 
 
@@ -147,8 +148,8 @@ def test_a_number_printed_as_its_corrected_id_is_no_clerk_slip() -> None:
     # Another row misread as ๒.๒ made this (rightly printed) ๒.๒ look repeated: whatever the
     # sequence decided, an item printed exactly as its id is not misnumbered.
     items = _items([(2, 1), (2, 9), (2, 3)])  # ๒.๒ misread as ๒.๙ before it
-    items[2].flags[:] = [Flag(FlagKind.DUPLICATE, "๒.๓", "Q2.3")]
-    items[2].criterion = "Q2.3"
+    items[2] = replace(items[2], flags=(Flag(FlagKind.DUPLICATE, "๒.๓", "Q2.3"),),
+                       criterion="Q2.3")
     findings = numbering_findings("d", items, {1: "reread"})
     assert ("duplicate", "Q2.3") not in _clerk(findings)
     assert [f.kind for f in findings if f.criterion == "Q2.3"] == ["section_mismatch"]
