@@ -18,6 +18,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
+from extract.thaichars import LETTERS_AND_MARKS_RANGE
 from ocr.numbers.engine import HERE
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
@@ -69,11 +70,12 @@ def _misread_chars(errors: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset(c for reads in errors.values() for r in reads for c in r)
 
 
+_THAI_LETTER = re.compile(f"[{LETTERS_AND_MARKS_RANGE}]")
+THAI_RUN = re.compile(f"[{LETTERS_AND_MARKS_RANGE}]{{2,}}")
+
+
 def _is_thai_letter(c: str) -> bool:
-    return "\u0e01" <= c <= "\u0e4f"
-
-
-THAI_RUN = re.compile("[\u0e01-\u0e4f]{2,}")
+    return _THAI_LETTER.fullmatch(c) is not None
 
 
 def has_number(text: str) -> bool:
