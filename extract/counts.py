@@ -1,7 +1,7 @@
 """The counts a document declares, looked for in every line of it.
 
-The walk over the lines (`items/reader.py`) records the counts of the block headers it meets; a count
-stated elsewhere (`... รวมทั้งสิ้น` / `จำนวน ๕๖ (ห้าสิบหก) ข้อ ดังนี้` in a circular's letter, a
+The walk over the lines (`items/reader.py`) records the counts of the block headers it meets; a
+count stated elsewhere (`... รวมทั้งสิ้น` / `จำนวน ๕๖ (ห้าสิบหก) ข้อ ดังนี้` in a circular's letter, a
 header the walk read as a table cell) is found here, line by line, with the header words of
 its own line (`sections.declared_counts`). A sentence wraps wherever the page ends a line, so
 a count phrase may cross a line break (`รวมทั้งสิ้นจำนวน ๕๑` / `(ห้าสิบเอ็ด) ข้อ`): each pair of
