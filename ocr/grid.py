@@ -291,9 +291,14 @@ def _columns_from_words(
         found += [(index, a, b) for a, b in _clusters(line, HEADER_GAP * height)]
     # An upper-level label over several columns (มอบหมายดำเนินการ) overlaps the labels of the
     # level below: it names no column of its own.
+    bands = [
+        [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
+        for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
+    ]
     cells = sorted(
         (a, b) for index, a, b in found
         if sum(1 for j, c, d in found if j != index and c < b and a < d) < 2
+        and not _group_label(index, a, b, found, bands)
     )
     merged: list[list[float]] = []
     for a, b in cells:
@@ -302,10 +307,6 @@ def _columns_from_words(
         else:
             merged.append([a, b])
     gaps = [(a[1], b[0]) for a, b in pairwise(merged)]
-    bands = [
-        [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
-        for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
-    ]
     bounds: list[float] = []
     for lo, hi in sorted(gaps):
         x = _emptiest(lo, hi, bands)
@@ -314,17 +315,48 @@ def _columns_from_words(
     return [x0, *sorted(bounds), x1]
 
 
+def _group_label(index: int, a: float, b: float, found: Sequence[tuple[int, float, float]],
+                 bands: Sequence[Sequence[Word]]) -> bool:
+    """Whether the header cluster [a, b] of line `index` is an upper-level label standing over
+    the columns of a line below it (มอบหมายดำเนินการ, narrower than the gap between the wide
+    role columns it stands over): that line has a label on each side of it and none under it,
+    and the body's words run across one of its edges, so no column can end there. (A label
+    between the wrapped halves of its neighbours' labels has columns ending at both edges.)"""
+    for line in {j for j, _, _ in found if j > index}:
+        below = [(c, d) for j, c, d in found if j == line]
+        if any(c < b and a < d for c, d in below):
+            continue
+        left = [d for c, d in below if d <= a]
+        right = [c for c, d in below if c >= b]
+        if not left or not right or not bands:
+            continue
+        for lo, hi in ((max(left), a), (b, min(right))):
+            if hi > lo and _fewest_crossing(lo, hi, bands) > len(bands) / 2:
+                return True
+    return False
+
+
+def _crossings(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> list[tuple[float, int]]:
+    """For points across [lo, hi]: how many table rows have a word running across the point."""
+    steps = 200
+    xs = [lo + (hi - lo) * (i + 0.5) / steps for i in range(steps)]
+    return [(x, sum(1 for band in bands if any(w.box[0] < x < w.box[2] for w in band)))
+            for x in xs]
+
+
+def _fewest_crossing(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> int:
+    return min(c for _, c in _crossings(lo, hi, bands))
+
+
 def _emptiest(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> float:
     """The middle of the widest x-stretch within [lo, hi] crossed by the fewest table rows.
 
     Counted per row, so that one row whose words run across the gap (a section heading) does
     not hide the column boundary that all the other rows leave empty.
     """
-    steps = 200
-    xs = [lo + (hi - lo) * (i + 0.5) / steps for i in range(steps)]
-    counts = [
-        sum(1 for band in bands if any(w.box[0] < x < w.box[2] for w in band)) for x in xs
-    ]
+    points = _crossings(lo, hi, bands)
+    xs = [x for x, _ in points]
+    counts = [c for _, c in points]
     least = min(counts)
     best: tuple[int, int] = (0, 0)  # (length, start index) of the widest run of `least`
     run = 0
