@@ -254,15 +254,46 @@ def _grid(
             groups.setdefault(find(r * cols + c), []).append((r, c))
     cells = []
     for members in groups.values():
-        r0 = min(r for r, _ in members)
-        r1 = max(r for r, _ in members)
-        c0 = min(c for _, c in members)
-        c1 = max(c for _, c in members)
-        cells.append(
-            Cell(r0, c0, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), "", r1 - r0 + 1, c1 - c0 + 1)
-        )
+        for r0, c0, r1, c1 in _rectangles(members):
+            cells.append(Cell(r0, c0, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), "",
+                              r1 - r0 + 1, c1 - c0 + 1))
     cells.sort(key=lambda c: (c.row, c.col))
     return Table((xs[0], ys[0], xs[-1], ys[-1]), rows, cols, tuple(cells), ruled)
+
+
+def _rectangles(members: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """A group of grid cells joined by missing rules as rectangles (r0, c0, r1, c1): itself
+    when it is one; else (a rule broken where a merged cell meets a full-width row, an L
+    whose box would overlap other cells) its runs along each row, stacked where the runs of
+    neighbouring rows are the same.
+
+    >>> _rectangles([(0, 0), (0, 1), (1, 0), (1, 1)])
+    [(0, 0, 1, 1)]
+    >>> _rectangles([(0, 3), (1, 3), (2, 0), (2, 1), (2, 2), (2, 3)])
+    [(0, 3, 1, 3), (2, 0, 2, 3)]
+    """
+    r0, r1 = min(r for r, _ in members), max(r for r, _ in members)
+    c0, c1 = min(c for _, c in members), max(c for _, c in members)
+    if len(set(members)) == (r1 - r0 + 1) * (c1 - c0 + 1):
+        return [(r0, c0, r1, c1)]
+    runs: list[tuple[int, int, int]] = []  # (row, first col, last col)
+    for r in sorted({r for r, _ in members}):
+        cols = sorted(c for rr, c in members if rr == r)
+        start = prev = cols[0]
+        for c in cols[1:]:
+            if c != prev + 1:
+                runs.append((r, start, prev))
+                start = c
+            prev = c
+        runs.append((r, start, prev))
+    out: list[list[int]] = []
+    for r, a, b in runs:
+        above = next((o for o in out if o[2] == r - 1 and o[1] == a and o[3] == b), None)
+        if above is not None:
+            above[2] = r
+        else:
+            out.append([r, a, r, b])
+    return [(o[0], o[1], o[2], o[3]) for o in out]
 
 
 def _line_groups(words: Sequence[Word]) -> list[list[Word]]:
