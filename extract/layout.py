@@ -180,11 +180,50 @@ def header_rows(table: Table) -> tuple[int, tuple[str, ...]]:
         found: tuple[int, str] | None = None  # (span, meaning): the narrowest header wins
         for r in range(depth):
             cell = table.covering(r, col)
-            meaning = column_meaning(cell.text) if cell and cell.text.strip() else None
-            if meaning and meaning != "roles" and (found is None or cell.col_span < found[0]):
-                found = (cell.col_span, meaning)
+            if not cell or not cell.text.strip():
+                continue
+            labels = _labels(cell.text, cell.col_span)
+            if labels is not None:  # the rules between its labels lost: one label a column
+                meaning, span = labels[col - cell.col], 1
+            else:
+                meaning, span = column_meaning(cell.text), cell.col_span
+            if meaning and meaning != "roles" and (found is None or span < found[0]):
+                found = (span, meaning)
         meanings.append(found[1] if found else "")
     return depth, tuple(meanings)
+
+
+def _labels(text: str, span: int) -> tuple[str, ...] | None:
+    """The column labels of a header cell that spans `span` columns because the scan lost the
+    rules between them (`ข้อที่     สิ่งที่ต้องดำเนินการ     ผู้กำกับดูแล     ผู้รับผิดชอบ` over four
+    columns), one per column ("" unreadable), or None when the cell is one label (a group
+    label over several columns, `มอบหมายดำเนินการ`). Its parts are split at wide gaps, else at
+    every space; each must name a column but one (of three or more), and no two the same.
+
+    >>> _labels("ผู้กำกับดูแล ผู้รับผิดชอบ", 2)
+    ('supervisor', 'responsible')
+    >>> _labels("มอบหมายดำเนินการ", 2) is None, _labels("ผู้รับผิดชอบ (ชื่อ-สกุล)", 2) is None
+    (True, True)
+    """
+    if span < 2:
+        return None
+    for parts in (re.split(r"\s{3,}", text.strip()), text.split()):
+        if len(parts) != span:
+            continue
+        named = [column_meaning(p) or "" for p in parts]
+        known = [m for m in named if m]
+        if "roles" in named or len(set(known)) != len(known):
+            continue
+        if len(known) == span or (span >= 3 and len(known) == span - 1):
+            return tuple(named)
+    return None
+
+
+def _plausible(meanings: tuple[str, ...]) -> bool:
+    """A header's meanings name each column once (a header cell the scan merged over several
+    columns names them all alike, and must not be carried to the next page)."""
+    named = [m for m in meanings if m]
+    return len(set(named)) == len(named)
 
 
 def _missing_role(meanings: tuple[str, ...]) -> tuple[str, ...]:
@@ -253,6 +292,22 @@ def _break_glue(before: str, after: str, may_cut: bool = True) -> str | None:
     return None
 
 
+_BARE_NUMBER = re.compile(r"([0-9๐-๙]{1,2})\s+(?=\S)")
+
+
+def _entry_dot(line: str) -> str:
+    """An entry number whose dot the scan lost (`๒ นายสรกฤช`, a fax drops small dots) given
+    it back when a title follows: `๒. นายสรกฤช`.
+
+    >>> _entry_dot("๒ นายสรกฤช มานะ"), _entry_dot("๒. นางสาวกวาง"), _entry_dot("๒ ด้านบริการ")
+    ('๒. นายสรกฤช มานะ', '๒. นางสาวกวาง', '๒ ด้านบริการ')
+    """
+    found = _BARE_NUMBER.match(line)
+    if found and _title_length(line[found.end():]) > 0:
+        return f"{found.group(1)}. {line[found.end():]}"
+    return line
+
+
 def join_names(text: str, wraps: tuple[bool, ...]) -> str:
     """A role cell's lines as one line, a name wrapped inside the narrow cell made whole.
 
@@ -267,7 +322,7 @@ def join_names(text: str, wraps: tuple[bool, ...]) -> str:
     # Names are Thai: a line without a Thai letter is a speck or a rule the OCR read. Each
     # kept line keeps its own wrap (did it fill the cell?), whatever was dropped around it.
     kept = [
-        (ln.strip(), k < len(wraps) and wraps[k])
+        (_entry_dot(ln.strip()), k < len(wraps) and wraps[k])
         for k, ln in enumerate(text.splitlines()) if re.search("[\u0e01-\u0e2e]", ln)
     ]
     if not kept:
@@ -322,11 +377,13 @@ def table_lines(page_no: int, table: Table, state: _TableState, row: int) -> Ite
     """
     depth, meanings = header_rows(table)
     before = state.meanings.get(table.cols)
-    if before:
+    if before and not _plausible(meanings):
+        meanings = before  # a header the scan garbled: the same table's last one
+    elif before:
         # A header cell the scan spoiled: its column as the same table's last header said.
         meanings = tuple(m or b for m, b in zip(meanings, before, strict=True))
     meanings = _missing_role(meanings)
-    if any(meanings):
+    if any(meanings) and _plausible(meanings):
         state.meanings[table.cols] = meanings
     known = any(m in ROLE_COLUMNS for m in meanings)
     for r in range(depth, table.rows):

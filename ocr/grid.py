@@ -50,14 +50,35 @@ def _segments(rules: Iterable[Box], horizontal: bool) -> list[_Segment]:
 
 def _joined(segs: list[_Segment], tol: float) -> list[_Segment]:
     """Collinear segments that touch end to end as one rule (cell borders drawn cell by cell,
-    a rule broken by a scan)."""
+    a rule broken by a scan).
+
+    Segments are grouped by position first (a chain of positions each within `tol` of the
+    next), then joined along the rule in order of their starts: two pieces of one rule whose
+    positions differ by a pixel are never sorted apart (which lost the upper piece of a rule
+    broken in two on a fax).
+
+    >>> [(s.lo, s.hi) for s in _joined([_Segment(1720, 172, 2669), _Segment(1719, 2723, 3291)],
+    ...                                   14)]
+    [(172, 2669), (2723, 3291)]
+    >>> [(s.lo, s.hi) for s in _joined([_Segment(10, 50, 100), _Segment(11, 0, 55)], 3)]
+    [(0, 100)]
+    """
     out: list[_Segment] = []
-    for seg in sorted(segs, key=lambda s: (round(s.pos / tol), s.lo)):
-        last = out[-1] if out else None
-        if last and abs(last.pos - seg.pos) <= tol and seg.lo <= last.hi + tol:
-            out[-1] = _Segment((last.pos + seg.pos) / 2, last.lo, max(last.hi, seg.hi))
+    groups: list[list[_Segment]] = []
+    for seg in sorted(segs, key=lambda s: s.pos):
+        if groups and seg.pos - groups[-1][-1].pos <= tol:
+            groups[-1].append(seg)
         else:
-            out.append(seg)
+            groups.append([seg])
+    for group in groups:
+        run: list[_Segment] = []
+        for seg in sorted(group, key=lambda s: s.lo):
+            last = run[-1] if run else None
+            if last and seg.lo <= last.hi + tol:
+                run[-1] = _Segment((last.pos + seg.pos) / 2, last.lo, max(last.hi, seg.hi))
+            else:
+                run.append(seg)
+        out += run
     return out
 
 
@@ -77,7 +98,7 @@ def _cover(segs: Sequence[_Segment], pos: float, lo: float, hi: float, tol: floa
     spans = sorted((max(s.lo, lo), min(s.hi, hi)) for s in segs if abs(s.pos - pos) <= tol)
     covered, end = 0.0, lo
     for a, b in spans:
-        if b <= end:
+        if b <= end or b <= a:  # b <= a: the segment lies outside [lo, hi]
             continue
         a = max(a, end)
         covered += b - a
@@ -233,15 +254,46 @@ def _grid(
             groups.setdefault(find(r * cols + c), []).append((r, c))
     cells = []
     for members in groups.values():
-        r0 = min(r for r, _ in members)
-        r1 = max(r for r, _ in members)
-        c0 = min(c for _, c in members)
-        c1 = max(c for _, c in members)
-        cells.append(
-            Cell(r0, c0, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), "", r1 - r0 + 1, c1 - c0 + 1)
-        )
+        for r0, c0, r1, c1 in _rectangles(members):
+            cells.append(Cell(r0, c0, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), "",
+                              r1 - r0 + 1, c1 - c0 + 1))
     cells.sort(key=lambda c: (c.row, c.col))
     return Table((xs[0], ys[0], xs[-1], ys[-1]), rows, cols, tuple(cells), ruled)
+
+
+def _rectangles(members: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """A group of grid cells joined by missing rules as rectangles (r0, c0, r1, c1): itself
+    when it is one; else (a rule broken where a merged cell meets a full-width row, an L
+    whose box would overlap other cells) its runs along each row, stacked where the runs of
+    neighbouring rows are the same.
+
+    >>> _rectangles([(0, 0), (0, 1), (1, 0), (1, 1)])
+    [(0, 0, 1, 1)]
+    >>> _rectangles([(0, 3), (1, 3), (2, 0), (2, 1), (2, 2), (2, 3)])
+    [(0, 3, 1, 3), (2, 0, 2, 3)]
+    """
+    r0, r1 = min(r for r, _ in members), max(r for r, _ in members)
+    c0, c1 = min(c for _, c in members), max(c for _, c in members)
+    if len(set(members)) == (r1 - r0 + 1) * (c1 - c0 + 1):
+        return [(r0, c0, r1, c1)]
+    runs: list[tuple[int, int, int]] = []  # (row, first col, last col)
+    for r in sorted({r for r, _ in members}):
+        cols = sorted(c for rr, c in members if rr == r)
+        start = prev = cols[0]
+        for c in cols[1:]:
+            if c != prev + 1:
+                runs.append((r, start, prev))
+                start = c
+            prev = c
+        runs.append((r, start, prev))
+    out: list[list[int]] = []
+    for r, a, b in runs:
+        above = next((o for o in out if o[2] == r - 1 and o[1] == a and o[3] == b), None)
+        if above is not None:
+            above[2] = r
+        else:
+            out.append([r, a, r, b])
+    return [(o[0], o[1], o[2], o[3]) for o in out]
 
 
 def _line_groups(words: Sequence[Word]) -> list[list[Word]]:
@@ -291,9 +343,14 @@ def _columns_from_words(
         found += [(index, a, b) for a, b in _clusters(line, HEADER_GAP * height)]
     # An upper-level label over several columns (มอบหมายดำเนินการ) overlaps the labels of the
     # level below: it names no column of its own.
+    bands = [
+        [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
+        for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
+    ]
     cells = sorted(
         (a, b) for index, a, b in found
         if sum(1 for j, c, d in found if j != index and c < b and a < d) < 2
+        and not _group_label(index, a, b, found, bands)
     )
     merged: list[list[float]] = []
     for a, b in cells:
@@ -302,10 +359,6 @@ def _columns_from_words(
         else:
             merged.append([a, b])
     gaps = [(a[1], b[0]) for a, b in pairwise(merged)]
-    bands = [
-        [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
-        for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
-    ]
     bounds: list[float] = []
     for lo, hi in sorted(gaps):
         x = _emptiest(lo, hi, bands)
@@ -314,17 +367,48 @@ def _columns_from_words(
     return [x0, *sorted(bounds), x1]
 
 
+def _group_label(index: int, a: float, b: float, found: Sequence[tuple[int, float, float]],
+                 bands: Sequence[Sequence[Word]]) -> bool:
+    """Whether the header cluster [a, b] of line `index` is an upper-level label standing over
+    the columns of a line below it (มอบหมายดำเนินการ, narrower than the gap between the wide
+    role columns it stands over): that line has a label on each side of it and none under it,
+    and the body's words run across one of its edges, so no column can end there. (A label
+    between the wrapped halves of its neighbours' labels has columns ending at both edges.)"""
+    for line in {j for j, _, _ in found if j > index}:
+        below = [(c, d) for j, c, d in found if j == line]
+        if any(c < b and a < d for c, d in below):
+            continue
+        left = [d for c, d in below if d <= a]
+        right = [c for c, d in below if c >= b]
+        if not left or not right or not bands:
+            continue
+        for lo, hi in ((max(left), a), (b, min(right))):
+            if hi > lo and _fewest_crossing(lo, hi, bands) > len(bands) / 2:
+                return True
+    return False
+
+
+def _crossings(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> list[tuple[float, int]]:
+    """For points across [lo, hi]: how many table rows have a word running across the point."""
+    steps = 200
+    xs = [lo + (hi - lo) * (i + 0.5) / steps for i in range(steps)]
+    return [(x, sum(1 for band in bands if any(w.box[0] < x < w.box[2] for w in band)))
+            for x in xs]
+
+
+def _fewest_crossing(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> int:
+    return min(c for _, c in _crossings(lo, hi, bands))
+
+
 def _emptiest(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> float:
     """The middle of the widest x-stretch within [lo, hi] crossed by the fewest table rows.
 
     Counted per row, so that one row whose words run across the gap (a section heading) does
     not hide the column boundary that all the other rows leave empty.
     """
-    steps = 200
-    xs = [lo + (hi - lo) * (i + 0.5) / steps for i in range(steps)]
-    counts = [
-        sum(1 for band in bands if any(w.box[0] < x < w.box[2] for w in band)) for x in xs
-    ]
+    points = _crossings(lo, hi, bands)
+    xs = [x for x, _ in points]
+    counts = [c for _, c in points]
     least = min(counts)
     best: tuple[int, int] = (0, 0)  # (length, start index) of the widest run of `least`
     run = 0

@@ -30,6 +30,16 @@ def load_frame(path: Path, index: int) -> Image.Image:
     return fit(image)
 
 
+def is_bilevel(path: Path, index: int) -> bool:
+    """Whether a frame of an image file has one bit per pixel (a fax, a copier's text mode)."""
+    try:
+        with Image.open(path) as img:
+            img.seek(index)
+            return img.mode == "1"
+    except (UnidentifiedImageError, OSError, EOFError, Image.DecompressionBombError):
+        return False
+
+
 def fit(image: Image.Image) -> Image.Image:
     longest = max(image.size)
     if longest > MAX_SIDE:

@@ -112,11 +112,18 @@ def image_dpi(path: Path, index: int) -> float | None:
     OCRmyPDF reads a scan at its own resolution; the pipeline does when asked
     (`OcrSettings.own_resolution`): the measurement is in the README.
     """
+    found = scan_image(path, index)
+    return found[0] if found else None
+
+
+def scan_image(path: Path, index: int) -> tuple[float, int] | None:
+    """(dpi, bits per pixel) of the scan an image-only page carries, or None when it is no
+    such page. One bit per pixel is a fax or a copier's text mode (`ocr.scan` restores it)."""
     try:
         with pdfplumber.open(path) as pdf:
             page = pdf.pages[index]
             area = float(page.width * page.height)
-            best: tuple[float, float] | None = None  # (covered share, dpi)
+            best: tuple[float, float, int] | None = None  # (covered share, dpi, bits)
             for image in page.images:
                 width_pt = float(image["x1"] - image["x0"])
                 height_pt = float(image["bottom"] - image["top"])
@@ -125,12 +132,14 @@ def image_dpi(path: Path, index: int) -> float | None:
                     continue
                 share = width_pt * height_pt / area if area else 0.0
                 if best is None or share > best[0]:
-                    best = (share, float(pixels[0]) * 72 / width_pt)
+                    bits = image.get("bits")
+                    best = (share, float(pixels[0]) * 72 / width_pt,
+                            int(bits) if isinstance(bits, int) else 8)
     except Exception:  # a page pdfminer cannot parse is rendered at the asked dpi
         return None
     if best is None or best[0] < _SCAN_COVER:
         return None
-    return best[1]
+    return best[1], best[2]
 
 
 def render_page(path: Path, index: int, dpi: int) -> Image.Image:

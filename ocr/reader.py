@@ -76,12 +76,15 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
             warnings = (f"page {number}: {problem}; OCR used instead",)
         dpi = render_dpi(task.path, task.index, settings)
         image = pdf.render_page(task.path, task.index, dpi)
+        found = pdf.scan_image(task.path, task.index)
+        bilevel = found is not None and found[1] == 1
     else:
         image = images.load_frame(task.path, task.index)
+        bilevel = images.is_bilevel(task.path, task.index)
     if settings.preprocess:
         image = images.preprocess(image)
     try:
-        result = scanpage.read_image(image, settings)
+        result = scanpage.read_image(image, settings, bilevel=bilevel)
     except tesseract.OcrError as exc:
         raise InputError(task.path, f"page {number}: {exc}", stage="ocr") from None
     finally:

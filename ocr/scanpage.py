@@ -8,10 +8,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
-from ocr import grid, scan, tesseract
+from ocr import grid, montage, scan, tesseract
 from ocr.layout import PageLayout, Table
 from ocr.numbers.page import reread_numbers
-from ocr.tesseract import LineBox, OcrSettings
+from ocr.tesseract import LineBox, OcrResult, OcrSettings
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,14 @@ class ScanReading:
     layout: PageLayout
 
 
-def read_image(image: Image.Image, settings: OcrSettings) -> ScanReading:
-    """OCR one page image; a table page's text follows the table's reading order."""
-    geometry = scan.analyse(image)
+def read_image(image: Image.Image, settings: OcrSettings, bilevel: bool | None = None
+               ) -> ScanReading:
+    """OCR one page image; a table page's text follows the table's reading order.
+
+    `bilevel`: the page was scanned at one bit per pixel (a fax); None: judged by the image's
+    own mode.
+    """
+    geometry = scan.analyse(image, bilevel=image.mode == "1" if bilevel is None else bilevel)
     width, height = geometry.image.size
     if not geometry.tables:
         # No table: the cleaned page (paper flattened, photos unwarped), read as a whole.
@@ -42,6 +47,8 @@ def read_image(image: Image.Image, settings: OcrSettings) -> ScanReading:
         return ScanReading(result.text, result.confidence, result.lines, layout)
     if settings.cells == "crop":
         return _read_crops(geometry, settings)
+    if settings.cells == "stack":
+        return _read_stacked(geometry, settings)
     result, words = tesseract.recognise_words(geometry.image, settings)
     result, words = reread_numbers(geometry.image, result, words, settings, geometry.tables)
     tables, outside = grid.fill(geometry.tables, words)
@@ -84,3 +91,28 @@ def _read_crops(geometry: scan.ScanGeometry, settings: OcrSettings) -> ScanReadi
         confs.append(result.confidence)
     confidence = round(sum(confs) / len(confs), 2) if confs else None
     return ScanReading(layout.text(), confidence, result.lines, layout)
+
+
+def _read_stacked(geometry: scan.ScanGeometry, settings: OcrSettings) -> ScanReading:
+    """The text outside tables in one run over the page with its tables whitened, every cell
+    in a second run over the stack of their crops (`ocr.montage`)."""
+    page = np.asarray(geometry.image).copy()
+    for t in geometry.tables:
+        x0, top, x1, bottom = (int(v) for v in t.box)
+        page[max(top, 0) : bottom + 1, max(x0, 0) : x1 + 1] = 255
+    around, outside = tesseract.recognise_words(Image.fromarray(page), settings)
+    inside, cell_words = montage.read_cells(geometry.image, geometry.tables, settings)
+    words = outside + cell_words
+    confs = [w.confidence for w in words if w.confidence is not None]
+    result = OcrResult(
+        around.text, round(sum(confs) / len(confs), 2) if confs else None,
+        around.lines + inside.lines,
+    )
+    result, words = reread_numbers(geometry.image, result, words, settings, geometry.tables)
+    tables, rest = grid.fill(geometry.tables, words)
+    width, height = geometry.image.size
+    layout = PageLayout(
+        float(width), float(height), "px", lines=tuple(grid.lines_of(rest)),
+        tables=tuple(tables), rules=geometry.rules, words=words, skew=geometry.skew,
+    )
+    return ScanReading(layout.text(), result.confidence, result.lines, layout)

@@ -28,8 +28,10 @@ class OcrSettings:
     # 15-25% less OCR, but the table geometry reads 200-dpi copies and faxes worse (README).
     own_resolution: bool = False
     preprocess: bool = False
-    # How table cells are read: "page" = one engine run over the page with the rules erased,
-    # words given to cells by their boxes; "crop" = each cell's crop read in-process (tesserocr).
+    # How table cells are read: "stack" = the cells' crops stacked into one image, one engine
+    # run (ocr/montage.py), plus one run for the text around the tables; "page" = one engine
+    # run over the page with the rules erased, words given to cells by their boxes; "crop" =
+    # each cell's crop read in-process (tesserocr).
     cells: str = "page"
     timeout: float = 300.0  # seconds per page: a stuck page is reported, not waited on forever
     # Re-read the page's numbers with the project's number model (ocr/numbers/README.md): the

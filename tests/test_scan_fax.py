@@ -153,3 +153,25 @@ def test_a_regular_font_is_thickened_less_and_reads_no_worse(table, faxed, tmp_p
         return cer("".join(sorted(re.findall(r"[\u0e01-\u0e4e]+", repair(text)))), words)
 
     assert bag_cer(thick.text) <= bag_cer(plain.text) + 0.02
+
+
+def test_a_one_bit_page_is_thickened_towards_the_stroke_the_ocr_reads_best(faxed):
+    regular = faxed.resize((faxed.width * 3 // 2, faxed.height * 3 // 2),
+                           Image.Resampling.BILINEAR)
+    ink = stroke_ink(regular)
+    # A grey page with these strokes is left alone; the same strokes known to come from a
+    # 1-bit scan lost their hairlines to the threshold and are thickened (by 2..5 px).
+    assert scan.thickening(ink) == 0
+    assert 2 <= scan.thickening(ink, bilevel=True) <= scan.THICKEN
+
+
+def test_a_one_bit_fax_file_keeps_every_name_of_the_table(tmp_path):
+    from tests.test_layout import render_table
+    from tests.test_tables import assignments, expected_assignments, read
+
+    doc = render_table(tmp_path / "table.pdf")
+    page = scanned(doc, FAX).point(lambda v: 255 if v >= 128 else 0).convert("1")
+    path = tmp_path / "fax.png"
+    page.save(path)  # a 1-bit file: read as a fax, its strokes thickened
+    assert Image.open(path).mode == "1"
+    assert assignments(read(path)) == expected_assignments()
