@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from extract.namedistance import NameLexicon, ocr_distance
+from extract.thaichars import UNMARK
 
 if TYPE_CHECKING:
     from extract.persons import _Form
@@ -109,7 +110,8 @@ def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
         group = [forms[i] for i in clusters[key]]
         lone = max(group, key=lambda f: f.count)
         if any(f.family for f in group) and not (
-            len(group) == 1 and lone.count <= SPLIT_GIVEN_MAX_COUNT
+            (len(group) == 1 and lone.count <= SPLIT_GIVEN_MAX_COUNT)
+            or _split_given(lone, clusters, forms, key)
         ):
             continue
         whole = lone.given + lone.family
@@ -136,6 +138,58 @@ def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
             continue
         log.debug("given name only: %s joins cluster %d", lone.given, near[0][1])
         clusters[near[0][1]].extend(clusters.pop(key))
+
+
+# A family name cut where a cell wrapped keeps at least this many letters (marks aside).
+CUT_FAMILY_MIN = 2
+CUT_GIVEN_MAX_COST = 0.5  # the given names of the two: equal but for a mark or a look-alike
+
+
+def is_cut_of(short: str, whole: str) -> bool:
+    """Is ``short`` the start of ``whole`` that a line break left (``ประสาท`` of ประสาทไทย,
+    marks a scan added aside)?"""
+    a, b = short.translate(UNMARK), whole.translate(UNMARK)
+    return len(a) >= CUT_FAMILY_MIN and len(b) > len(a) and b.startswith(a)
+
+
+def join_cut_families(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """A person whose family name a wrapped cell cut short (``อฤเดช ประสาท`` / ``ไทย``, the
+    rest lost or read as the next line's) joins the one person with that given name whose
+    family name it starts (in place). However often the cut is seen: the same given name
+    and the start of the same family name in one document are one person."""
+    for key in sorted(clusters):
+        if key not in clusters:
+            continue
+        cut = max((forms[i] for i in clusters[key]), key=lambda f: f.count)
+        if not cut.family:
+            continue
+        targets = []
+        for other, members in clusters.items():
+            if other == key:
+                continue
+            head = max((forms[i] for i in members), key=lambda f: f.count)
+            if cut.gender and head.gender and cut.gender != head.gender:
+                continue
+            if not is_cut_of(cut.family, head.family):
+                continue
+            if min(ocr_distance(cut.given, head.given)[0],
+                   ocr_distance(head.given, cut.given)[0]) <= CUT_GIVEN_MAX_COST:
+                targets.append(other)
+        if len(targets) == 1:
+            log.debug("family name cut: %s joins %d", _label(cut), targets[0])
+            clusters[targets[0]].extend(clusters.pop(key))
+
+
+def _split_given(lone: _Form, clusters: dict[int, list[int]], forms: list[_Form],
+                 key: int) -> bool:
+    """Is ``lone`` (given and family) exactly another person's given name cut in two
+    (``แพรว พลอย`` of แพรวพลอย ไชยสน), however often the cut is seen? A line break inside the
+    given name, read the same way in every row of a column."""
+    whole = (lone.given + lone.family).translate(UNMARK)
+    return any(
+        forms[i].family and forms[i].given.translate(UNMARK) == whole
+        for other, members in clusters.items() if other != key for i in members
+    )
 
 
 def _whole(form: _Form) -> str:

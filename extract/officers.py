@@ -26,6 +26,7 @@ from extract.names import (
     LEADING_VOWELS,
     MARKS,
     STRAY,
+    TONES,
     NameKind,
     NameLexicon,
     clean_name,
@@ -516,6 +517,8 @@ def _parse_after_title(
     ):
         raw_family = text[second[0] : second[1]]
         family_end = second[1]
+        if (sara_a := _colon_as_sara_a(text, second[1], lexicon)) is not None:
+            raw_family, family_end = raw_family + sara_a[0], sara_a[1]
         candidate = clean_name(raw_family)
         if candidate == "ณ":  # ณ อยุธยา: one family name in two words
             third = _next_word(text, second[1], max_spaces=1)
@@ -572,6 +575,30 @@ def _parse_after_title(
     ):
         return None  # "นาย ทะเบียน ..." spelled apart
     return title_written, given, family, end
+
+
+def _colon_as_sara_a(text: str, end: int, lexicon: NameLexicon) -> tuple[str, int] | None:
+    """A colon a scan read for SARA A after the family name ending at ``end`` (``โทไวย:``,
+    ``เสา:รส``): the letters it stands for and where the word then ends, or None.
+
+    Inside a word a colon is always a misread ะ; after one it is taken so only when the word
+    with ะ is a listed family name or the word alone is none (a list's colon after a known
+    family name stays punctuation).
+    """
+    # ะ follows a consonant, a tone mark (จ๊ะ) or the า of เ-าะ (เสาะ)
+    if end >= len(text) or text[end] != ":" or not (
+        text[end - 1] in CONSONANTS or text[end - 1] in TONES or text[end - 1] == "า"
+    ):
+        return None
+    glued = _WORD.match(text, end + 1)
+    if glued and not _title_at(text, end + 1):
+        return "ะ" + glued.group(), glued.end()
+    if end + 1 < len(text) and text[end + 1] not in " \t,":
+        return None
+    word = clean_name(text[: end].rsplit(" ", 1)[-1])
+    if word + "ะ" in lexicon.family or word not in lexicon.family:
+        return "ะ", end + 1
+    return None
 
 
 def _space_inside_name(

@@ -1,0 +1,116 @@
+"""One person behind the damage a scan or a wrapped cell does to a name.
+
+The lines are recorded OCR output of the dev split's multiname copies and faxes (a document's
+repaired page text); the expected people are the officers those documents typeset
+(samples/generated/families/dev/multiname-000{2,4,6}.truth.json), never program output.
+"""
+
+from __future__ import annotations
+
+from extract.names import cluster_officers
+from extract.officers import NameMention, find_names
+
+
+def _mentions(*lines: str) -> list[NameMention]:
+    return [m for line in lines for m in find_names(line)]
+
+
+def _people(mentions: list[NameMention], damaged: bool = True) -> list[tuple[str, str]]:
+    officers, _ = cluster_officers(mentions, damaged=damaged)
+    return sorted((o.title, o.name) for o in officers)
+
+
+# --- นางสาว read as นาง + a damaged สาว glued to the given name ---------------------------------
+
+
+def test_damaged_sao_tail_is_part_of_the_title_when_the_document_shows_the_name() -> None:
+    mentions = _mentions(
+        "นางสาวเนตรดาว ไผ่ขาว, นางลาวเนตรดาว ไผ่ขาว,",  # multiname-0004 copy
+        "นางลาวเนตรดาว ไผ่ขาว นางสาวพนมมาศ มาตราช",
+        "นางสลาวพนมมาศ มาตราช นางลาวพนมมาศ มาตราช",
+        "นางสาวพนมมาศ มาตราช",
+    )
+    assert _people(mentions) == [
+        ("นางสาว", "พนมมาศ มาตราช"),
+        ("นางสาว", "เนตรดาว ไผ่ขาว"),
+    ]
+
+
+def test_damaged_sao_tail_before_a_listed_given_name_seen_once() -> None:
+    # ดวงดาว is a listed given name and ดาวดวงดาว is none: one sighting is enough
+    (m,) = _mentions("นางดาวดวงดาว วรสาร")
+    officers, _ = cluster_officers([m])
+    assert [(o.title, o.name) for o in officers] == [("นางสาว", "ดวงดาว วรสาร")]
+
+
+def test_a_given_name_that_starts_like_sao_stays_whole() -> None:
+    # ดาวเรือง is a given name of its own: นาง + ดาวเรือง, not นางสาว + เรือง
+    mentions = _mentions("นางดาวเรือง ใจดี", "นางสาวเรือง ศรีสุข")
+    assert _people(mentions, damaged=False) == [
+        ("นาง", "ดาวเรือง ใจดี"),
+        ("นางสาว", "เรือง ศรีสุข"),
+    ]
+
+
+def test_the_tail_alone_before_the_given_name() -> None:
+    # `นางสาา ณกานตคา` (multiname-0002 fax): the tail, a space, then the given name
+    mentions = _mentions(
+        "นางสาวณกานดา เพชรทอง, นายศตพร บรรจบ",
+        "นางสาวณกานดา เพชรทอง",
+        "นางสาวณกานดา เพชรทอง",
+        "นางสาา ณกานดา",
+    )
+    people = _people(mentions)
+    assert ("นางสาว", "ณกานดา เพชรทอง") in people
+    assert not [p for p in people if p[1].startswith("สา")]
+
+
+# --- a colon read for SARA A -------------------------------------------------------------------
+
+
+def test_colon_after_a_family_name_is_sara_a() -> None:
+    # `โทไวย:` for โทไวยะ (multiname-0002 fax, the truth's นายพลวรรษ โทไวยะ)
+    names = find_names("นายพลวรรษ โทไวย: นายศคพร บรรจบ")
+    assert [(m.given, m.family) for m in names] == [("พลวรรษ", "โทไวยะ"), ("ศคพร", "บรรจบ")]
+
+
+def test_colon_inside_a_family_name_is_sara_a() -> None:
+    (m,) = find_names("นางสาวดนยา เสา:รส")
+    assert (m.given, m.family) == ("ดนยา", "เสาะรส")
+
+
+def test_colon_after_a_listed_family_name_stays_punctuation() -> None:
+    (m,) = find_names("นายสมปอง ทองมาก: ผู้ประสานงาน")
+    assert m.family == "ทองมาก"
+
+
+# --- a family name or a given name cut where a cell wrapped -----------------------------------
+
+
+def test_family_name_cut_at_a_wrap_joins_the_whole_name() -> None:
+    # `นายอฤเดช ประสาท` / `ไทย` in a narrow cell (multiname-0004): seen three times cut
+    mentions = _mentions(
+        *["นายอฤเดช ประสาท"] * 3,
+        *["นายอฤเดช ประสาทไทย, นางสาวเมธา สายดวง"] * 4,
+    )
+    assert _people(mentions, damaged=False) == [
+        ("นางสาว", "เมธา สายดวง"),
+        ("นาย", "อฤเดช ประสาทไทย"),
+    ]
+
+
+def test_two_people_with_one_family_name_stay_apart() -> None:
+    mentions = _mentions(*["นายสมชาย ประสาท"] * 3, *["นายอฤเดช ประสาทไทย"] * 4)
+    assert _people(mentions, damaged=False) == [
+        ("นาย", "สมชาย ประสาท"),
+        ("นาย", "อฤเดช ประสาทไทย"),
+    ]
+
+
+def test_given_name_cut_in_two_in_every_row_joins_the_person() -> None:
+    # `นางแพรว` / `พลอย ไชยสน`, the family name then lost (multiname-0002 fax)
+    mentions = _mentions(
+        *["นางแพรว พลอย"] * 5,
+        *["นางแพรวพลอย ไชยสน"] * 8,
+    )
+    assert _people(mentions) == [("นาง", "แพรวพลอย ไชยสน")]
