@@ -373,7 +373,11 @@ def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) ->
     family = ""
     if full[0].family:
         # A family name a wrap cut short is no vote for how the whole one is spelled.
-        whole = [f for f in full if not any(is_cut_of(f.family, g.family) for g in full)]
+        whole = [f for f in full if not any(
+            is_cut_of(f.family, g.family)
+            and (g.family in lexicon.family or f.family not in lexicon.family)
+            for g in full
+        )]  # (unless the longer one is a listed name with junk glued on: บางปา / บางปาไขแตง)
         family = canonical_spelling(_counts(whole or full, "family"), "family", lexicon)
     titles: Counter[str] = Counter()
     written: Counter[str] = Counter()

@@ -114,3 +114,26 @@ def test_given_name_cut_in_two_in_every_row_joins_the_person() -> None:
         *["นางแพรวพลอย ไชยสน"] * 8,
     )
     assert _people(mentions) == [("นาง", "แพรวพลอย ไชยสน")]
+
+
+def test_listed_family_name_with_junk_glued_on_keeps_its_spelling() -> None:
+    # `นางกำไร บางปาไขแตง` (ruled-0001 copy): the next cell's words glued to the family name
+    mentions = _mentions(*["นางกำไร บางปา"] * 11, *["นางกำไร บางปาไขแตง"] * 3)
+    assert _people(mentions) == [("นาง", "กำไร บางปา")]
+
+
+# --- the spelling of one person -------------------------------------------------------------
+
+
+def test_listed_spelling_the_scan_showed_beats_a_frequent_misreading() -> None:
+    # ruled-0001 fax: ภ read as ก in most rows; the truth is นางสาวประภากร ชนะพล
+    mentions = _mentions(
+        *["น.ส.ประกากร ชนะพล"] * 29, *["น.ส.ประภากร ชนะพล"] * 5, "น.ส.ประกากร ขชนะพล"
+    )
+    assert _people(mentions) == [("นางสาว", "ประภากร ชนะพล")]
+
+
+def test_unlisted_spelling_seen_in_every_row_stays() -> None:
+    # no listed name among the readings: the evidence decides
+    mentions = _mentions(*["นายพศร แวตาเยะ"] * 6, "นายพคร แวตาเยะ")
+    assert _people(mentions) == [("นาย", "พศร แวตาเยะ")]
