@@ -145,11 +145,19 @@ CUT_FAMILY_MIN = 2
 CUT_GIVEN_MAX_COST = 0.5  # the given names of the two: equal but for a mark or a look-alike
 
 
+CUT_FAMILY_END_MIN = 3  # letters of the end of a family name whose start a wrap took away
+
+
 def is_cut_of(short: str, whole: str) -> bool:
-    """Is ``short`` the start of ``whole`` that a line break left (``ประสาท`` of ประสาทไทย,
-    marks a scan added aside)?"""
+    """Is ``short`` the start of ``whole`` that a line break left (``ประสาท`` of ประสาทไทย), or
+    its end when the start went to the line above (``นาม`` of เปนนาม), marks a scan added
+    aside?"""
     a, b = short.translate(UNMARK), whole.translate(UNMARK)
-    return len(a) >= CUT_FAMILY_MIN and len(b) > len(a) and b.startswith(a)
+    if len(b) <= len(a):
+        return False
+    return (len(a) >= CUT_FAMILY_MIN and b.startswith(a)) or (
+        len(a) >= CUT_FAMILY_END_MIN and b.endswith(a)
+    )
 
 
 def join_cut_families(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
@@ -160,24 +168,27 @@ def join_cut_families(forms: list[_Form], clusters: dict[int, list[int]]) -> Non
     for key in sorted(clusters):
         if key not in clusters:
             continue
-        cut = max((forms[i] for i in clusters[key]), key=lambda f: f.count)
-        if not cut.family:
-            continue
+        cuts = [forms[i] for i in clusters[key] if forms[i].family]
         targets = []
         for other, members in clusters.items():
-            if other == key:
+            if other == key or not cuts:
                 continue
             head = max((forms[i] for i in members), key=lambda f: f.count)
-            if cut.gender and head.gender and cut.gender != head.gender:
-                continue
-            if not is_cut_of(cut.family, head.family):
-                continue
-            if min(ocr_distance(cut.given, head.given)[0],
-                   ocr_distance(head.given, cut.given)[0]) <= CUT_GIVEN_MAX_COST:
+            if any(_cut_beside(cut, head) for cut in cuts):
                 targets.append(other)
         if len(targets) == 1:
-            log.debug("family name cut: %s joins %d", _label(cut), targets[0])
+            log.debug("family name cut: %s joins %d", _label(cuts[0]), targets[0])
             clusters[targets[0]].extend(clusters.pop(key))
+
+
+def _cut_beside(cut: _Form, head: _Form) -> bool:
+    """Is ``cut`` ``head``'s name with the family name cut where a cell wrapped?"""
+    if cut.gender and head.gender and cut.gender != head.gender:
+        return False
+    if not is_cut_of(cut.family, head.family):
+        return False
+    return min(ocr_distance(cut.given, head.given)[0],
+               ocr_distance(head.given, cut.given)[0]) <= CUT_GIVEN_MAX_COST
 
 
 def _split_given(lone: _Form, clusters: dict[int, list[int]], forms: list[_Form],
@@ -190,6 +201,26 @@ def _split_given(lone: _Form, clusters: dict[int, list[int]], forms: list[_Form]
         forms[i].family and forms[i].given.translate(UNMARK) == whole
         for other, members in clusters.items() if other != key for i in members
     )
+
+
+def join_family_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """A rare sighting whose given and family name together are exactly one person's family
+    name (``นาย ถนอมธรรม`` split by the name lists as ถนอม + ธรรม, the given name ธราธร
+    lost) joins that person (in place)."""
+    for key in sorted(clusters):
+        if key not in clusters or _total(forms, clusters[key]) > SPLIT_GIVEN_MAX_COUNT:
+            continue
+        lone = max((forms[i] for i in clusters[key]), key=lambda f: f.count)
+        if not lone.family:
+            continue
+        whole = (lone.given + lone.family).translate(UNMARK)
+        targets = {
+            other for other, members in clusters.items() if other != key
+            for i in members if forms[i].family.translate(UNMARK) == whole
+            and not (lone.gender and forms[i].gender and lone.gender != forms[i].gender)
+        }
+        if len(targets) == 1:
+            clusters[targets.pop()].extend(clusters.pop(key))
 
 
 def _whole(form: _Form) -> str:

@@ -191,7 +191,7 @@ def _parse_after_title(
     if second is not None and (
         not _title_at(text, second[0])
         or clean_name(text[second[0] : second[1]]) in lexicon.family  # นายกชน: a family name
-    ):
+    ) and not _ACTING_START.match(text, second[0]):
         raw_family = text[second[0] : second[1]]
         family_end = second[1]
         if (sara_a := _colon_as_sara_a(text, second[1], lexicon)) is not None:
@@ -252,6 +252,11 @@ def _parse_after_title(
     ):
         return None  # "นาย ทะเบียน ..." spelled apart
     return title_written, given, family, end
+
+
+# ว่าที่ opens no family name: it is the next name's title, whatever a scan did to the rank
+# after it (`ว่าที่ข้อยตรีนฤพล`).
+_ACTING_START = re.compile("ว่?าท(?:ี่|่ี|ี|ิ่|ิ)(?=[ก-ฮ])")
 
 
 def _colon_as_sara_a(text: str, end: int, lexicon: NameLexicon) -> tuple[str, int] | None:

@@ -151,7 +151,7 @@ def cluster_officers(
         clusters[x].extend(clusters.pop(y))
 
     if damaged:
-        from extract.heads import join_given_only, merge_near_heads
+        from extract.heads import join_family_only, join_given_only, merge_near_heads
 
         merge_near_heads(forms, clusters, lexicon)
     _absorb_stray_sightings(forms, clusters)
@@ -159,6 +159,7 @@ def cluster_officers(
     if damaged:
         # after the full names have joined: a given name alone then has one person to join
         join_given_only(forms, clusters)
+        join_family_only(forms, clusters)
         _absorb_damaged_sightings(forms, clusters)
     officers: list[Officer] = []
     mapping: dict[str, str] = {}

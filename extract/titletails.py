@@ -29,6 +29,7 @@ from extract.namedistance import (
     _field_close,
     clean_name,
     name_lexicon,
+    ocr_distance,
 )
 
 if TYPE_CHECKING:
@@ -59,10 +60,18 @@ def _tail_splits(given: str) -> list[tuple[str, int]]:
     return out
 
 
+def _one_hard_edit(a: str, b: str) -> bool:
+    """Two given names of five letters or more one hard edit apart (พนมมาต, พนมมาศ): with a
+    near family name as well, one person."""
+    if min(len(a), len(b)) < 5:
+        return False
+    return min(ocr_distance(a, b)[1], ocr_distance(b, a)[1]) <= 1
+
+
 def _seen_elsewhere(rest: str, family: str, others: Sequence[tuple[str, str]]) -> bool:
     """Is ``rest family`` near another sighting's given and family name?"""
     for given, other_family in others:
-        if not _field_close(rest, given)[0]:
+        if not _field_close(rest, given)[0] and not _one_hard_edit(rest, given):
             continue
         if not family or not other_family or _field_close(family, other_family)[0]:
             return True

@@ -137,3 +137,21 @@ def test_unlisted_spelling_seen_in_every_row_stays() -> None:
     # no listed name among the readings: the evidence decides
     mentions = _mentions(*["นายพศร แวตาเยะ"] * 6, "นายพคร แวตาเยะ")
     assert _people(mentions) == [("นาย", "พศร แวตาเยะ")]
+
+
+def test_family_name_whose_start_went_to_the_line_above() -> None:
+    # multiname-0004 copy: นางนฤนาท เปนนาม read three times with only the end of the family
+    mentions = _mentions(*["นางนฤนาท นาม"] * 3, *["นางนฤนาท เปนนาม"] * 6)
+    assert _people(mentions) == [("นาง", "นฤนาท เปนนาม")]
+
+
+def test_a_family_name_alone_split_by_the_name_lists_joins_its_person() -> None:
+    # multiname-0001 fax: `นาย ถนอมธรรม`, the given name ธราธร lost
+    mentions = _mentions(*["นายธราธร ถนอมธรรม"] * 6, "นาย ถนอมธรรม")
+    assert _people(mentions) == [("นาย", "ธราธร ถนอมธรรม")]
+
+
+def test_the_next_names_damaged_acting_rank_is_no_family_name() -> None:
+    # multiname-0004 scan: `ว่าทีร้อยตรีเมธา ว่าที่ข้อยตรีนฤพล์` (two people side by side)
+    names = find_names("ว่าทีร้อยตรีเมธา ว่าที่ข้อยตรีนฤพล์")
+    assert all(not m.family.startswith("ว่าที") for m in names)
