@@ -375,7 +375,7 @@ def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) ->
     if full[0].family:
         # A family name a wrap cut short is no vote for how the whole one is spelled.
         whole = [f for f in full if not any(
-            is_cut_of(f.family, g.family)
+            f.given == g.given and is_cut_of(f.family, g.family)
             and (g.family in lexicon.family or f.family not in lexicon.family)
             for g in full
         )]  # (unless the longer one is a listed name with junk glued on: บางปา / บางปาไขแตง)

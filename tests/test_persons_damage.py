@@ -155,3 +155,10 @@ def test_the_next_names_damaged_acting_rank_is_no_family_name() -> None:
     # multiname-0004 scan: `ว่าทีร้อยตรีเมธา ว่าที่ข้อยตรีนฤพล์` (two people side by side)
     names = find_names("ว่าทีร้อยตรีเมธา ว่าที่ข้อยตรีนฤพล์")
     assert all(not m.family.startswith("ว่าที") for m in names)
+
+
+def test_a_rare_missplit_sighting_does_not_respell_the_family_name() -> None:
+    # a text layer's `นายธารา ทรอานาคะ` once beside `นายธาราทร อานาคะ` (อำนาคะ with SARA AM
+    # as SARA AA) in every other row; the generator typeset นายธาราทร อำนาคะ
+    mentions = _mentions(*["นายธาราทร อานาคะ"] * 17, "นายธารา ทรอานาคะ")
+    assert _people(mentions, damaged=False) == [("นาย", "ธาราทร อำนาคะ")]
