@@ -363,14 +363,14 @@ def _close_pairs(forms: list[_Form], lexicon: NameLexicon) -> dict[tuple[int, in
 
 
 def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) -> Officer:
-    # A given name a line break cut in two (แพรว พลอย beside แพรวพลอย ไชยสน) votes for neither.
-    givens = {f.given.translate(_NO_MARKS) for f in members if f.family}
-    members_voting = [
-        f for f in members if (f.given + f.family).translate(_NO_MARKS) not in givens
-        or not f.family
-    ] or members
-    full = [f for f in members_voting if f.family] or members_voting
+    full = [f for f in members if f.family] or members
     given = canonical_spelling(_counts(full, "given"), "given", lexicon)
+    # A given name a line break cut in two (แพรว พลอย beside แพรวพลอย ไชยสน) is no vote for
+    # the family name.
+    givens = {f.given.translate(_NO_MARKS) for f in members if f.family}
+    full = [
+        f for f in full if (f.given + f.family).translate(_NO_MARKS) not in givens
+    ] or full
     family = ""
     if full[0].family:
         # A family name a wrap cut short is no vote for how the whole one is spelled.
