@@ -173,8 +173,9 @@ def join_cut_families(forms: list[_Form], clusters: dict[int, list[int]]) -> Non
         for other, members in clusters.items():
             if other == key or not cuts:
                 continue
-            head = max((forms[i] for i in members), key=lambda f: f.count)
-            if any(_cut_beside(cut, head) for cut in cuts):
+            # against every spelling of the person: the head may spell the family name
+            # with another look-alike than the cut one (ไผ่ of ไฝขาว beside ไผ่ขาว)
+            if any(_cut_beside(cut, forms[i]) for cut in cuts for i in members):
                 targets.append(other)
         if len(targets) == 1:
             log.debug("family name cut: %s joins %d", _label(cuts[0]), targets[0])

@@ -68,14 +68,32 @@ def _one_hard_edit(a: str, b: str) -> bool:
     return min(ocr_distance(a, b)[1], ocr_distance(b, a)[1]) <= 1
 
 
-def _seen_elsewhere(rest: str, family: str, others: Sequence[tuple[str, str]]) -> bool:
-    """Is ``rest family`` near another sighting's given and family name?"""
+def _seen_elsewhere(rest: str, family: str, others: Sequence[tuple[str, str]],
+                    loose: bool = False) -> bool:
+    """Is ``rest family`` near another sighting's given and family name (``loose``: the
+    given names one hard edit apart)?"""
     for given, other_family in others:
-        if not _field_close(rest, given)[0] and not _one_hard_edit(rest, given):
+        if not _field_close(rest, given)[0] and not (loose and _one_hard_edit(rest, given)):
             continue
         if not family or not other_family or _field_close(family, other_family)[0]:
             return True
     return False
+
+
+def _confirmed_rest(splits: list[tuple[str, int]], family: str,
+                    others: Sequence[tuple[str, str]], lexicon: NameLexicon) -> str | None:
+    """The given name after the tail that the best evidence confirms: seen elsewhere, then
+    listed (a tail one edit off สาว), then seen elsewhere one hard edit off."""
+    for rest, _ in splits:
+        if _seen_elsewhere(rest, family, others):
+            return rest
+    for rest, edits in splits:
+        if edits <= _MAX_EDITS_LISTED and rest in lexicon.given:
+            return rest
+    for rest, _ in splits:
+        if _seen_elsewhere(rest, family, others, loose=True):
+            return rest
+    return None
 
 
 def detach_title_tails(
@@ -108,11 +126,11 @@ def detach_title_tails(
             # name is on another line or lost
             out[i] = replace(m, title="นางสาว", given=family, family="")
             continue
-        for rest, edits in _tail_splits(given):
-            if _seen_elsewhere(rest, family, others) or (
-                edits <= _MAX_EDITS_LISTED and rest in lexicon.given
-            ):
-                log.debug("title tail: %s read as นางสาว %s", m.as_written, rest)
-                out[i] = replace(m, title="นางสาว", given=rest)
-                break
+        # The strictest evidence first, over every cut (`นางสาานยารรณ`: สาา + นยารรณ, seen
+        # elsewhere, before สาาน + ยารรณ, one hard edit off); then the fewest edits to สาว.
+        chosen = _confirmed_rest(sorted(_tail_splits(given), key=lambda s: s[1]), family,
+                                 others, lexicon)
+        if chosen is not None:
+            log.debug("title tail: %s read as นางสาว %s", m.as_written, chosen)
+            out[i] = replace(m, title="นางสาว", given=chosen)
     return out

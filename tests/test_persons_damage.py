@@ -162,3 +162,9 @@ def test_a_rare_missplit_sighting_does_not_respell_the_family_name() -> None:
     # as SARA AA) in every other row; the generator typeset นายธาราทร อำนาคะ
     mentions = _mentions(*["นายธาราทร อานาคะ"] * 17, "นายธารา ทรอานาคะ")
     assert _people(mentions, damaged=False) == [("นาย", "ธาราทร อำนาคะ")]
+
+
+def test_the_cut_after_the_tail_that_the_document_confirms_wins() -> None:
+    # ruled-0005 copy: `นางสาานยารรณ ประธาน` is สาา + นยารรณ (seen so), not สาาน + ยารรณ
+    mentions = _mentions(*["น.ส.นยารรณ ประธาน"] * 4, "นางสาานยารรณ ประธาน")
+    assert _people(mentions, damaged=False) == [("นางสาว", "นยารรณ ประธาน")]
