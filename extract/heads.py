@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from extract.namedistance import NameLexicon, ocr_distance
+from extract.thaichars import UNMARK
 
 if TYPE_CHECKING:
     from extract.persons import _Form
@@ -109,7 +110,8 @@ def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
         group = [forms[i] for i in clusters[key]]
         lone = max(group, key=lambda f: f.count)
         if any(f.family for f in group) and not (
-            len(group) == 1 and lone.count <= SPLIT_GIVEN_MAX_COUNT
+            (len(group) == 1 and lone.count <= SPLIT_GIVEN_MAX_COUNT)
+            or _split_given(lone, clusters, forms, key)
         ):
             continue
         whole = lone.given + lone.family
@@ -136,6 +138,90 @@ def join_given_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
             continue
         log.debug("given name only: %s joins cluster %d", lone.given, near[0][1])
         clusters[near[0][1]].extend(clusters.pop(key))
+
+
+# A family name cut where a cell wrapped keeps at least this many letters (marks aside).
+CUT_FAMILY_MIN = 2
+CUT_GIVEN_MAX_COST = 0.5  # the given names of the two: equal but for a mark or a look-alike
+
+
+CUT_FAMILY_END_MIN = 3  # letters of the end of a family name whose start a wrap took away
+
+
+def is_cut_of(short: str, whole: str) -> bool:
+    """Is ``short`` the start of ``whole`` that a line break left (``ประสาท`` of ประสาทไทย), or
+    its end when the start went to the line above (``นาม`` of เปนนาม), marks a scan added
+    aside?"""
+    a, b = short.translate(UNMARK), whole.translate(UNMARK)
+    if len(b) <= len(a):
+        return False
+    return (len(a) >= CUT_FAMILY_MIN and b.startswith(a)) or (
+        len(a) >= CUT_FAMILY_END_MIN and b.endswith(a)
+    )
+
+
+def join_cut_families(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """A person whose family name a wrapped cell cut short (``อฤเดช ประสาท`` / ``ไทย``, the
+    rest lost or read as the next line's) joins the one person with that given name whose
+    family name it starts (in place). However often the cut is seen: the same given name
+    and the start of the same family name in one document are one person."""
+    for key in sorted(clusters):
+        if key not in clusters:
+            continue
+        cuts = [forms[i] for i in clusters[key] if forms[i].family]
+        targets = []
+        for other, members in clusters.items():
+            if other == key or not cuts:
+                continue
+            # against every spelling of the person: the head may spell the family name
+            # with another look-alike than the cut one (ไผ่ of ไฝขาว beside ไผ่ขาว)
+            if any(_cut_beside(cut, forms[i]) for cut in cuts for i in members):
+                targets.append(other)
+        if len(targets) == 1:
+            log.debug("family name cut: %s joins %d", _label(cuts[0]), targets[0])
+            clusters[targets[0]].extend(clusters.pop(key))
+
+
+def _cut_beside(cut: _Form, head: _Form) -> bool:
+    """Is ``cut`` ``head``'s name with the family name cut where a cell wrapped?"""
+    if cut.gender and head.gender and cut.gender != head.gender:
+        return False
+    if not is_cut_of(cut.family, head.family):
+        return False
+    return min(ocr_distance(cut.given, head.given)[0],
+               ocr_distance(head.given, cut.given)[0]) <= CUT_GIVEN_MAX_COST
+
+
+def _split_given(lone: _Form, clusters: dict[int, list[int]], forms: list[_Form],
+                 key: int) -> bool:
+    """Is ``lone`` (given and family) exactly another person's given name cut in two
+    (``แพรว พลอย`` of แพรวพลอย ไชยสน), however often the cut is seen? A line break inside the
+    given name, read the same way in every row of a column."""
+    whole = (lone.given + lone.family).translate(UNMARK)
+    return any(
+        forms[i].family and forms[i].given.translate(UNMARK) == whole
+        for other, members in clusters.items() if other != key for i in members
+    )
+
+
+def join_family_only(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """A rare sighting whose given and family name together are exactly one person's family
+    name (``นาย ถนอมธรรม`` split by the name lists as ถนอม + ธรรม, the given name ธราธร
+    lost) joins that person (in place)."""
+    for key in sorted(clusters):
+        if key not in clusters or _total(forms, clusters[key]) > SPLIT_GIVEN_MAX_COUNT:
+            continue
+        lone = max((forms[i] for i in clusters[key]), key=lambda f: f.count)
+        if not lone.family:
+            continue
+        whole = (lone.given + lone.family).translate(UNMARK)
+        targets = {
+            other for other, members in clusters.items() if other != key
+            for i in members if forms[i].family.translate(UNMARK) == whole
+            and not (lone.gender and forms[i].gender and lone.gender != forms[i].gender)
+        }
+        if len(targets) == 1:
+            clusters[targets.pop()].extend(clusters.pop(key))
 
 
 def _whole(form: _Form) -> str:

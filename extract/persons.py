@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extract.heads import is_cut_of, join_cut_families
 from extract.namedistance import (
     _SKELETON,
     NameKind,
@@ -26,6 +27,7 @@ from extract.namedistance import (
     ocr_distance,
 )
 from extract.spelling import _NO_MARKS, canonical_spelling
+from extract.titletails import detach_title_tails
 
 if TYPE_CHECKING:
     from extract.officers import NameMention
@@ -122,7 +124,7 @@ def cluster_officers(
     its cleaned "given family" and its ``name`` to the officer's key.
     """
     lexicon = lexicon or name_lexicon()
-    forms = list(_forms(mentions).values())
+    forms = list(_forms(detach_title_tails(mentions, lexicon)).values())
     forms.sort(key=lambda f: (-f.count, f.given, f.family))
     dist = _close_pairs(forms, lexicon)
 
@@ -149,13 +151,15 @@ def cluster_officers(
         clusters[x].extend(clusters.pop(y))
 
     if damaged:
-        from extract.heads import join_given_only, merge_near_heads
+        from extract.heads import join_family_only, join_given_only, merge_near_heads
 
         merge_near_heads(forms, clusters, lexicon)
     _absorb_stray_sightings(forms, clusters)
+    join_cut_families(forms, clusters)
     if damaged:
         # after the full names have joined: a given name alone then has one person to join
         join_given_only(forms, clusters)
+        join_family_only(forms, clusters)
         _absorb_damaged_sightings(forms, clusters)
     officers: list[Officer] = []
     mapping: dict[str, str] = {}
@@ -361,9 +365,21 @@ def _close_pairs(forms: list[_Form], lexicon: NameLexicon) -> dict[tuple[int, in
 def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) -> Officer:
     full = [f for f in members if f.family] or members
     given = canonical_spelling(_counts(full, "given"), "given", lexicon)
+    # A given name a line break cut in two (แพรว พลอย beside แพรวพลอย ไชยสน) is no vote for
+    # the family name.
+    givens = {f.given.translate(_NO_MARKS) for f in members if f.family}
+    full = [
+        f for f in full if (f.given + f.family).translate(_NO_MARKS) not in givens
+    ] or full
     family = ""
     if full[0].family:
-        family = canonical_spelling(_counts(full, "family"), "family", lexicon)
+        # A family name a wrap cut short is no vote for how the whole one is spelled.
+        whole = [f for f in full if not any(
+            f.given == g.given and is_cut_of(f.family, g.family)
+            and (g.family in lexicon.family or f.family not in lexicon.family)
+            for g in full
+        )]  # (unless the longer one is a listed name with junk glued on: บางปา / บางปาไขแตง)
+        family = canonical_spelling(_counts(whole or full, "family"), "family", lexicon)
     titles: Counter[str] = Counter()
     written: Counter[str] = Counter()
     positions: Counter[str] = Counter()

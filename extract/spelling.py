@@ -140,12 +140,40 @@ def canonical_spelling(
 
     best = min(beam, key=final)[1]
     if not lexicon.known(best, kind):
+        best = _listed_variant(best, variants, kind, lexicon) or best
+    if not lexicon.known(best, kind):
         # Only marks may change here: a consonant a scan shows is evidence even when a listed
         # name is one look-alike away (รัชฎาพร in seed 003 is not the listed รัชฏาพร).
         best = _known_neighbour(best, kind, lexicon) or best
     if best not in variants:
         log.debug("constructed %s from %s", best, dict(variants))
     return best
+
+
+# A listed name the scan itself showed this share of the time (and at least this often, or
+# a third of the time) beats an unlisted spelling one letter away: a font read the same wrong
+# way in most rows (ประกากร 29 times, ประภากร 5) is likelier than a misreading that happens to
+# spell a listed name.
+LISTED_VARIANT_SHARE = 0.1
+LISTED_VARIANT_MIN = 2
+LISTED_VARIANT_ALONE = 0.3
+
+
+def _listed_variant(
+    best: str, variants: Mapping[str, int], kind: NameKind, lexicon: NameLexicon
+) -> str | None:
+    """The listed spelling among ``variants`` that ``best`` (unlisted) is one letter off, when
+    it was seen often enough; None when there is none or more than one."""
+    total = sum(variants.values())
+    found = [
+        v for v, c in variants.items()
+        if v != best and lexicon.known(v, kind)
+        and ((c >= LISTED_VARIANT_MIN and c >= LISTED_VARIANT_SHARE * total)
+             or c >= LISTED_VARIANT_ALONE * total)
+        and abs(len(v) - len(best)) <= 1
+        and min(ocr_distance(best, v)[1], ocr_distance(v, best)[1]) <= 1
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 # A spelling off a listed name by no more than this (one dropped or added mark, such as the

@@ -14,10 +14,10 @@ import re
 from dataclasses import replace
 
 from extract.models import Line
+from extract.namegrammar import _name_shaped
 from extract.names import MARKS, clean_name, listed, name_lexicon
 from extract.numbering import parse_number
 from extract.officers import (
-    _name_shaped,
     find_names,
     is_role_label,
     label_length,
