@@ -12,10 +12,10 @@ Pure geometry, shared by the text-layer and the scan readers:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import dataclass
 
-from ocr.layout import Box, Cell, Table, TextLine, Word, wraps_of
+from ocr.columns import columns_from_words
+from ocr.layout import Box, Cell, Table, Word
 
 # Rules closer than this (fraction of the page's longer side) are one grid line.
 SNAP = 0.004
@@ -27,8 +27,7 @@ EXTENT_TOL = 0.04
 MAX_ROW = 0.45
 # A horizontal rule inside a table is at least this share of the table's width.
 MIN_PIECE = 0.12
-# Header word clusters: words closer than this many line heights belong to one header cell.
-HEADER_GAP = 1.0
+
 
 
 @dataclass(frozen=True)
@@ -207,7 +206,7 @@ def find_tables(
             inside = [w for w in words if _inside(w.box, area)]
             full = [s.pos for s in rows_h if s.hi - s.lo >= 0.9 * (x1 - x0) and s.pos > top + tol]
             header_bottom = min(full) if full else ys[1]
-            xs = _columns_from_words(ys, x0, x1, inside, header_bottom)
+            xs = columns_from_words(ys, x0, x1, inside, header_bottom)
             if len(xs) < 3:
                 continue  # rules with text between them, but no columns: ruled paper
             vsegs_t = _virtual_rules(ys, xs, inside)
@@ -296,129 +295,6 @@ def _rectangles(members: list[tuple[int, int]]) -> list[tuple[int, int, int, int
     return [(o[0], o[1], o[2], o[3]) for o in out]
 
 
-def _line_groups(words: Sequence[Word]) -> list[list[Word]]:
-    """Words grouped into text lines by vertical overlap, each line left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2):
-        cy = (w.box[1] + w.box[3]) / 2
-        for line in lines:
-            # Against the line's first word, not its growing extent: two header levels and
-            # a cell spanning both must not melt into one line.
-            top, bottom = line[0].box[1], line[0].box[3]
-            if top <= cy <= bottom:
-                line.append(w)
-                break
-        else:
-            lines.append([w])
-    return [sorted(line, key=lambda w: w.box[0]) for line in lines]
-
-
-def _clusters(line: list[Word], gap: float) -> list[tuple[float, float]]:
-    """x-extents of runs of words no further apart than `gap`."""
-    out: list[list[float]] = []
-    for w in line:
-        if out and w.box[0] - out[-1][1] <= gap:
-            out[-1][1] = max(out[-1][1], w.box[2])
-        else:
-            out.append([w.box[0], w.box[2]])
-    return [(a, b) for a, b in out]
-
-
-def _columns_from_words(
-    ys: list[float], x0: float, x1: float, words: Sequence[Word], header_bottom: float
-) -> list[float]:
-    """Column boundaries of a table drawn with horizontal rules only.
-
-    The header (down to the first rule across the whole table) names the columns: the gaps
-    between its word clusters, line by line, are where boundaries may be; within each such gap
-    the boundary is put where the fewest body rows have a word.
-    """
-    header = [w for w in words if ys[0] <= (w.box[1] + w.box[3]) / 2 <= header_bottom]
-    body = [w for w in words if (w.box[1] + w.box[3]) / 2 > header_bottom]
-    if not header:
-        return [x0, x1]
-    found: list[tuple[int, float, float]] = []  # (line, x0, x1) of each header cell's words
-    for index, line in enumerate(_line_groups(header)):
-        height = max(w.box[3] - w.box[1] for w in line)
-        found += [(index, a, b) for a, b in _clusters(line, HEADER_GAP * height)]
-    # An upper-level label over several columns (มอบหมายดำเนินการ) overlaps the labels of the
-    # level below: it names no column of its own.
-    bands = [
-        [w for w in body if ys[r] <= (w.box[1] + w.box[3]) / 2 <= ys[r + 1]]
-        for r in range(len(ys) - 1) if ys[r] >= header_bottom - 1e-6
-    ]
-    cells = sorted(
-        (a, b) for index, a, b in found
-        if sum(1 for j, c, d in found if j != index and c < b and a < d) < 2
-        and not _group_label(index, a, b, found, bands)
-    )
-    merged: list[list[float]] = []
-    for a, b in cells:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    gaps = [(a[1], b[0]) for a, b in pairwise(merged)]
-    bounds: list[float] = []
-    for lo, hi in sorted(gaps):
-        x = _emptiest(lo, hi, bands)
-        if all(abs(x - b) > (hi - lo) / 2 for b in bounds):
-            bounds.append(x)
-    return [x0, *sorted(bounds), x1]
-
-
-def _group_label(index: int, a: float, b: float, found: Sequence[tuple[int, float, float]],
-                 bands: Sequence[Sequence[Word]]) -> bool:
-    """Whether the header cluster [a, b] of line `index` is an upper-level label standing over
-    the columns of a line below it (มอบหมายดำเนินการ, narrower than the gap between the wide
-    role columns it stands over): that line has a label on each side of it and none under it,
-    and the body's words run across one of its edges, so no column can end there. (A label
-    between the wrapped halves of its neighbours' labels has columns ending at both edges.)"""
-    for line in {j for j, _, _ in found if j > index}:
-        below = [(c, d) for j, c, d in found if j == line]
-        if any(c < b and a < d for c, d in below):
-            continue
-        left = [d for c, d in below if d <= a]
-        right = [c for c, d in below if c >= b]
-        if not left or not right or not bands:
-            continue
-        for lo, hi in ((max(left), a), (b, min(right))):
-            if hi > lo and _fewest_crossing(lo, hi, bands) > len(bands) / 2:
-                return True
-    return False
-
-
-def _crossings(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> list[tuple[float, int]]:
-    """For points across [lo, hi]: how many table rows have a word running across the point."""
-    steps = 200
-    xs = [lo + (hi - lo) * (i + 0.5) / steps for i in range(steps)]
-    return [(x, sum(1 for band in bands if any(w.box[0] < x < w.box[2] for w in band)))
-            for x in xs]
-
-
-def _fewest_crossing(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> int:
-    return min(c for _, c in _crossings(lo, hi, bands))
-
-
-def _emptiest(lo: float, hi: float, bands: Sequence[Sequence[Word]]) -> float:
-    """The middle of the widest x-stretch within [lo, hi] crossed by the fewest table rows.
-
-    Counted per row, so that one row whose words run across the gap (a section heading) does
-    not hide the column boundary that all the other rows leave empty.
-    """
-    points = _crossings(lo, hi, bands)
-    xs = [x for x, _ in points]
-    counts = [c for _, c in points]
-    least = min(counts)
-    best: tuple[int, int] = (0, 0)  # (length, start index) of the widest run of `least`
-    run = 0
-    for i, c in enumerate(counts):
-        run = run + 1 if c == least else 0
-        if run > best[0]:
-            best = (run, i - run + 1)
-    return xs[best[1] + (best[0] - 1) // 2] if best[0] > 1 else xs[best[1]]
-
-
 def _virtual_rules(ys: list[float], xs: list[float], words: Sequence[Word]) -> list[_Segment]:
     """Vertical separators of an unruled table: a column boundary separates the cells of a row
     unless one of the row's words crosses it."""
@@ -429,55 +305,3 @@ def _virtual_rules(ys: list[float], xs: list[float], words: Sequence[Word]) -> l
             if not any(w.box[0] < x < w.box[2] for w in band):
                 segs.append(_Segment(x, ys[r], ys[r + 1]))
     return segs
-
-
-def lines_of(words: Sequence[Word], space: float | None = None) -> list[TextLine]:
-    """Words as text lines, top to bottom, left to right.
-
-    Words are joined by a space; with `space` set, only where the gap between them is wider than
-    that many line heights (boxes of pieces of words).
-    """
-    out = []
-    for line in _line_groups(words):
-        height = max(max(w.box[3] - w.box[1] for w in line), 1e-6)
-        text = line[0].text
-        for prev, w in pairwise(line):
-            gap = w.box[0] - prev.box[2]
-            text += (" " if space is None or gap > space * height else "") + w.text
-        confs = [w.confidence for w in line if w.confidence is not None]
-        box = (min(w.box[0] for w in line), min(w.box[1] for w in line),
-               max(w.box[2] for w in line), max(w.box[3] for w in line))
-        out.append(TextLine(text, box, round(sum(confs) / len(confs), 1) if confs else None))
-    return out
-
-
-def fill(tables: Sequence[Table], words: Sequence[Word], space: float | None = None
-         ) -> tuple[list[Table], list[Word]]:
-    """Give each cell the words whose centre lies in it; return the words outside tables."""
-    outside: list[Word] = []
-    by_cell: dict[tuple[int, int], list[Word]] = {}
-    for w in words:
-        cx, cy = (w.box[0] + w.box[2]) / 2, (w.box[1] + w.box[3]) / 2
-        for ti, t in enumerate(tables):
-            if not (t.box[0] <= cx <= t.box[2] and t.box[1] <= cy <= t.box[3]):
-                continue
-            for ci, c in enumerate(t.cells):
-                if c.box[0] <= cx <= c.box[2] and c.box[1] <= cy <= c.box[3]:
-                    by_cell.setdefault((ti, ci), []).append(w)
-                    break
-            break
-        else:
-            outside.append(w)
-    filled = []
-    for ti, t in enumerate(tables):
-        cells = []
-        for ci, c in enumerate(t.cells):
-            lines = lines_of(by_cell.get((ti, ci), []), space)
-            confs = [ln.confidence for ln in lines if ln.confidence is not None]
-            cells.append(replace(
-                c, text="\n".join(ln.text for ln in lines),
-                confidence=round(sum(confs) / len(confs), 1) if confs else None,
-                wraps=wraps_of(lines, c.box[2]),
-            ))
-        filled.append(replace(t, cells=tuple(cells)))
-    return filled, outside

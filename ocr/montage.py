@@ -4,7 +4,7 @@ Read over the whole page, Tesseract's lines run across a table's columns, so a c
 read in the company of the neighbouring cells' letters. Here every cell's ink is cut out and the
 crops are stacked one under the other, a gap of paper between them, into one image read by one
 run (no process per cell, no in-process API); each word read is moved back to the page by the
-crop it lies in, and the cells are filled by their boxes as for a page run (`ocr.grid.fill`).
+crop it lies in, and the cells are filled by their boxes as for a page run (`ocr.wordlines.fill`).
 `OcrSettings(cells="stack")` turns it on; it is not the default, because it measured no better:
 dev fax table pages, page CER / role-cell lines read exactly, page run -> stack: ruled-0001 p2+4
 0.106 / 76 of 85 -> 0.084 / 71, ruled-0002 p3 0.068 / 33 of 41 -> 0.058 / 33, ruled-0003 p3

@@ -175,7 +175,7 @@ def page_layout(path: Path, index: int) -> PageLayout:
 
     Ruled tables come from pdfplumber's `find_tables` (lines strategy): a merged cell's
     continuation comes back as None and the merged cell keeps its full box. Stacks of horizontal
-    rules without vertical ones get their columns from the words (`ocr.grid`).
+    rules without vertical ones get their columns from the words (`ocr.columns`).
     """
     with pdfplumber.open(path) as doc:
         page = doc.pages[index]

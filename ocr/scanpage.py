@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
-from ocr import grid, montage, scan, tesseract
+from ocr import montage, scan, tesseract, wordlines
 from ocr.layout import PageLayout, Table
 from ocr.numbers.page import reread_numbers
 from ocr.tesseract import LineBox, OcrResult, OcrSettings
@@ -41,7 +41,7 @@ def read_image(image: Image.Image, settings: OcrSettings, bilevel: bool | None =
         result, words = tesseract.recognise_words(geometry.image, settings)
         result, words = reread_numbers(geometry.image, result, words, settings)
         layout = PageLayout(
-            float(width), float(height), "px", lines=tuple(grid.lines_of(words)),
+            float(width), float(height), "px", lines=tuple(wordlines.lines_of(words)),
             rules=geometry.rules, words=words, skew=geometry.skew,
         )
         return ScanReading(result.text, result.confidence, result.lines, layout)
@@ -51,9 +51,9 @@ def read_image(image: Image.Image, settings: OcrSettings, bilevel: bool | None =
         return _read_stacked(geometry, settings)
     result, words = tesseract.recognise_words(geometry.image, settings)
     result, words = reread_numbers(geometry.image, result, words, settings, geometry.tables)
-    tables, outside = grid.fill(geometry.tables, words)
+    tables, outside = wordlines.fill(geometry.tables, words)
     layout = PageLayout(
-        float(width), float(height), "px", lines=tuple(grid.lines_of(outside)),
+        float(width), float(height), "px", lines=tuple(wordlines.lines_of(outside)),
         tables=tuple(tables), rules=geometry.rules, words=words, skew=geometry.skew,
     )
     return ScanReading(layout.text(), result.confidence, result.lines, layout)
@@ -84,7 +84,7 @@ def _read_crops(geometry: scan.ScanGeometry, settings: OcrSettings) -> ScanReadi
         tables.append(replace(t, cells=cells))
     width, height = geometry.image.size
     layout = PageLayout(
-        float(width), float(height), "px", lines=tuple(grid.lines_of(words)),
+        float(width), float(height), "px", lines=tuple(wordlines.lines_of(words)),
         tables=tuple(tables), rules=geometry.rules, words=words, skew=geometry.skew,
     )
     if result.confidence is not None:
@@ -109,10 +109,10 @@ def _read_stacked(geometry: scan.ScanGeometry, settings: OcrSettings) -> ScanRea
         around.lines + inside.lines,
     )
     result, words = reread_numbers(geometry.image, result, words, settings, geometry.tables)
-    tables, rest = grid.fill(geometry.tables, words)
+    tables, rest = wordlines.fill(geometry.tables, words)
     width, height = geometry.image.size
     layout = PageLayout(
-        float(width), float(height), "px", lines=tuple(grid.lines_of(rest)),
+        float(width), float(height), "px", lines=tuple(wordlines.lines_of(rest)),
         tables=tuple(tables), rules=geometry.rules, words=words, skew=geometry.skew,
     )
     return ScanReading(layout.text(), result.confidence, result.lines, layout)
