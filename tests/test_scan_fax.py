@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 from rapidfuzz.distance import Levenshtein
 
 from extract.thai_repair import repair
-from ocr import clean, scan, scanpage, tesseract
+from ocr import clean, scan, scanpage, strokes, tesseract
 from ocr.tesseract import OcrSettings
 from samples.degrade import FAX as GENERATOR_FAX
 from tests.test_layout import FAX, TableDoc, render_table, scanned
@@ -130,7 +130,7 @@ def test_thin_strokes_of_a_light_font_are_thickened_and_read(tmp_path, faxed):
 
 def stroke_ink(image: Image.Image) -> np.ndarray:
     gray = np.asarray(scan.analyse(image, thicken_thin=False).image)
-    return (gray < scan.STROKE_INK).astype(np.uint8) * 255
+    return (gray < strokes.STROKE_INK).astype(np.uint8) * 255
 
 
 def test_a_regular_font_is_thickened_less_and_reads_no_worse(table, faxed, tmp_path):
@@ -143,7 +143,7 @@ def test_a_regular_font_is_thickened_less_and_reads_no_worse(table, faxed, tmp_p
     light = bits.resize((bits.width * 3 // 2, bits.height * 3 // 2), Image.Resampling.BILINEAR)
     regular = faxed.resize((faxed.width * 3 // 2, faxed.height * 3 // 2),
                            Image.Resampling.BILINEAR)
-    assert scan.thickening(stroke_ink(light)) > scan.thickening(stroke_ink(regular))
+    assert strokes.thickening(stroke_ink(light)) > strokes.thickening(stroke_ink(regular))
     thick = tesseract.recognise(scan.analyse(regular).image, OcrSettings())
     plain = tesseract.recognise(scan.analyse(regular, thicken_thin=False).image, OcrSettings())
     # Both read as plain pages: compared on their words, whatever the order.
@@ -161,8 +161,8 @@ def test_a_one_bit_page_is_thickened_towards_the_stroke_the_ocr_reads_best(faxed
     ink = stroke_ink(regular)
     # A grey page with these strokes is left alone; the same strokes known to come from a
     # 1-bit scan lost their hairlines to the threshold and are thickened (by 2..5 px).
-    assert scan.thickening(ink) == 0
-    assert 2 <= scan.thickening(ink, bilevel=True) <= scan.THICKEN
+    assert strokes.thickening(ink) == 0
+    assert 2 <= strokes.thickening(ink, bilevel=True) <= strokes.THICKEN
 
 
 def test_a_one_bit_fax_file_keeps_every_name_of_the_table(tmp_path):

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from extract.cellnames import join_names
 from extract.document import extract_document
-from extract.layout import join_names
 from ocr.detect import describe
 from ocr.reader import plan_pages
 from ocr.tesseract import OcrSettings
