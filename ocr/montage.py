@@ -80,8 +80,8 @@ def stack(page: np.ndarray, tables: Sequence[Table]) -> tuple[np.ndarray, list[P
     >>> t = Table((0, 0, 300, 200), 2, 1, (Cell(0, 0, (0, 0, 300, 100)),
     ...                                    Cell(1, 0, (0, 100, 300, 200))))
     >>> image, pieces = stack(page, [t])
-    >>> [(p.bottom - p.top, p.dx, p.dy) for p in pieces]
-    [(12, 39.0, 19.0), (12, 199.0, 119.0)]
+    >>> [(p.bottom - p.top, p.dx, p.dy) for p in pieces]  # 10-px ink, 2-px pad, 10-px gaps
+    [(14, 28.0, 8.0), (14, 188.0, 84.0)]
     >>> image.shape[0] > 24
     True
     """
