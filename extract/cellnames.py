@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extract.officers import find_names, title_only
+from extract.thaichars import CONSONANT_RANGE
 
 
 def one_line(text: str) -> str:
@@ -99,7 +100,7 @@ def join_names(text: str, wraps: tuple[bool, ...]) -> str:
     # kept line keeps its own wrap (did it fill the cell?), whatever was dropped around it.
     kept = [
         (_entry_dot(ln.strip()), k < len(wraps) and wraps[k])
-        for k, ln in enumerate(text.splitlines()) if re.search("[\u0e01-\u0e2e]", ln)
+        for k, ln in enumerate(text.splitlines()) if re.search(f"[{CONSONANT_RANGE}]", ln)
     ]
     if not kept:
         return ""

@@ -21,14 +21,14 @@ from extract.models import Group
 from extract.officers import ROLE_LABELS
 from extract.sections import QUALITY_SECTIONS
 from extract.textnorm import fold
+from extract.thaichars import LETTERS_AND_MARKS_RANGE, MARK_RANGE, MARK_SET
 
 # The label's letters with optional OCR spaces between them (`ผ ู้ก ำก ับ ด ูแ ล`) and the
 # consonants OCR confuses in them (ผู้รับผิดขอบ); a PDF font's SARA AA for SARA AM (ผู้กากับ).
 _CONFUSED = {"ช": "[ชขซ]", "บ": "[บน]", "ด": "[ดต]", "\u0e33": "(?:\u0e33|\u0e32|\u0e4d\u0e32)"}
 
 
-_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-MARKS_ALL = frozenset(chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)))
+_MARK = f"[{MARK_RANGE}]"
 
 
 def _label_pattern(label: str) -> str:
@@ -48,7 +48,8 @@ _TITLE_START = re.compile(
 # `ผู้รับผิดชอบ.`: a colon OCR read as a dot; `ผู้รับผิดชอบ!:`, `ผู้กำกับดูแล':`: a speck before it
 # `ผู้รับผิดชอบน:`, `ผู้รับผิดชอง!:`: letters a scan added before a colon are no words
 _COLON = re.compile(
-    r"\s*(?:[!|'’`]{1,2}\s*(?=[:：\-–.])|[\u0e01-\u0e4e!|'’`]{1,3}(?=[:：]))?(?:[:：\-–.]\s*)?"
+    r"\s*(?:[!|'’`]{1,2}\s*(?=[:：\-–.])|[" + LETTERS_AND_MARKS_RANGE
+    + r"!|'’`]{1,3}(?=[:：]))?(?:[:：\-–.]\s*)?"
 )
 _BACKWARD = re.compile(r"(?:เป็น|ทำหน้าที่|ให้เป็น)\s?$")
 
@@ -105,7 +106,8 @@ FUZZY_EDITS = 2
 FUZZY_SIMILARITY = 0.75
 _PHU = frozenset("ผฝพฟ")  # ผู้ as OCR reads it, the one word a label may have a space after
 _FOLDED_LABELS = [(fold(label), role) for label, role in ROLE_LABELS]
-_WORD_START = re.compile(r"(?:^|(?<=[\s:;,(\[\"“'0-9๐-๙])|(?<=เป็น))[\u0e01-\u0e4e]")
+_WORD_START = re.compile(
+    r"(?:^|(?<=[\s:;,(\[\"“'0-9๐-๙])|(?<=เป็น))[" + LETTERS_AND_MARKS_RANGE + "]")
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, bool]]:
@@ -139,7 +141,7 @@ def _fuzzy_label_at(text: str, start: int) -> tuple[int, str] | None:
         return None
     best: tuple[float, int, int, str] | None = None  # (similarity, -edits, end, role)
     for end in range(6, len(head) + 1):
-        if end < len(head) and head[end] in MARKS_ALL:
+        if end < len(head) and head[end] in MARK_SET:
             continue  # a span never ends between a letter and its mark
         if " " in head[:end].strip() and fold(head[:end].split(" ")[0]) not in _PHU:
             break  # a label holds no space, save after ผู้ (`ผู้ รับผิดชอบ`)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extract.thaichars import UNMARK
+from extract.thaichars import LETTERS_AND_MARKS_RANGE, UNMARK
 from extract.titles import _ANY_TITLE, _starts_word, starts_with_title
 
 # `ตำแหน่ง` and the words that open a position; a position runs to the next separator.
@@ -18,7 +18,7 @@ _POSITION_STOP = re.compile(r"\s*(?:[,;/(]|\s(?:และ|กับ|โทร|Te
 # A civil-service position ends with its level (นักประชาสัมพันธ์ปฏิบัติการ, นิติกรชำนาญการ,
 # เจ้าพนักงานธุรการชำนาญงาน): the level words tell a position from a name or from prose.
 _LEVEL = re.compile(
-    "[\u0e01-\u0e4e]{2,40}?(?:ปฏิบัติการ|ชำนาญการพิเศษ|ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|"
+    "[" + LETTERS_AND_MARKS_RANGE + "]{2,40}?(?:ปฏิบัติการ|ชำนาญการพิเศษ|ชำนาญการ|เชี่ยวชาญ|ทรงคุณวุฒิ|"
     r"ปฏิบัติงาน|ชำนาญงาน|อาวุโส|ทักษะพิเศษ)(?=\s|$|[,;)])"
 )
 

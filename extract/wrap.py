@@ -25,6 +25,7 @@ from extract.officers import (
     starts_with_title,
     title_only,
 )
+from extract.thaichars import LETTERS_AND_MARKS_RANGE
 
 
 def join_wrapped_names(lines: list[Line]) -> list[Line]:
@@ -53,7 +54,7 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     if line.page != nxt.page:
         return False
     # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
-    m = re.match(r"[\s\-–—:;.,'|_]*([\u0e01-\u0e4e'’]+)", nxt.text)
+    m = re.match(r"[\s\-–—:;.,'|_]*([" + LETTERS_AND_MARKS_RANGE + "'’]+)", nxt.text)
     text = _without_trailing_specks(line.text)
     if not m:
         return _join_cut_label(out, i, j, text)
@@ -81,7 +82,7 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
         out[j] = replace(nxt, text="")
         return True
     word, tail = m.group(1), nxt.text[m.end() :].strip()
-    if not re.search(r"[\u0e01-\u0e4e0-9๐-๙A-Za-z]", tail):
+    if not re.search("[" + LETTERS_AND_MARKS_RANGE + "0-9๐-๙A-Za-z]", tail):
         tail = ""  # `สมสา .      :`: only a scan's specks after the word
     if (glued_position := _GLUED_POSITION.search(word)) and glued_position.start() > 1:
         # `สะ` / `แลแมตาแหน่ง …`: a text layer lost the space before ตำแหน่ง
@@ -103,7 +104,8 @@ def _join_cut_label(out: list[Line], i: int, j: int, text: str) -> bool:
     nxt = out[j]
     last = re.search(r"(\S+)$", text)
     token = last.group(1) if last else ""
-    specked = re.match(r"[\s\-–—:;.,'|_0-9๐-๙]*([\u0e01-\u0e4e'’]+)", nxt.text)
+    specked = re.match(r"[\s\-–—:;.,'|_0-9๐-๙]*([" + LETTERS_AND_MARKS_RANGE + "'’]+)",
+                       nxt.text)
     if not (
         token
         and specked
@@ -137,7 +139,7 @@ def _without_trailing_specks(text: str) -> str:
     """The line without what a scan leaves at its right margin (`ผู้      a`, `… ทั่วไป   7`):
     trailing tokens with no Thai letter, then stray punctuation (a title's final dot stays)."""
     words = text.split(" ")
-    while words and not re.search("[\u0e01-\u0e4e]", words[-1]):
+    while words and not re.search(f"[{LETTERS_AND_MARKS_RANGE}]", words[-1]):
         words.pop()
     return re.sub(r"[\s\-–—:;,'|_]+$", "", " ".join(words))
 
