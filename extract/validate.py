@@ -140,7 +140,7 @@ def printed_id(cid: str, as_written: str) -> str:
 
 def ocr_explains(item: Item, thai_model: str = "") -> bool:
     """Whether the Thai model's known misreadings turn the corrected id into what was read."""
-    read = "".join(re.findall(f"[{THAI_DIGITS}0-9.]", item.number_as_written)).strip(".")
+    read = number_of(item.number_as_written)
     if not read or not item.criterion:
         return False
     right = printed_id(item.criterion, item.number_as_written)
