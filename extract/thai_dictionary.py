@@ -9,9 +9,12 @@ bundled Thai National Corpus unigram counts, so a decoder can prefer common read
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
+import marshal
 import math
 import os
+from pathlib import Path
 
 # The corpora we read are bundled; offline mode turns any accidental download into an error.
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
@@ -72,9 +75,76 @@ def _unigram_counts() -> dict[str, int]:
     return tnc.unigram_word_freqs()
 
 
+def _counts_file() -> Path:
+    """The bundled TNC unigram counts (read by `pythainlp.corpus.tnc.unigram_word_freqs`)."""
+    from pythainlp.corpus import corpus_path
+
+    return Path(corpus_path()) / "tnc_freq.txt"
+
+
+# Bump when the way the tables are built changes: a cache of the old build is then ignored.
+TABLES_FORMAT = 1
+
+
+def tables_key() -> str:
+    """Hash of everything the word tables are built from: the word lists, the corpus counts,
+    the smoothing constants and the build's format."""
+    digest = hashlib.sha256(f"{TABLES_FORMAT} {UNSEEN_COUNT} {NAME_COUNT}".encode())
+    for words in (general_words(), person_names()):
+        digest.update(b"\x00words\x00")
+        digest.update("\n".join(sorted(words)).encode())
+    digest.update(b"\x00counts\x00")
+    digest.update(_counts_file().read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def cache_dir() -> Path:
+    """Where built word tables are kept between processes: ``$CIRCULARS_CACHE_DIR``, else
+    the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``) under ``circulars``."""
+    own = os.environ.get("CIRCULARS_CACHE_DIR")
+    if own:
+        return Path(own)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "circulars"
+
+
+def _cache_file() -> Path:
+    return cache_dir() / f"thai-word-tables-{tables_key()}.marshal"
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, float], dict[str, float]]:
+    """(word costs, prefix table), read from the on-disk cache when one was built from the
+    same word lists and counts, else built and cached (building takes about a second; every
+    worker process needs the tables)."""
+    path = _cache_file()
+    try:
+        costs, table = marshal.loads(path.read_bytes())
+        log.debug("word tables read from %s", path)
+        return costs, table
+    except FileNotFoundError:
+        pass
+    except (OSError, EOFError, ValueError, TypeError) as exc:
+        log.warning("ignoring unreadable word-table cache %s: %s", path, exc)
+    costs = _build_costs()
+    table = _build_prefix_table(costs)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps((costs, table)))
+        os.replace(partial, path)  # atomic: a parallel worker reads a whole file or none
+    except OSError as exc:  # a read-only home: build in every process, as before
+        log.debug("word tables not cached (%s)", exc)
+    return costs, table
+
+
 @functools.cache
 def word_costs() -> dict[str, float]:
     """Map every dictionary word to -ln P(word) under a smoothed unigram model."""
+    return _tables()[0]
+
+
+def _build_costs() -> dict[str, float]:
     counts = _unigram_counts()
     words = thai_dictionary()
     names = person_names()
@@ -96,7 +166,10 @@ def prefix_table() -> dict[str, float]:
     A decoder walks this table character group by character group: a missing key ends the
     walk, so the search never leaves the dictionary's prefix tree.
     """
-    costs = word_costs()
+    return _tables()[1]
+
+
+def _build_prefix_table(costs: dict[str, float]) -> dict[str, float]:
     table: dict[str, float] = {}
     for word in costs:
         for end in range(1, len(word)):

@@ -247,15 +247,20 @@ def _specks(ink: np.ndarray) -> np.ndarray:
     small[1:] = (heights < 0.45 * glyph) & (stats[1:, cv2.CC_STAT_WIDTH] < 0.45 * glyph)
     if not small.any():
         return np.zeros_like(ink)
-    big = np.zeros(count, dtype=bool)
-    big[1:] = ~small[1:]
-    # Lookup tables over the label image: cheaper than testing membership pixel by pixel.
-    near = cv2.dilate(big[labels].astype(np.uint8), cv2.getStructuringElement(
+    # One lookup over the label image (the costly step): the pixels of small blobs; the big
+    # blobs are the rest of the ink. The later steps touch only the few small-blob pixels.
+    in_small = small[labels]
+    big_ink = ink > 0
+    big_ink &= ~in_small
+    near = cv2.dilate(big_ink.view(np.uint8), cv2.getStructuringElement(
         cv2.MORPH_RECT, (int(glyph) | 1, int(glyph) | 1)))
+    spots = np.flatnonzero(in_small)
+    spot_labels = labels.ravel()[spots]
     touching = np.zeros(count, dtype=bool)
-    touching[np.unique(labels[(near > 0) & small[labels]])] = True
-    dust = small & ~touching
-    return dust[labels].astype(np.uint8) * 255
+    touching[spot_labels[near.ravel()[spots] > 0]] = True
+    out = np.zeros_like(ink)
+    out.ravel()[spots[~touching[spot_labels]]] = 255
+    return out
 
 
 # Rules and skew are found on a copy of at most this long side (a 150-dpi A4): a rule stays a
