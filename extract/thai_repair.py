@@ -42,7 +42,6 @@ Thai letters may be read as the MAI EK it was, ``ไม,น้อย`` -> ``ไ�
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -161,11 +160,11 @@ def repair(text: str) -> str:
 thai_to_arabic = to_arabic
 
 
-@functools.cache
 def _tokenizer_trie() -> Trie:
-    from pythainlp.tokenize import Trie
+    # The prefix table the repair decoder loads anyway, not a second tree of the same words.
+    from extract.thai_dictionary import dictionary_trie
 
-    return Trie(thai_dictionary())
+    return dictionary_trie()
 
 
 def thai_tokens(text: str) -> list[str]:

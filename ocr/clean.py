@@ -12,6 +12,7 @@ Three steps, each a no-op on a clean 300-dpi scan:
 
 from __future__ import annotations
 
+import functools
 import logging
 
 import cv2
@@ -135,9 +136,23 @@ def flatten(gray: np.ndarray) -> np.ndarray:
     paper = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
     paper = cv2.medianBlur(paper, 5)
     paper = cv2.GaussianBlur(paper, (size | 1, size | 1), 0)
-    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
-    out = gray.astype(np.float32) * 255.0 / np.maximum(paper, 1.0)
-    return np.clip(out, 0, 255).astype(np.uint8)
+    paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
+    # Both images are 8-bit: look the quotient up instead of dividing every pixel in floats.
+    pair = gray.astype(np.uint16)
+    pair <<= 8
+    pair |= paper
+    return _quotients().take(pair)
+
+
+@functools.cache
+def _quotients() -> np.ndarray:
+    """``min(255, grey * 255 / max(paper, 1))`` for every (grey, paper) pair of 8-bit levels,
+    computed in float32 and truncated as a per-pixel division would, indexed ``grey << 8 |
+    paper``."""
+    grey = np.arange(256, dtype=np.float32)[:, None]
+    paper = np.arange(256, dtype=np.float32)[None, :]
+    out = grey * 255.0 / np.maximum(paper, 1.0)
+    return np.clip(out, 0, 255).astype(np.uint8).ravel()
 
 
 # Ink is darker than the local mean by this much (grey levels) ...
