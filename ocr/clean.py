@@ -140,7 +140,7 @@ def flatten(gray: np.ndarray) -> np.ndarray:
     # Both images are 8-bit: look the quotient up instead of dividing every pixel in floats.
     pair = gray.astype(np.uint16)
     pair <<= 8
-    pair |= paper
+    pair |= paper.view(np.uint8)  # already 8-bit; the view only tells the type checker
     return _quotients().take(pair)
 
 
