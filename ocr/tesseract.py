@@ -329,7 +329,7 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
         config += f" -c tessedit_create_{r}=1"
     with tempfile.TemporaryDirectory(prefix="circulars-model-") as tmp:
         if isinstance(source, Image.Image):
-            path = Path(tmp) / "in.png"
+            path = Path(tmp) / "in.pgm"  # PGM: nothing to encode or decode (as in `_run`)
             source.convert("L").save(path)
         else:
             path = source
