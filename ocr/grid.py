@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ocr.columns import columns_from_words
 from ocr.layout import Box, Cell, Table, Word
@@ -224,7 +225,7 @@ def find_tables(
 def _spans_band(seg: _Segment, ys: Sequence[float], tol: float) -> bool:
     """Whether a vertical segment reaches from one horizontal rule to the next."""
     return any(
-        seg.lo <= a + tol and seg.hi >= b - tol for a, b in zip(ys, ys[1:], strict=False)
+        seg.lo <= a + tol and seg.hi >= b - tol for a, b in pairwise(ys)
     )
 
 

@@ -9,6 +9,8 @@ words, streaks one text line tall.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ocr.grid import find_tables
 from ocr.layout import Word
 
@@ -25,7 +27,7 @@ def _hrule(y: float) -> tuple[float, float, float, float]:
 
 def _words() -> list[Word]:
     out = []
-    for top, bottom in zip(YS, YS[1:], strict=False):
+    for top, bottom in pairwise(YS):
         y = (top + bottom) / 2
         for x, width in zip(COLS, (60.0, 500.0, 350.0, 350.0), strict=True):
             out.append(Word("คำ", (x, y - 25, x + width, y + 25)))
