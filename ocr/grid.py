@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ocr.columns import columns_from_words
 from ocr.layout import Box, Cell, Table, Word
@@ -183,6 +184,11 @@ def find_tables(
             and s.lo >= x0 - tol and s.hi <= x1 + tol
         ]
         ys = _snap((s.pos for s in rows_h), tol)
+        # A column rule runs from one horizontal rule to the next. A table none of whose
+        # vertical strokes does (a copy's streaks, a letter's stem touching a rule) has no
+        # vertical rules: its columns come from the words.
+        if not any(_spans_band(s, ys, tol) for s in inner_v):
+            inner_v = []
         # The table's edges, unless a border rule stands there (a scanned rule's end may run a
         # little past the border).
         borders = [s.pos for s in inner_v if s.hi - s.lo >= 0.5 * (bottom - top)]
@@ -214,6 +220,13 @@ def find_tables(
             vsegs_t = [*inner_v, _Segment(x0, top, bottom), _Segment(x1, top, bottom)]
         tables.append(_grid(ys, xs, rows_h, vsegs_t, tol, ruled))
     return tables
+
+
+def _spans_band(seg: _Segment, ys: Sequence[float], tol: float) -> bool:
+    """Whether a vertical segment reaches from one horizontal rule to the next."""
+    return any(
+        seg.lo <= a + tol and seg.hi >= b - tol for a, b in pairwise(ys)
+    )
 
 
 def _inside(box: Box, area: Box) -> bool:

@@ -1,0 +1,56 @@
+"""Short vertical strokes touching a rule of a table drawn with horizontal rules only.
+
+A 200-dpi copy of a copy leaves streaks and letter stems that touch a horizontal rule but run
+from no rule to the next. Taken for column rules they made the table "ruled" with columns at the
+streaks, so every row was read as one cell and the roles were lost. The geometry is that of a
+page of the dev split's norules copies (A4 at 300 dpi): rules across the page, three columns of
+words, streaks one text line tall.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ocr.grid import find_tables
+from ocr.layout import Word
+
+W, H = 2482.0, 3509.0
+X0, X1 = 200.0, 2300.0
+YS = (380.0, 540.0, 770.0, 1000.0, 1230.0)
+# Column starts: number, criterion, supervisor, responsible.
+COLS = (220.0, 420.0, 1250.0, 1800.0)
+
+
+def _hrule(y: float) -> tuple[float, float, float, float]:
+    return (X0, y - 3, X1, y + 3)
+
+
+def _words() -> list[Word]:
+    out = []
+    for top, bottom in pairwise(YS):
+        y = (top + bottom) / 2
+        for x, width in zip(COLS, (60.0, 500.0, 350.0, 350.0), strict=True):
+            out.append(Word("คำ", (x, y - 25, x + width, y + 25)))
+    return out
+
+
+def _columns(vrules: list[tuple[float, float, float, float]]) -> tuple[bool, int]:
+    tables = find_tables([_hrule(y) for y in YS], vrules, _words(), W, H)
+    assert len(tables) == 1
+    return tables[0].ruled_columns, tables[0].cols
+
+
+def test_streaks_touching_a_rule_are_no_column_rules():
+    # One text line tall, hanging from the header's rule and from a body rule.
+    streaks = [(1437.0, YS[1] - 70, 1439.0, YS[1]), (900.0, YS[3], 902.0, YS[3] + 70)]
+    ruled, cols = _columns(streaks)
+    assert not ruled
+    assert cols == len(COLS)
+
+
+def test_column_rules_from_rule_to_rule_keep_the_table_ruled():
+    rules = [(x - 10 - 1, YS[0], x - 10 + 1, YS[-1]) for x in COLS[1:]]
+    rules += [(X0 - 1, YS[0], X0 + 1, YS[-1]), (X1 - 1, YS[0], X1 + 1, YS[-1])]
+    ruled, cols = _columns(rules)
+    assert ruled
+    assert cols == len(COLS)
