@@ -194,6 +194,10 @@ DOMINATED_RATIO = 3
 DOMINATED_FAMILY_MAX_COST = 0.5
 DOMINATED_NEAR_RATIO = 4  # this many times as often: as near as a stray sighting is enough
 STRAY_FULL_MAX_COST = 2.0  # the whole name, for a wrong given/family split (นายเอกชยศร์สุข)
+# A family name that ran on into the next words at a wrap: this many letters more than the
+# head's, whose start is the head's family name but for one look-alike letter.
+RUN_ON_MIN = 3
+RUN_ON_START_MAX_COST = 1.0
 
 
 def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
@@ -228,10 +232,18 @@ def _absorb_stray_sightings(forms: list[_Form], clusters: dict[int, list[int]]) 
             return False
         if ocr_distance(stray.family, head.family)[0] <= DOMINATED_FAMILY_MAX_COST:
             return True
+        # The family name cut short where it wrapped, compared as skeletons: marks a scan
+        # added aside and look-alike letters (บ่ะ of ปะจะเน) say nothing against the cut.
+        cut = stray.family.translate(_SKELETON)
+        if len(cut) >= 2 and head.family.translate(_SKELETON).startswith(cut):
+            return True
+        # Or run on into the next words where a wrap joined them (ทยากรรมพลงนอคา of ทยาธรรม):
+        # its start is the head's family name, a look-alike off at most.
+        start = stray.family[: len(head.family)]
         return (
-            len(stray.family) >= 2
-            and head.family.translate(_NO_MARKS).startswith(stray.family.translate(_NO_MARKS))
-        )  # the family name cut short where it wrapped (marks a scan added aside)
+            len(stray.family) >= len(head.family) + RUN_ON_MIN
+            and ocr_distance(start, head.family)[0] <= RUN_ON_START_MAX_COST
+        )
 
     # A stray: seen once or twice, or several times less often than someone it copies closely
     # (rare ones first; a person who absorbed a copy may then dominate another).

@@ -168,3 +168,35 @@ def test_the_cut_after_the_tail_that_the_document_confirms_wins() -> None:
     # ruled-0005 copy: `นางสาานยารรณ ประธาน` is สาา + นยารรณ (seen so), not สาาน + ยารรณ
     mentions = _mentions(*["น.ส.นยารรณ ประธาน"] * 4, "นางสาานยารรณ ประธาน")
     assert _people(mentions, damaged=False) == [("นางสาว", "นยารรณ ประธาน")]
+
+
+# --- a stray sighting whose family name a wrap cut or ran on, with look-alike damage ---------
+# Lines recorded from dev pages; people from the typeset truth (sectionlist-0003, ruled-0002).
+
+
+def test_family_name_cut_with_a_look_alike_letter_joins_its_person() -> None:
+    # sectionlist-0003 fax: `บ่ะ` is `ปะ` (บ/ป, a mark added) of ปะจะเน, cut where it wrapped
+    mentions = _mentions(
+        "ผู้คับผิดชอบ นายวรดร บ่ะจะเน เจ้าพนัวงานพัสดุปฏิบัติงาน และ น่ายมโน กาซอ",
+        "ต้องการฯ ผู้รับผิดชอบ นายวรดร ปะจะเน เจ้าพนักงานพัลดุปฏิทัติงาน    และ นายแวปา หามะ",
+        "ท่างการติดตวไว้อย่างชัดเจน ฟู้รับผิตชอบ นายวรดร ปะจะเน เจ้าพนักงานพัสดุมฏิบัติงาน",
+        "รับผิดชอบ นายวรดร ปะจะเน เจ้าพนักงานพัลดุปฏิบัติงาน",
+    )
+    people = _people(mentions)
+    assert ("นาย", "วรดร ปะจะเน") in people
+    assert not [name for _, name in people if name.startswith("วรดร ") and name != "วรดร ปะจะเน"]
+
+
+def test_family_name_run_on_into_the_next_words_joins_its_person() -> None:
+    # ruled-0002 fax: the cell's `ตร.เมษยา ทยากรรม` / `พลงนอคา` joined into one family name
+    mentions = _mentions(
+        *["ดร.เมษยา ทยาธรรม"] * 4, "คร.เมษยา ทยาธรรม", "ตร.เมษยา ทยากรรมพลงนอคา"
+    )
+    assert [name for _, name in _people(mentions)] == ["เมษยา ทยาธรรม"]
+
+
+def test_one_given_name_with_another_family_name_stays_a_second_person() -> None:
+    # two people may share a given name: a family name that is no cut or run-on of the
+    # other's keeps them apart, also when one is seen once
+    mentions = _mentions(*["นายวรดร ปะจะเน"] * 4, "นายวรดร บุญมา")
+    assert [name for _, name in _people(mentions)] == ["วรดร บุญมา", "วรดร ปะจะเน"]
