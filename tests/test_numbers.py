@@ -157,3 +157,21 @@ def test_selection_takes_digits_and_lookalikes_only() -> None:
     words = [Word(0, 0, 10, 10, t) for t in texts]
     assert reread.select(words) == [1, 2, 3, 6]
     assert reread.select(words, force={0}) == [0, 1, 2, 3, 6]
+
+
+# ---------------------------------------------------------------- the engine's alternatives
+def test_the_reread_keeps_the_engines_alternatives_for_each_character() -> None:
+    # One engine call gives the reading and, per character, what else the model held there
+    # (lstm_choice_mode=2): the first of each group is the character read.
+    texts = ["๒.๑๔", "๔๕", "๑๒๓", "(๓)", "๖๗๘๙"]
+    img, boxes = _scanned_line(texts, "Umpush", seed=9)
+    words = [Word(*b, "๑") for b in boxes]
+    fixes = reread.reread_page(img, words)
+    assert [f.index for f in fixes] == list(range(len(texts)))
+    assert all(f.choices for f in fixes)
+    for f in fixes:
+        groups = f.choices.split("|")
+        assert "".join(g[0] for g in groups) == f.reading
+    # The reading is the one the engine gives without alternatives.
+    plain = run_tesseract(crops.crop(img, words[0]), psm=reread.CROP_PSM)["txt"]
+    assert " ".join(plain.split()) == fixes[0].reading
