@@ -195,19 +195,20 @@ def _correct_chars(original: str, reading: str, errors: dict[str, frozenset[str]
     return "".join(out)
 
 
-def _foreign(c: str, original: str, reading: str) -> bool:
+def _foreign(c: str, original: str, reading: str, misread: frozenset[str]) -> bool:
     """A character of the Thai reading that cannot be part of the number the number model
-    read: junk (a letter, a symbol), or a digit of one script in a reading that otherwise
-    holds the other script's digits, the script the number model read (`7` in `๒.๑7`). A word
-    wholly in the other script (`7` where the number model read `๒`) is no junk: which script
-    is printed is what the two models disagree on."""
+    read: junk (a Latin letter, a symbol; a Thai letter only where the Thai model is known to
+    write it for a digit, for a Thai letter may be the word's own: `๑/ว`), or a digit of one
+    script in a reading that otherwise holds the other script's digits, the script the number
+    model read (`7` in `๒.๑7`). A word wholly in the other script (`7` where the number model
+    read `๒`) is no junk: which script is printed is what the two models disagree on."""
     if c in PUNCT or c == " ":
         return False
     for mine, other in ((THAI_DIGITS, ARABIC_DIGITS), (ARABIC_DIGITS, THAI_DIGITS)):
         if c in mine:
             return (any(d in other for d in original) and any(d in other for d in reading)
                     and not any(d in mine for d in reading))
-    return True
+    return c in misread or not _is_thai_letter(c)
 
 
 def merge_number(original: str, reading: str, errors: dict[str, frozenset[str]]) -> str:
@@ -223,16 +224,18 @@ def merge_number(original: str, reading: str, errors: dict[str, frozenset[str]])
     >>> merge_number("๒.๑๒»", "๒.๒๖", errors), merge_number("๒.๑7", "๒.๒๙", errors)
     ('๒.๑๖', '๒.๑๙')
     """
+    misread = _misread_chars(errors)
+
     def sub(a: str, b: str) -> tuple[float, str]:
         if a == b:
             return 0.0, a
-        if a in errors.get(b, ()) or _foreign(a, original, reading):
+        if a in errors.get(b, ()) or _foreign(a, original, reading, misread):
             return 0.2, b
         return 1.0, a
 
     def drop(a: str) -> tuple[float, str]:  # a Thai character the number model did not read
         # Dearer than a disagreement on a character: the number model sees how many there are.
-        return (0.3, "") if _foreign(a, original, reading) else (1.5, a)
+        return (0.3, "") if _foreign(a, original, reading, misread) else (1.5, a)
 
     def add(b: str) -> tuple[float, str]:  # a character only the number model read: not taken
         return 1.0, ""                     # (the whole reading was not believed)
