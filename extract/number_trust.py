@@ -7,15 +7,19 @@ expects, the number printed is most likely the expected one and the other model 
 that is an OCR uncertainty, not a clerk's slip. Where both read the same number, or neither
 read the expected one, the reading stands and a numbering finding is the clerk's.
 
-A reading is certain only where both models read the same number (`confirmed`). A number the
-number model did not confirm (it read junk, or was never asked) is as uncertain as on a page
-the Thai model alone read: there the Thai model's known misreadings decide (`validate.py`).
+A reading is certain only where both models read the same number (`confirmed`) and the number
+model held no alternative that spells the number expected (`choices_allow`): both models may
+misread a digit alike (๔ as ๕ on a fax), and then the number model's own second choice is the
+evidence. A number the number model did not confirm (it read junk, or was never asked) is as
+uncertain as on a page the Thai model alone read: there the Thai model's known misreadings
+decide (`validate.py`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import product
 
 from extract.digits import to_arabic
 from ocr.layout import Word
@@ -76,6 +80,54 @@ def confirmed(written: str, words: Iterable[Word], occurrence: int = 0) -> bool:
     if occurrence < len(found):
         found = [found[occurrence]]
     return bool(read) and any(value(w.original) == read == value(w.reading) for w in found)
+
+
+def choices_allow(written: str, expected: str, words: Iterable[Word], occurrence: int = 0
+                  ) -> bool:
+    """Whether the number model, reading the word of the page that reads `written`, held the
+    digits of `expected` among its own alternatives (`Word.choices`, `ocr/numbers/choices.py`).
+
+    Both models may misread a digit alike (a fax's ๔ read ๕ by both): agreement then proves
+    nothing, but the number model's second choice at that place is the digit the sequence
+    expects, so the reading is uncertain. The `occurrence`-th item with a number on the page is
+    the `occurrence`-th word reading it, as in `confirmed`.
+
+    >>> w = Word("๕", (0, 0, 10, 10), 90.0, original="๕", reading="๕", choices="๕๔")
+    >>> choices_allow("ข้อ ๕", "๔", [w]), choices_allow("๕", "๖", [w])
+    (True, False)
+    >>> two = Word("๑๒.๓", (0, 0, 9, 9), 90.0, original="๑๒.๓", reading="๑๒.๓",
+    ...            choices="๑|๒|.|๓๑๐")
+    >>> choices_allow("๑๒.๓", "๑๒.๑", [two]), choices_allow("๑๒.๓", "๑๓.๑", [two])
+    (True, False)
+    """
+    read, want = value(written), value(expected)
+    if not read or not want or read == want:
+        return False
+    found = _words_reading(read, words)
+    if occurrence < len(found):
+        found = [found[occurrence]]
+    return any(want in spelled(w.choices) for w in found if w.choices)
+
+
+# At most this many spellings are tried from one word's alternatives (a word has one or two
+# uncertain characters; a long junk reading could have thousands).
+MAX_SPELLINGS = 4096
+
+
+def spelled(choices: str) -> set[str]:
+    """The numbers (`value`s) the alternatives of a reading can spell, one alternative a
+    character.
+
+    >>> sorted(spelled("๑|.|๕๔"))
+    ['1.4', '1.5']
+    """
+    groups = [g for g in choices.split("|") if g]
+    total = 1
+    for g in groups:
+        total *= len(g)
+    if not groups or total > MAX_SPELLINGS:
+        return set()
+    return {value("".join(p)) for p in product(*groups)}
 
 
 def value(text: str) -> str:

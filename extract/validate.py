@@ -9,7 +9,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from extract.digits import THAI_DIGITS, arabic_to_thai, to_arabic
 from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind, Severity
 from extract.models import Group, Item
-from extract.number_trust import confirmed, models_disagree_on, number_of, value
+from extract.number_trust import (
+    choices_allow,
+    confirmed,
+    models_disagree_on,
+    number_of,
+    value,
+)
 from extract.sections import DeclaredCount
 from ocr.layout import PageLayout, Word
 from ocr.numbers.confusion import known_errors, unexplained
@@ -83,14 +89,18 @@ def _uncertain(item: Item, occurrence: int, trust: Mapping[int, str],
     """Whether an OCR misreading explains the item's number better than a clerk's slip.
 
     On a re-read page: the two models read the number differently, one of them as the number
-    due; or the number model did not confirm the Thai reading and the Thai model's known
-    misreadings explain it. On a page the Thai model alone read: its known misreadings.
+    due; or the number model held the due digits among its alternatives; or the number model
+    did not confirm the Thai reading and the Thai model's known misreadings explain it. On a
+    page the Thai model alone read: its known misreadings.
     """
     page = trust.get(item.page)
     words = readings.get(item.page, ())
     if page == "reread":
         due = printed_id(item.criterion, item.number_as_written)
         if models_disagree_on(item.number_as_written, due, words):
+            return True
+        if choices_allow(item.number_as_written, due, words, occurrence):
+            # Both models may have misread it alike; the number model held the due digits.
             return True
         return (not confirmed(item.number_as_written, words, occurrence)
                 and ocr_explains(item))

@@ -28,6 +28,9 @@ class Word:
     # The number model's own reading of that word ("" for a word not re-read): where it is
     # neither `text` nor `original`, the models disagreed and the Thai reading was kept.
     reading: str = ""
+    # The number model's alternatives for each character of `reading` (ocr/numbers/choices.py:
+    # `๑|๒|.|๕๔`, the last digit read ๕ with ๔ held too); "" when none were recorded.
+    choices: str = ""
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,7 @@ def layout_from_dict(data: dict | None) -> PageLayout | None:
         ),
         rules=tuple(Rule(tuple(r["box"]), r["horizontal"]) for r in data["rules"]),
         words=tuple(Word(w["text"], tuple(w["box"]), w.get("confidence"), w.get("original", ""),
-                         w.get("reading", ""))
+                         w.get("reading", ""), w.get("choices", ""))
                     for w in data["words"]),
         skew=data.get("skew", 0.0),
     )

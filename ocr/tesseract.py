@@ -314,7 +314,7 @@ def recognise_regions(
 
 def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | None, psm: int,
               renderings: tuple[str, ...] = ("txt",), timeout: float = 120.0,
-              ) -> dict[str, str]:
+              variables: dict[str, str] | None = None) -> dict[str, str]:
     """Run Tesseract once on an image (or a multipage TIFF file); the text of each rendering.
 
     `tessdata_dir=None` uses the system models. Renderings are asked for as variables, not as
@@ -323,6 +323,8 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
     the spaces of `๐ ๕๔๔๑ ๐๐๑๒`.
     """
     config = f"--psm {psm} -c preserve_interword_spaces=1"
+    for name, val in (variables or {}).items():  # more engine variables (`lstm_choice_mode`)
+        config += f" -c {name}={val}"
     if tessdata_dir is not None:
         config = f"--tessdata-dir {tessdata_dir} {config}"
     for r in ("txt", *renderings):

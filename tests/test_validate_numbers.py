@@ -153,3 +153,26 @@ def test_a_number_printed_as_its_corrected_id_is_no_clerk_slip() -> None:
     findings = numbering_findings("d", items, {1: "reread"})
     assert ("duplicate", "Q2.3") not in _clerk(findings)
     assert [f.kind for f in findings if f.criterion == "Q2.3"] == ["section_mismatch"]
+
+
+def test_a_number_both_models_misread_alike_is_no_clerk_slip_when_the_alternatives_hold_it(
+) -> None:
+    # ๑.๔ printed, read ๑.๕ by both models on a fax (measured on dev multiname-0002 fax: the
+    # number model's alternatives there were `๑|.|๕๔`). Agreement proves nothing then: the
+    # number model held ๔, the digit due, so it is an OCR reading. A real skip (๑.๕ printed
+    # where ๑.๔ is due) read with no alternative stays the clerk's.
+    from ocr.layout import Word
+
+    items = _items([(1, 1), (1, 2), (1, 3), (1, 5), (1, 5)])
+    assert items[3].criterion == "Q1.4"
+
+    def word(choices: str, top: float) -> Word:
+        return Word("๑.๕", (10.0, top, 60.0, top + 30), 80.0, original="๑.๕", reading="๑.๕",
+                    choices=choices)
+
+    unsure = {1: (word("๑|.|๕๔", 50.0), word("๑|.|๕", 250.0))}
+    findings = numbering_findings("d", items, {1: "reread"}, unsure)
+    assert ("ocr_misread", "Q1.4") in [(f.kind, f.criterion) for f in findings]
+    assert ("skipped", "Q1.4") not in _clerk(findings)
+    sure = {1: (word("๑|.|๕", 50.0), word("๑|.|๕", 250.0))}
+    assert _clerk(numbering_findings("d", items, {1: "reread"}, sure)) != []

@@ -112,7 +112,11 @@ def correct(original: str, reading: str, errors: dict[str, frozenset[str]],
     # The slack of one unexplained edit in five is for numbers holding a digit the Thai model
     # cannot write (its reading of them is junk); elsewhere it reads well and is kept.
     slack = len(reading) // 5 if set(reading) & rare else 0
-    return reading if unexplained(original, reading, errors) <= slack else original
+    if unexplained(original, reading, errors) <= slack:
+        return reading
+    # Not all of the reading is explained: take the characters that are (`๒.๑๒»` and `๒.๒๖`
+    # give `๒.๑๖`: ๒ for ๖ is a habit of the Thai model, ๑ for ๒ is not, `»` is junk).
+    return merge_number(original, reading, errors)
 
 
 def unexplained(original: str, reading: str, errors: dict[str, frozenset[str]]) -> int:
@@ -189,3 +193,68 @@ def _correct_chars(original: str, reading: str, errors: dict[str, frozenset[str]
         else:  # delete: the number model missed something; keep the Thai reading
             out.append(src)
     return "".join(out)
+
+
+def _foreign(c: str, original: str, reading: str, misread: frozenset[str]) -> bool:
+    """A character of the Thai reading that cannot be part of the number the number model
+    read: junk (a Latin letter, a symbol; a Thai letter only where the Thai model is known to
+    write it for a digit, for a Thai letter may be the word's own: `๑/ว`), or a digit of one
+    script in a reading that otherwise holds the other script's digits, the script the number
+    model read (`7` in `๒.๑7`). A word wholly in the other script (`7` where the number model
+    read `๒`) is no junk: which script is printed is what the two models disagree on."""
+    if c in PUNCT or c == " ":
+        return False
+    for mine, other in ((THAI_DIGITS, ARABIC_DIGITS), (ARABIC_DIGITS, THAI_DIGITS)):
+        if c in mine:
+            return (any(d in other for d in original) and any(d in other for d in reading)
+                    and not any(d in mine for d in reading))
+    return c in misread or not _is_thai_letter(c)
+
+
+def merge_number(original: str, reading: str, errors: dict[str, frozenset[str]]) -> str:
+    """A number word's Thai reading with each character replaced by the number model's where
+    the Thai model is known to misread it that way or it is junk; the Thai model's own digits
+    and points stay where the number model differs from them in no known way.
+
+    Aligned on the cheapest path where known errors and junk cost little (as `unexplained`).
+    A character only the number model read is not added (the whole reading was not believed:
+    it may have invented it); junk the number model does not read is dropped.
+
+    >>> errors = known_errors("Thai")
+    >>> merge_number("๒.๑๒»", "๒.๒๖", errors), merge_number("๒.๑7", "๒.๒๙", errors)
+    ('๒.๑๖', '๒.๑๙')
+    """
+    misread = _misread_chars(errors)
+
+    def sub(a: str, b: str) -> tuple[float, str]:
+        if a == b:
+            return 0.0, a
+        if a in errors.get(b, ()) or _foreign(a, original, reading, misread):
+            return 0.2, b
+        return 1.0, a
+
+    def drop(a: str) -> tuple[float, str]:  # a Thai character the number model did not read
+        # Dearer than a disagreement on a character: the number model sees how many there are.
+        return (0.3, "") if _foreign(a, original, reading, misread) else (1.5, a)
+
+    def add(b: str) -> tuple[float, str]:  # a character only the number model read: not taken
+        return 1.0, ""                     # (the whole reading was not believed)
+
+    n, m = len(original), len(reading)
+    # cost[i][j], out[i][j]: the cheapest merge of original[:i] with reading[:j].
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    out = [[""] * (m + 1) for _ in range(n + 1)]
+    for j in range(1, m + 1):
+        c, t = add(reading[j - 1])
+        cost[0][j], out[0][j] = cost[0][j - 1] + c, out[0][j - 1] + t
+    for i in range(1, n + 1):
+        c, t = drop(original[i - 1])
+        cost[i][0], out[i][0] = cost[i - 1][0] + c, out[i - 1][0] + t
+        for j in range(1, m + 1):
+            options = []
+            for (pi, pj), (c, t) in (((i - 1, j - 1), sub(original[i - 1], reading[j - 1])),
+                                     ((i - 1, j), drop(original[i - 1])),
+                                     ((i, j - 1), add(reading[j - 1]))):
+                options.append((cost[pi][pj] + c, out[pi][pj] + t))
+            cost[i][j], out[i][j] = min(options, key=lambda o: o[0])
+    return out[n][m]

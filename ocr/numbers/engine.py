@@ -19,10 +19,12 @@ MODEL_NAME = "thnum"
 def run_tesseract(source: Image.Image | Path, *, lang: str = MODEL_NAME,
                   tessdata_dir: Path | None = HERE, psm: int = 6,
                   renderings: tuple[str, ...] = ("txt",), timeout: float = 120.0,
-                  ) -> dict[str, str]:
+                  choices: bool = False) -> dict[str, str]:
     """Run Tesseract once on an image (or a multipage TIFF file); the text of each rendering.
 
-    `tessdata_dir=None` uses the system models (`tha`, `Thai`).
+    `tessdata_dir=None` uses the system models (`tha`, `Thai`). `choices`: the hOCR rendering
+    carries the engine's alternatives for each character (`lstm_choice_mode=2`).
     """
     return run_model(source, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
-                     renderings=renderings, timeout=timeout)
+                     renderings=renderings, timeout=timeout,
+                     variables={"lstm_choice_mode": "2"} if choices else None)

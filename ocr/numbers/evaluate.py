@@ -77,7 +77,7 @@ def read_as_reread(tif: Path, n: int, stacked: bool, per_call: int = 40
     read, seconds, calls = [], 0.0, 0
     for start in range(0, n, per_call):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        read.extend(norm(r) for r in reader(crops[start:start + per_call]))
+        read.extend(norm(r.text) for r in reader(crops[start:start + per_call]))
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         seconds += (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         calls += 1

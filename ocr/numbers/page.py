@@ -4,7 +4,8 @@ After the Thai model's run over a page, the words holding digits (or their look-
 the words of a table's number column are re-read with the number model in one engine call
 (`reread.reread_page`); the words and the page text then carry the corrected numbers, and each
 word re-read keeps the Thai model's reading in `Word.original` and the number model's in
-`Word.reading`, for review and for validation.
+`Word.reading` with its alternatives per character in `Word.choices`, for review and for
+validation.
 """
 
 from __future__ import annotations
@@ -48,9 +49,10 @@ def reread_numbers(image: Image.Image, result: OcrResult, words: Sequence[Word],
     # Every word re-read keeps the Thai reading (equal to its text where the models agree) and
     # the number model's: a page whose words carry them had its numbers checked, and a number
     # the two models read differently is known to be uncertain (extract/validate.py).
-    readings = {f.index: f.reading for f in fixes}
+    readings = {f.index: f for f in fixes}
     out = tuple(
-        replace(w, text=changed.get(i, w.text), original=w.text, reading=readings[i])
+        replace(w, text=changed.get(i, w.text), original=w.text, reading=readings[i].reading,
+                choices=readings[i].choices)
         if i in readings else w
         for i, w in enumerate(words)
     )

@@ -41,13 +41,14 @@ def _put_back(text: str, words: list[Word]) -> str:
 
 def stock_layout(layout: PageLayout) -> PageLayout:
     """The layout with the Thai model's readings back in its lines, cells and words, and no
-    trace of the re-read (`original` and `reading` cleared, as a page the number model never saw).
+    trace of the re-read (`original`, `reading` and `choices` cleared, as a page the number
+    model never saw).
 
     >>> from ocr.layout import TextLine
-    >>> w = Word("๔", (10, 0, 20, 10), 90.0, "๕")
+    >>> w = Word("๔", (10, 0, 20, 10), 90.0, "๕", "๔", "๔๕")
     >>> page = PageLayout(100, 100, "px", lines=(TextLine("ข้อ ๔", (0, 0, 50, 10)),), words=(w,))
-    >>> stock_layout(page).lines[0].text, stock_layout(page).words[0]
-    ('ข้อ ๕', Word(text='๕', box=(10, 0, 20, 10), confidence=90.0, original='', reading=''))
+    >>> stock_layout(page).lines[0].text, stock_layout(page).words[0] == Word("๕", w.box, 90.0)
+    ('ข้อ ๕', True)
     """
     changed = changed_words(layout)
     lines = tuple(replace(line, text=_put_back(line.text, [w for w in changed
@@ -58,7 +59,7 @@ def stock_layout(layout: PageLayout) -> PageLayout:
                                                                   if _inside(c.box, w)]))
                                for c in t.cells))
         for t in layout.tables)
-    words = tuple(replace(w, text=w.original or w.text, original="", reading="")
+    words = tuple(replace(w, text=w.original or w.text, original="", reading="", choices="")
                   for w in layout.words)
     return replace(layout, lines=lines, tables=tables, words=words)
 
