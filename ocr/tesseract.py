@@ -1,10 +1,12 @@
-"""The one wrapper around Tesseract (through pytesseract)."""
+"""The one wrapper around Tesseract: the system library in-process (`ocr/libtesseract.py`), or
+the `tesseract` command through pytesseract where the library cannot be loaded."""
 
 from __future__ import annotations
 
 import logging
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytesseract
 from PIL import Image
 
+from ocr import libtesseract
 from ocr.layout import Box, Word
 
 log = logging.getLogger(__name__)
@@ -98,6 +101,10 @@ def check_languages(lang: str) -> None:
 
 def _run(image: Image.Image, settings: OcrSettings) -> tuple[str, str]:
     """One engine run over a page image: its `txt` and `tsv` renderings."""
+    out = _in_process(libtesseract.EngineKey(settings.lang, settings.psm), image,
+                      ("txt", "tsv"), settings.timeout)
+    if out is not None:
+        return out["txt"], out["tsv"]
     with tempfile.TemporaryDirectory(prefix="circulars-ocr-") as tmp:
         source = Path(tmp) / "page.pgm"
         base = Path(tmp) / "out"
@@ -114,6 +121,18 @@ def _run(image: Image.Image, settings: OcrSettings) -> tuple[str, str]:
         text = base.with_suffix(".txt").read_text(encoding="utf-8")
         tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
     return text, tsv
+
+
+def _in_process(key: libtesseract.EngineKey, image: Image.Image, renderings: tuple[str, ...],
+                timeout: float, resolution: int | None = None) -> dict[str, str] | None:
+    """The renderings of one image read by the in-process engine; None without the library."""
+    try:
+        found = libtesseract.engine(key)
+        if found is None:
+            return None
+        return found.read(image, renderings, timeout, resolution)
+    except libtesseract.EngineError as exc:
+        raise OcrError(str(exc)) from exc
 
 
 def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
@@ -322,6 +341,11 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
     `configs/`. `preserve_interword_spaces=1`: without it the number model drops or invents
     the spaces of `๐ ๕๔๔๑ ๐๐๑๒`.
     """
+    if isinstance(source, Image.Image):
+        key = libtesseract.EngineKey(lang, psm, str(tessdata_dir) if tessdata_dir else None)
+        out = _in_process(key, source, renderings, timeout)
+        if out is not None:
+            return out
     config = f"--psm {psm} -c preserve_interword_spaces=1"
     if tessdata_dir is not None:
         config = f"--tessdata-dir {tessdata_dir} {config}"
@@ -344,3 +368,28 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
         except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
             raise OcrError(f"Tesseract failed: {exc}") from exc
         return {r: base.with_suffix(f".{r}").read_text(encoding="utf-8") for r in renderings}
+
+
+def read_lines(images: Sequence[Image.Image], *, lang: str, tessdata_dir: Path | None,
+               psm: int, timeout: float = 120.0) -> list[str]:
+    """The plain text of each image, as the pages of one multipage TIFF read in one engine
+    call would give them (the TIFF says 300 dpi, so the in-process engine is told the same)."""
+    if not images:
+        return []
+    key = libtesseract.EngineKey(lang, psm, str(tessdata_dir) if tessdata_dir else None)
+    try:
+        texts = libtesseract.read_images(key, images, timeout, resolution=TIFF_DPI)
+    except libtesseract.EngineError as exc:
+        raise OcrError(str(exc)) from exc
+    if texts is not None:
+        return texts
+    with tempfile.TemporaryDirectory(prefix="circulars-lines-") as tmp:
+        tif = Path(tmp) / "lines.tif"
+        images[0].save(tif, save_all=True, append_images=list(images[1:]),
+                       compression="tiff_lzw", dpi=(TIFF_DPI, TIFF_DPI))
+        txt = run_model(tif, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
+                        timeout=timeout)["txt"]
+    return (txt.split("\f") + [""] * len(images))[: len(images)]
+
+
+TIFF_DPI = 300

@@ -6,10 +6,12 @@ it the number model's name and tessdata dir as defaults.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
 
+from ocr import tesseract
 from ocr.tesseract import run_model
 
 HERE = Path(__file__).resolve().parent
@@ -26,3 +28,11 @@ def run_tesseract(source: Image.Image | Path, *, lang: str = MODEL_NAME,
     """
     return run_model(source, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
                      renderings=renderings, timeout=timeout)
+
+
+def read_lines(crops: Sequence[Image.Image], *, lang: str = MODEL_NAME,
+               tessdata_dir: Path | None = HERE, psm: int = 13, timeout: float = 120.0
+               ) -> list[str]:
+    """The text of each crop, all crops in one engine (`tesseract.read_lines`)."""
+    return tesseract.read_lines(crops, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
+                                timeout=timeout)

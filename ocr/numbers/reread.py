@@ -16,7 +16,6 @@ digit the Thai model reads reliably does not overwrite a right reading. See READ
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,7 @@ from ocr.numbers.confusion import (
     unwritable,
 )
 from ocr.numbers.crops import Word, crop, map_lines, stack
-from ocr.numbers.engine import HERE, MODEL_NAME, run_tesseract
+from ocr.numbers.engine import HERE, MODEL_NAME, read_lines, run_tesseract
 
 log = logging.getLogger(__name__)
 
@@ -99,15 +98,8 @@ def page_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME, psm: int = CR
     The default: no layout analysis to go wrong, and each reading is its crop's by order.
     """
     def read(crops: Sequence[Image.Image]) -> list[str]:
-        if not crops:
-            return []
-        with tempfile.TemporaryDirectory(prefix="circulars-reread-") as tmp:
-            tif = Path(tmp) / "crops.tif"
-            crops[0].save(tif, save_all=True, append_images=list(crops[1:]),
-                          compression="tiff_lzw", dpi=(300, 300))
-            txt = run_tesseract(tif, lang=lang, tessdata_dir=tessdata_dir, psm=psm)["txt"]
-        pages = [" ".join(p.split()) for p in txt.split("\f")]
-        return (pages + [""] * len(crops))[:len(crops)]
+        texts = read_lines(crops, lang=lang, tessdata_dir=tessdata_dir, psm=psm)
+        return [" ".join(t.split()) for t in texts]
     return read
 
 
