@@ -75,7 +75,7 @@ def _declare(lib: ctypes.CDLL) -> None:
         ("TessBaseAPISetSourceResolution", [p, i], None),
         ("TessBaseAPIRecognize", [p, p], i),
         ("TessBaseAPIGetUTF8Text", [p], p),
-        ("TessBaseAPIGetTsvText", [p, i], p),
+        ("TessBaseAPIGetHOCRText", [p, i], p),
         ("TessBaseAPIClear", [p], None),
         ("TessDeleteText", [p], None),
         ("TessBaseAPIGetIterator", [p], p),
@@ -138,8 +138,9 @@ class Engine:
         lib.TessBaseAPISetPageSegMode(self._api, key.psm)
 
     def read(self, image: Image.Image, renderings: Sequence[str], timeout: float,
-             resolution: int | None = None) -> dict[str, str]:
-        """Recognise one image; the text of each rendering ("txt", "tsv")."""
+             resolution: int | None = None, page: int = 0) -> dict[str, str]:
+        """Recognise one image; the text of each rendering ("txt", "tsv", "hocr"). `page`:
+        its 0-based number in a sequence (the hOCR's page id)."""
         lib, api = self._lib, self._api
         gray = image if image.mode == "L" else image.convert("L")
         data = gray.tobytes()
@@ -156,7 +157,8 @@ class Engine:
                 if rendering == "tsv":
                     out[rendering] = self._tsv(gray.width, gray.height)
                     continue
-                raw = lib.TessBaseAPIGetUTF8Text(api)
+                raw = (lib.TessBaseAPIGetUTF8Text(api) if rendering == "txt"
+                       else lib.TessBaseAPIGetHOCRText(api, page))
                 out[rendering] = ctypes.string_at(raw).decode("utf-8") if raw else ""
                 if raw:
                     lib.TessDeleteText(raw)
@@ -224,14 +226,3 @@ def engine(key: EngineKey) -> Engine | None:
     if key not in engines:
         engines[key] = Engine(lib, key)
     return engines[key]
-
-
-def read_images(key: EngineKey, images: Sequence[Image.Image], timeout: float,
-                resolution: int | None = None) -> list[str] | None:
-    """The plain text of each image (e.g. the pages of what would be a multipage TIFF), in one
-    engine; None without the library. `timeout` bounds the whole sequence."""
-    found = engine(key)
-    if found is None:
-        return None
-    per_image = timeout / max(1, len(images))
-    return [found.read(im, ("txt",), per_image, resolution)["txt"] for im in images]

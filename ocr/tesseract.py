@@ -331,22 +331,35 @@ def recognise_regions(
 # -- a model outside the system tessdata (the number model of ocr/numbers/) ----------------------
 
 
-def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | None, psm: int,
-              renderings: tuple[str, ...] = ("txt",), timeout: float = 120.0,
-              ) -> dict[str, str]:
-    """Run Tesseract once on an image (or a multipage TIFF file); the text of each rendering.
+TIFF_DPI = 300  # what a multipage TIFF of crops declares (and the engine is told in-process)
 
-    `tessdata_dir=None` uses the system models. Renderings are asked for as variables, not as
-    config names: config files are looked up in the tessdata dir, and a model's own dir has no
-    `configs/`. `preserve_interword_spaces=1`: without it the number model drops or invents
-    the spaces of `๐ ๕๔๔๑ ๐๐๑๒`.
+
+def run_model(source: Image.Image | Path | Sequence[Image.Image], *, lang: str,
+              tessdata_dir: Path | None, psm: int, renderings: tuple[str, ...] = ("txt",),
+              timeout: float = 120.0, variables: dict[str, str] | None = None,
+              ) -> dict[str, str]:
+    """Run Tesseract once on an image, a multipage TIFF file, or a sequence of images read as
+    the pages of one such TIFF; the text of each rendering.
+
+    `tessdata_dir=None` uses the system models. `variables`: more engine variables
+    (`lstm_choice_mode`). Renderings are asked for as variables, not as config names: config
+    files are looked up in the tessdata dir, and a model's own dir has no `configs/`.
+    `preserve_interword_spaces=1`: without it the number model drops or invents the spaces
+    of `๐ ๕๔๔๑ ๐๐๑๒`.
     """
-    if isinstance(source, Image.Image):
-        key = libtesseract.EngineKey(lang, psm, str(tessdata_dir) if tessdata_dir else None)
-        out = _in_process(key, source, renderings, timeout)
+    extra = tuple(sorted((variables or {}).items()))
+    if not isinstance(source, Path):
+        key = libtesseract.EngineKey(lang, psm, str(tessdata_dir) if tessdata_dir else None,
+                                     (("preserve_interword_spaces", "1"), *extra))
+        if isinstance(source, Image.Image):
+            out = _in_process(key, source, renderings, timeout)
+        else:
+            out = _pages_in_process(key, source, renderings, timeout)
         if out is not None:
             return out
     config = f"--psm {psm} -c preserve_interword_spaces=1"
+    for name, value in extra:
+        config += f" -c {name}={value}"
     if tessdata_dir is not None:
         config = f"--tessdata-dir {tessdata_dir} {config}"
     for r in ("txt", *renderings):
@@ -355,8 +368,12 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
         if isinstance(source, Image.Image):
             path = Path(tmp) / "in.pgm"  # PGM: nothing to encode or decode (as in `_run`)
             source.convert("L").save(path)
-        else:
+        elif isinstance(source, Path):
             path = source
+        else:
+            path = Path(tmp) / "pages.tif"
+            source[0].save(path, save_all=True, append_images=list(source[1:]),
+                           compression="tiff_lzw", dpi=(TIFF_DPI, TIFF_DPI))
         base = Path(tmp) / "out"
         try:
             pytesseract.pytesseract.run_tesseract(
@@ -370,26 +387,21 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
         return {r: base.with_suffix(f".{r}").read_text(encoding="utf-8") for r in renderings}
 
 
-def read_lines(images: Sequence[Image.Image], *, lang: str, tessdata_dir: Path | None,
-               psm: int, timeout: float = 120.0) -> list[str]:
-    """The plain text of each image, as the pages of one multipage TIFF read in one engine
-    call would give them (the TIFF says 300 dpi, so the in-process engine is told the same)."""
-    if not images:
-        return []
-    key = libtesseract.EngineKey(lang, psm, str(tessdata_dir) if tessdata_dir else None)
+def _pages_in_process(key: libtesseract.EngineKey, images: Sequence[Image.Image],
+                      renderings: tuple[str, ...], timeout: float) -> dict[str, str] | None:
+    """The renderings of images read as the pages of one multipage TIFF: the pages' texts
+    parted by a form feed (the command's page separator), hOCR pages one after another.
+    The TIFF the command would read says 300 dpi, so the engine is told the same."""
+    if "tsv" in renderings:
+        raise ValueError("tsv of several pages is not needed, so not assembled")
     try:
-        texts = libtesseract.read_images(key, images, timeout, resolution=TIFF_DPI)
+        found = libtesseract.engine(key)
+        if found is None:
+            return None
+        per_page = timeout / max(1, len(images))
+        pages = [found.read(im, renderings, per_page, TIFF_DPI, page=n)
+                 for n, im in enumerate(images)]
     except libtesseract.EngineError as exc:
         raise OcrError(str(exc)) from exc
-    if texts is not None:
-        return texts
-    with tempfile.TemporaryDirectory(prefix="circulars-lines-") as tmp:
-        tif = Path(tmp) / "lines.tif"
-        images[0].save(tif, save_all=True, append_images=list(images[1:]),
-                       compression="tiff_lzw", dpi=(TIFF_DPI, TIFF_DPI))
-        txt = run_model(tif, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
-                        timeout=timeout)["txt"]
-    return (txt.split("\f") + [""] * len(images))[: len(images)]
+    return {r: ("\f" if r == "txt" else "").join(p[r] for p in pages) for r in renderings}
 
-
-TIFF_DPI = 300

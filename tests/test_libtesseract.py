@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,13 +60,27 @@ def test_number_crops_read_as_the_commands_multipage_tiff(
     crops = [page.crop((ln.left, ln.top, ln.left + ln.width, ln.top + ln.height))
              for ln in lines]
 
-    def read() -> list[str]:
-        return tesseract.read_lines(crops, lang=MODEL_NAME, tessdata_dir=HERE, psm=13)
+    def read() -> dict[str, str]:
+        return tesseract.run_model(crops, lang=MODEL_NAME, tessdata_dir=HERE, psm=13,
+                                   renderings=("txt", "hocr"),
+                                   variables={"lstm_choice_mode": "2"})
 
     inside, command = _both(read, request)
-    assert len(inside) == len(crops) >= 5
-    assert any("๓" in t for t in inside)  # "จำนวน ๓ ข้อ": the number model writes the digit
-    assert inside == command
+    texts = inside["txt"].split("\f")
+    assert len(texts) == len(crops) >= 5
+    assert any("๓" in t for t in texts)  # "จำนวน ๓ ข้อ": the number model writes the digit
+    assert inside["txt"] == command["txt"]
+    # The command's hOCR wraps the same pages in an html document.
+    body = command["hocr"]
+    body = body[body.index("<div class='ocr_page'"): body.rindex("</body>")]
+    assert inside["hocr"].count("<div class='ocr_page'") == len(crops)
+    assert "lstm_choices" in inside["hocr"]
+    # Only the page's image name differs (the command names its TIFF).
+    assert _unnamed(inside["hocr"]).split() == _unnamed(body).split()
+
+
+def _unnamed(hocr: str) -> str:
+    return re.sub(r'image "[^"]*"; ', "", hocr)
 
 
 def test_a_page_over_its_time_limit_is_an_ocr_error(page: Image.Image) -> None:

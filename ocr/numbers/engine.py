@@ -11,28 +11,21 @@ from pathlib import Path
 
 from PIL import Image
 
-from ocr import tesseract
 from ocr.tesseract import run_model
 
 HERE = Path(__file__).resolve().parent
 MODEL_NAME = "thnum"
 
 
-def run_tesseract(source: Image.Image | Path, *, lang: str = MODEL_NAME,
+def run_tesseract(source: Image.Image | Path | Sequence[Image.Image], *, lang: str = MODEL_NAME,
                   tessdata_dir: Path | None = HERE, psm: int = 6,
                   renderings: tuple[str, ...] = ("txt",), timeout: float = 120.0,
                   ) -> dict[str, str]:
-    """Run Tesseract once on an image (or a multipage TIFF file); the text of each rendering.
+    """Run Tesseract once on an image, a multipage TIFF file or a sequence of images (read as
+    that TIFF's pages); the text of each rendering.
 
     `tessdata_dir=None` uses the system models (`tha`, `Thai`).
     """
     return run_model(source, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
                      renderings=renderings, timeout=timeout)
 
-
-def read_lines(crops: Sequence[Image.Image], *, lang: str = MODEL_NAME,
-               tessdata_dir: Path | None = HERE, psm: int = 13, timeout: float = 120.0
-               ) -> list[str]:
-    """The text of each crop, all crops in one engine (`tesseract.read_lines`)."""
-    return tesseract.read_lines(crops, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
-                                timeout=timeout)

@@ -34,7 +34,7 @@ from ocr.numbers.confusion import (
     unwritable,
 )
 from ocr.numbers.crops import Word, crop, map_lines, stack
-from ocr.numbers.engine import HERE, MODEL_NAME, read_lines, run_tesseract
+from ocr.numbers.engine import HERE, MODEL_NAME, run_tesseract
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,11 @@ def page_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME, psm: int = CR
     The default: no layout analysis to go wrong, and each reading is its crop's by order.
     """
     def read(crops: Sequence[Image.Image]) -> list[str]:
-        texts = read_lines(crops, lang=lang, tessdata_dir=tessdata_dir, psm=psm)
-        return [" ".join(t.split()) for t in texts]
+        if not crops:
+            return []
+        txt = run_tesseract(list(crops), lang=lang, tessdata_dir=tessdata_dir, psm=psm)["txt"]
+        pages = [" ".join(p.split()) for p in txt.split("\f")]
+        return (pages + [""] * len(crops))[:len(crops)]
     return read
 
 
