@@ -30,6 +30,7 @@ from extract.names import (
     listed,
 )
 from extract.positions import _JOB_WORDS, _ROLE_WORDS, starts_with_job
+from extract.thai_dictionary import default_trie
 from extract.thaichars import FOLLOW_VOWELS
 from extract.titles import _ANY_TITLE, _THAI, _title_at, normalise_title
 
@@ -91,7 +92,7 @@ def _prose_like(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
         return True
     from pythainlp.tokenize import word_tokenize
 
-    tokens = word_tokenize(word, engine="newmm")
+    tokens = word_tokenize(word, engine="newmm", custom_dict=default_trie())
     stops = sum(t in _FUNCTION_WORDS for t in tokens)
     # Only whole dictionary words count: OCR junk (มีสุฃ) falls apart into single letters.
     words = sum(len(t) >= 2 and t in lexicon.words for t in tokens)
@@ -102,7 +103,8 @@ def _has_function_word(word: str) -> bool:
     """Does ``word`` hold a function word of prose (``น้อยที่สดใส``)?"""
     from pythainlp.tokenize import word_tokenize
 
-    return any(t in _FUNCTION_WORDS for t in word_tokenize(word, engine="newmm"))
+    tokens = word_tokenize(word, engine="newmm", custom_dict=default_trie())
+    return any(t in _FUNCTION_WORDS for t in tokens)
 
 
 def _name_shaped(word: str, lexicon: NameLexicon, kind: NameKind) -> bool:
@@ -322,7 +324,7 @@ def _cut_at_role(word: str, lexicon: NameLexicon) -> str:
         return word
     from pythainlp.tokenize import word_tokenize
 
-    tokens = word_tokenize(word, engine="newmm")
+    tokens = word_tokenize(word, engine="newmm", custom_dict=default_trie())
     for k in range(1, len(tokens)):
         if starts_with_job(tokens[k], _ROLE_WORDS) or tokens[k] in _FUNCTION_WORDS:
             return "".join(tokens[:k])

@@ -234,3 +234,14 @@ class PrefixTableTrie(Trie):
 def dictionary_trie() -> Trie:
     """Every dictionary word (:func:`thai_dictionary`) as a tokenizer trie."""
     return PrefixTableTrie(prefix_table())
+
+
+@functools.cache
+def default_trie() -> Trie:
+    """PyThaiNLP's own word list, the one newmm uses when given no dictionary, as a
+    prefix-table trie: the same tokens, without building a node tree (about a second a
+    process, for callers that want the tokenizer's stock behaviour)."""
+    from pythainlp.corpus import thai_words
+
+    return PrefixTableTrie(_build_prefix_table(dict.fromkeys(thai_words(), 0.0)))
+

@@ -1,10 +1,12 @@
-"""The one wrapper around Tesseract (through pytesseract)."""
+"""The one wrapper around Tesseract: the system library in-process (`ocr/libtesseract.py`), or
+the `tesseract` command through pytesseract where the library cannot be loaded."""
 
 from __future__ import annotations
 
 import logging
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytesseract
 from PIL import Image
 
+from ocr import libtesseract
 from ocr.layout import Box, Word
 
 log = logging.getLogger(__name__)
@@ -98,6 +101,10 @@ def check_languages(lang: str) -> None:
 
 def _run(image: Image.Image, settings: OcrSettings) -> tuple[str, str]:
     """One engine run over a page image: its `txt` and `tsv` renderings."""
+    out = _in_process(libtesseract.EngineKey(settings.lang, settings.psm), image,
+                      ("txt", "tsv"), settings.timeout)
+    if out is not None:
+        return out["txt"], out["tsv"]
     with tempfile.TemporaryDirectory(prefix="circulars-ocr-") as tmp:
         source = Path(tmp) / "page.pgm"
         base = Path(tmp) / "out"
@@ -114,6 +121,18 @@ def _run(image: Image.Image, settings: OcrSettings) -> tuple[str, str]:
         text = base.with_suffix(".txt").read_text(encoding="utf-8")
         tsv = base.with_suffix(".tsv").read_text(encoding="utf-8")
     return text, tsv
+
+
+def _in_process(key: libtesseract.EngineKey, image: Image.Image, renderings: tuple[str, ...],
+                timeout: float, resolution: int | None = None) -> dict[str, str] | None:
+    """The renderings of one image read by the in-process engine; None without the library."""
+    try:
+        found = libtesseract.engine(key)
+        if found is None:
+            return None
+        return found.read(image, renderings, timeout, resolution)
+    except libtesseract.EngineError as exc:
+        raise OcrError(str(exc)) from exc
 
 
 def recognise(image: Image.Image, settings: OcrSettings) -> OcrResult:
@@ -312,19 +331,35 @@ def recognise_regions(
 # -- a model outside the system tessdata (the number model of ocr/numbers/) ----------------------
 
 
-def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | None, psm: int,
-              renderings: tuple[str, ...] = ("txt",), timeout: float = 120.0,
-              variables: dict[str, str] | None = None) -> dict[str, str]:
-    """Run Tesseract once on an image (or a multipage TIFF file); the text of each rendering.
+TIFF_DPI = 300  # what a multipage TIFF of crops declares (and the engine is told in-process)
 
-    `tessdata_dir=None` uses the system models. Renderings are asked for as variables, not as
-    config names: config files are looked up in the tessdata dir, and a model's own dir has no
-    `configs/`. `preserve_interword_spaces=1`: without it the number model drops or invents
-    the spaces of `๐ ๕๔๔๑ ๐๐๑๒`.
+
+def run_model(source: Image.Image | Path | Sequence[Image.Image], *, lang: str,
+              tessdata_dir: Path | None, psm: int, renderings: tuple[str, ...] = ("txt",),
+              timeout: float = 120.0, variables: dict[str, str] | None = None,
+              ) -> dict[str, str]:
+    """Run Tesseract once on an image, a multipage TIFF file, or a sequence of images read as
+    the pages of one such TIFF; the text of each rendering.
+
+    `tessdata_dir=None` uses the system models. `variables`: more engine variables
+    (`lstm_choice_mode`). Renderings are asked for as variables, not as config names: config
+    files are looked up in the tessdata dir, and a model's own dir has no `configs/`.
+    `preserve_interword_spaces=1`: without it the number model drops or invents the spaces
+    of `๐ ๕๔๔๑ ๐๐๑๒`.
     """
+    extra = tuple(sorted((variables or {}).items()))
+    if not isinstance(source, Path):
+        key = libtesseract.EngineKey(lang, psm, str(tessdata_dir) if tessdata_dir else None,
+                                     (("preserve_interword_spaces", "1"), *extra))
+        if isinstance(source, Image.Image):
+            out = _in_process(key, source, renderings, timeout)
+        else:
+            out = _pages_in_process(key, source, renderings, timeout)
+        if out is not None:
+            return out
     config = f"--psm {psm} -c preserve_interword_spaces=1"
-    for name, val in (variables or {}).items():  # more engine variables (`lstm_choice_mode`)
-        config += f" -c {name}={val}"
+    for name, value in extra:
+        config += f" -c {name}={value}"
     if tessdata_dir is not None:
         config = f"--tessdata-dir {tessdata_dir} {config}"
     for r in ("txt", *renderings):
@@ -333,8 +368,12 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
         if isinstance(source, Image.Image):
             path = Path(tmp) / "in.pgm"  # PGM: nothing to encode or decode (as in `_run`)
             source.convert("L").save(path)
-        else:
+        elif isinstance(source, Path):
             path = source
+        else:
+            path = Path(tmp) / "pages.tif"
+            source[0].save(path, save_all=True, append_images=list(source[1:]),
+                           compression="tiff_lzw", dpi=(TIFF_DPI, TIFF_DPI))
         base = Path(tmp) / "out"
         try:
             pytesseract.pytesseract.run_tesseract(
@@ -346,3 +385,23 @@ def run_model(source: Image.Image | Path, *, lang: str, tessdata_dir: Path | Non
         except (pytesseract.TesseractError, subprocess.SubprocessError, OSError) as exc:
             raise OcrError(f"Tesseract failed: {exc}") from exc
         return {r: base.with_suffix(f".{r}").read_text(encoding="utf-8") for r in renderings}
+
+
+def _pages_in_process(key: libtesseract.EngineKey, images: Sequence[Image.Image],
+                      renderings: tuple[str, ...], timeout: float) -> dict[str, str] | None:
+    """The renderings of images read as the pages of one multipage TIFF: the pages' texts
+    parted by a form feed (the command's page separator), hOCR pages one after another.
+    The TIFF the command would read says 300 dpi, so the engine is told the same."""
+    if "tsv" in renderings:
+        raise ValueError("tsv of several pages is not needed, so not assembled")
+    try:
+        found = libtesseract.engine(key)
+        if found is None:
+            return None
+        per_page = timeout / max(1, len(images))
+        pages = [found.read(im, renderings, per_page, TIFF_DPI, page=n)
+                 for n, im in enumerate(images)]
+    except libtesseract.EngineError as exc:
+        raise OcrError(str(exc)) from exc
+    return {r: ("\f" if r == "txt" else "").join(p[r] for p in pages) for r in renderings}
+

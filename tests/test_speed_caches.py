@@ -105,6 +105,20 @@ def test_the_prefix_table_trie_tokenizes_like_pythainlps_trie():
         assert (word in table) == (word in tree)
 
 
+def test_the_stock_word_list_as_a_table_tokenizes_like_newmm_without_a_dictionary():
+    # The name grammar cuts glued words with newmm's own word list (no person names):
+    # the prefix table of that list must give exactly the stock tokens.
+    from pythainlp.corpus import thai_family_names
+
+    table = td.default_trie()
+    lines = _typeset_lines()
+    families = sorted(thai_family_names())[::50]
+    glued = [f + tail for f in families for tail in ("ผู้อำนวยการ", "เป็นผู้รับผิดชอบ", "และ")]
+    for text in [*lines, *glued]:
+        assert word_tokenize(text, engine="newmm", custom_dict=table) \
+            == word_tokenize(text, engine="newmm"), text
+
+
 # -- page images ------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ it the number model's name and tessdata dir as defaults.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -16,11 +17,12 @@ HERE = Path(__file__).resolve().parent
 MODEL_NAME = "thnum"
 
 
-def run_tesseract(source: Image.Image | Path, *, lang: str = MODEL_NAME,
+def run_tesseract(source: Image.Image | Path | Sequence[Image.Image], *, lang: str = MODEL_NAME,
                   tessdata_dir: Path | None = HERE, psm: int = 6,
                   renderings: tuple[str, ...] = ("txt",), timeout: float = 120.0,
                   choices: bool = False) -> dict[str, str]:
-    """Run Tesseract once on an image (or a multipage TIFF file); the text of each rendering.
+    """Run Tesseract once on an image, a multipage TIFF file or a sequence of images (read as
+    that TIFF's pages); the text of each rendering.
 
     `tessdata_dir=None` uses the system models (`tha`, `Thai`). `choices`: the hOCR rendering
     carries the engine's alternatives for each character (`lstm_choice_mode=2`).

@@ -61,7 +61,6 @@ def read_as_reread(tif: Path, n: int, stacked: bool, per_call: int = 40
     Returns the readings and the mean CPU seconds of the engine per call (wall time means
     little on a machine shared with other jobs).
     """
-    import resource
 
     from PIL import Image
 
@@ -76,10 +75,9 @@ def read_as_reread(tif: Path, n: int, stacked: bool, per_call: int = 40
     reader = stack_reader() if stacked else page_reader()
     read, seconds, calls = [], 0.0, 0
     for start in range(0, n, per_call):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before = _cpu()
         read.extend(norm(r.text) for r in reader(crops[start:start + per_call]))
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        seconds += (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        seconds += _cpu() - before
         calls += 1
     return read, seconds / max(1, calls)
 
@@ -165,8 +163,11 @@ THAI_WORDS = ("ข้อ", "ภายในวันที่", "ธันวา
 def _cpu() -> float:
     import resource
 
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+    # This process and its children: the engine runs in-process where libtesseract loads,
+    # else as a `tesseract` child process.
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def render_page(lines: list[list[str]], face: str, degradation: str, rng: random.Random,

@@ -16,7 +16,6 @@ digit the Thai model reads reliably does not overwrite a right reading. See READ
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,12 +115,8 @@ def page_reader(tessdata_dir: Path = HERE, lang: str = MODEL_NAME, psm: int = CR
     def read(crops: Sequence[Image.Image]) -> list[Reading]:
         if not crops:
             return []
-        with tempfile.TemporaryDirectory(prefix="circulars-reread-") as tmp:
-            tif = Path(tmp) / "crops.tif"
-            crops[0].save(tif, save_all=True, append_images=list(crops[1:]),
-                          compression="tiff_lzw", dpi=(300, 300))
-            out = run_tesseract(tif, lang=lang, tessdata_dir=tessdata_dir, psm=psm,
-                                renderings=("txt", "hocr"), choices=True)
+        out = run_tesseract(list(crops), lang=lang, tessdata_dir=tessdata_dir, psm=psm,
+                            renderings=("txt", "hocr"), choices=True)
         pages = [" ".join(p.split()) for p in out["txt"].split("\f")]
         pages = (pages + [""] * len(crops))[:len(crops)]
         found = alternatives.parse_hocr(out["hocr"])
