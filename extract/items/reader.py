@@ -33,7 +33,7 @@ from extract.items.opening import (
     open_numbered,
     unreadable_cell_item,
 )
-from extract.meta import CLOSING
+from extract.meta import CLOSING, closing_text
 from extract.models import Group, Line
 from extract.numbering import Profile, Style, WrittenNumber, detect_profile, parse_number
 from extract.officers import (
@@ -91,11 +91,17 @@ class _Walk:
         self.block_style: Style | None = None  # how the block's first item number is written
         self.sublist: tuple[Style, int] | None = None  # a numbered list inside the item
         self.in_signature = False  # after the closing formula: names there are no assignees
+        self.signature_page = 0
 
     # --- the steps of one line ----------------------------------------------------------------
 
     def step(self, position: int, line: Line, nxt: Line | None) -> None:
         text = line.text
+        if self.in_signature and line.page != self.signature_page:
+            # The signature block ends with its page: an order's body signed on page 1, the
+            # list of assignments attached after it (`บัญชีท้ายคำสั่ง`, a section's supervisor
+            # named in a sentence before its header).
+            self.in_signature = False
         # A table cell holding only a level marker (`(๑)`, `(☺)` before the number's cell).
         if MARKER_CELL.match(text) and nxt is not None and nxt.row == line.row:
             self.pending_marker = marker_from_cell(text)
@@ -110,9 +116,10 @@ class _Walk:
         head_text = text[: labels[0].start] if labels and not labels[0].backward else text
         header = parse_header(head_text) if head_text.strip() and not role_cell else None
         number = None if role_cell else self._line_number(line)
-        if _CLOSING.match(re.sub(r"\s+", " ", text.strip())):
+        if _CLOSING.match(closing_text(text)):
             self._close_topic()
             self.current, self.group, self.in_signature = None, None, True
+            self.signature_page = line.page
             self.names.field_role = None
             return
         if header is not None and not (
