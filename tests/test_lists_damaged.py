@@ -297,3 +297,27 @@ def test_the_signature_block_ends_with_its_page() -> None:
            for r in resolve_roles(parsed.items, key_of)}
     assert ("ข้อ ๑", "supervisor", "กรองท่อง ป่ากหวาน") in got
     assert ("ข้อ ๑", "responsible", "วรดร ปะจะเน") in got
+
+
+def test_a_row_whose_number_the_scan_lost_is_the_next_item_not_the_text_of_the_one_above() -> None:
+    # sectionlist-0001 photo, physical items ๗ to ๑๐ (the first two numbers misread, the third
+    # lost entirely): the names of the lost row are item ๙'s (the truth's นางโฉมเฉลา ถาวรชน
+    # and นางธนภร เหลานาคำ), not item ๘'s
+    parsed = walk(_lines("""
+เกณฑ์ด้านกายภาพ
+๓) ไนจุดที่ดำคัญหรือขันควายมีการออกแบบหรือจัดให้สามารถมองเห็นได้ชัดเจน ตามหลักสากลทั้งขณะย
+หรือรถล้อเลือน ผู้รับผิดชอบ: นายรอม สมสา
+๑) มีการจัดให้มีแสงสว่างอย่างเพียงพอ ผู้รับผิดชอบ: นางสาวฉลอง กาซอ นักจัดการงานทั่วไปชำนาญ
+และ นางสาวนวลละออง สามะ
+ต มีกาวัดตรรถึงอายวยความสะควกที่ตอดคล้องกับตลลำรวจความต้องการของู้รับบริการ และความ
+พร้อมของทรัพยากรที่มี ผู้รับผิดชอบ: นางโฉมเฉลา ถาวรชน และ นางธนกภร เหลานาคำ
+๑๐) มีห้องน้าที่สะอาด และถูกสุขลักษณะ ผู้รับผิดชอบ: น.ส.นวลละออง สามะ และ นางสำรวล มาตา
+"""), profile=DAMAGED)
+    key_of = {i: m.name for i, m in enumerate(parsed.mentions)}
+    names: dict[int, set[str]] = {}
+    for r in resolve_roles(parsed.items, key_of):
+        names.setdefault(r.item_index, set()).add(r.officer_key)
+    assert len(parsed.items) == 4
+    assert names[1] == {"ฉลอง กาซอ", "นวลละออง สามะ"}
+    assert names[2] == {"โฉมเฉลา ถาวรชน", "ธนกภร เหลานาคำ"}
+    assert parsed.items[2].text.startswith("ต มีกาวัด")
