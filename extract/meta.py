@@ -63,8 +63,16 @@ def thai_date_iso(day: str | None, month: str, year: str) -> str:
 
 # The formula that closes an order or a letter: its signature block follows.
 CLOSING = re.compile(
-    r"^(?:(?:สั่ง|ให้ไว้|ประกาศ)\s*ณ\s*วัน|ขอแสดงความนับถือ)"
-)
+    r"^(?:(?:สั่ง|ให้ไว้|ประกาศ)\s*ณ\s*\S?\s*วัน|ขอแสดงความนับถือ)"
+)  # (a scan's stray letter after ณ: `ให้ไว้ ณววันที่`)
+# What a scan leaves at the left margin of a line: specks, quotes, bars, a speck read as a
+# digit or a Latin letter (`» สั่ง ณวันที่ …`, `2 ทั้งนี้ …`): nothing Thai.
+_MARGIN_SPECKS = re.compile(r"^[^\u0e01-\u0e4e]+")
+
+
+def closing_text(text: str) -> str:
+    """A line as the closing formula is matched: margin specks dropped, spaces squashed."""
+    return _squash_spaces(_MARGIN_SPECKS.sub("", text))
 # How far below the closing formula the signer's name may stand (date, blank lines, a seal).
 SIGNER_WINDOW = 8
 _PHONE = re.compile(
@@ -86,7 +94,7 @@ def _position_below(lines: list[Line], i: int) -> str:
             line.page != lines[i].page
             or not text
             or find_names(text)
-            or CLOSING.match(text)
+            or CLOSING.match(closing_text(text))
             or _PHONE.search(text)
         ):
             break
@@ -101,7 +109,7 @@ def find_signer(lines: list[Line]) -> Signer | None:
     in parentheses on a line of its own, its position on the line(s) under it; without a
     formula, the first name in parentheses standing alone."""
     for f, line in enumerate(lines):
-        if not CLOSING.match(_squash_spaces(line.text)):
+        if not CLOSING.match(closing_text(line.text)):
             continue
         for i in range(f + 1, min(len(lines), f + 1 + SIGNER_WINDOW)):
             text = lines[i].text.strip()

@@ -26,7 +26,7 @@ from extract.namedistance import (
     name_lexicon,
     ocr_distance,
 )
-from extract.spelling import _NO_MARKS, canonical_spelling
+from extract.spelling import _NO_MARKS, canonical_spelling, listed_look_alike
 from extract.titletails import detach_title_tails
 
 if TYPE_CHECKING:
@@ -392,6 +392,7 @@ def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) ->
             for g in full
         )]  # (unless the longer one is a listed name with junk glued on: บางปา / บางปาไขแตง)
         family = canonical_spelling(_counts(whole or full, "family"), "family", lexicon)
+        given, family = _look_alike_listed(given, family, members, lexicon)
     titles: Counter[str] = Counter()
     written: Counter[str] = Counter()
     positions: Counter[str] = Counter()
@@ -407,6 +408,21 @@ def _make_officer(members: list[_Form], lexicon: NameLexicon, used: set[str]) ->
         key, k = f"{name} #{k}", k + 1
     variants = tuple(w for w, _ in sorted(written.items(), key=lambda kv: (-kv[1], kv[0])))
     return Officer(key=key, title=title, name=name, variants=variants, position=position)
+
+
+def _look_alike_listed(
+    given: str, family: str, members: list[_Form], lexicon: NameLexicon
+) -> tuple[str, str]:
+    """One half of the name listed, the other unlisted but a look-alike copy of exactly one
+    listed name (ฏ read as ฎ, ถ as ก in every sighting of one font): that listed name."""
+    given_known, family_known = lexicon.known(given, "given"), lexicon.known(family, "family")
+    if family_known and not given_known:
+        seen = _counts(members, "given")
+        given = listed_look_alike(given, seen, "given", lexicon) or given
+    elif given_known and family and not family_known:
+        seen = _counts([f for f in members if f.family], "family")
+        family = listed_look_alike(family, seen, "family", lexicon) or family
+    return given, family
 
 
 def _counts(forms: list[_Form], kind: NameKind) -> Counter[str]:

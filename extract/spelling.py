@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from extract.namedistance import (
     _SKELETON,
     BOTTOM_MARKS,
@@ -211,6 +213,38 @@ def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | N
         and ocr_distance(_aa(text), _aa(name))[0] <= NEIGHBOUR_MAX_COST
     ]
     return near[0] if len(near) == 1 else None
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """One letter replaced, every mark and vowel as seen (a mark lost or added besides is too
+    much: ไผ่ขาว is no misread of the listed ไฝขาว)."""
+    return len(a) == len(b) and Levenshtein.distance(a, b) == 1
+
+
+def listed_look_alike(
+    best: str, variants: Mapping[str, int], kind: NameKind, lexicon: NameLexicon | None = None
+) -> str | None:
+    """The one listed name an unlisted spelling (or one of its variants) is one look-alike
+    letter off, consonants included (`นวรรษฎมน` of นวรรษฏมน, `ชนกนาก` of ชนกนาถ); None when
+    there is none or more than one.
+
+    A consonant the scan shows is evidence (seed 003's รัชฎาพร is no misread of the listed
+    รัชฏาพร), so the caller asks only where the person's other name is listed: a person whose
+    family name the lists hold is likelier to bear a listed given name than an unseen one.
+    """
+    lexicon = lexicon or name_lexicon()
+    if lexicon.known(best, kind):
+        return None
+    index = _skeleton_index(kind)
+    found: set[str] = set()
+    for seen in {best, *variants}:
+        if lexicon.known(seen, kind):
+            found.add(seen)  # the scan showed the listed spelling itself
+            continue
+        for name in index.get(seen.translate(_SKELETON), ()):
+            if _one_letter_off(seen, name):  # the skeleton says it is a look-alike letter
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def listed(text: str, kind: NameKind, lexicon: NameLexicon | None = None) -> bool:

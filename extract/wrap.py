@@ -157,14 +157,18 @@ def _glued_word(text: str, word_raw: str, tail: str, lexicon) -> str | None:
     """`text` with the first word of the next line moved up, when it ends a name the line
     break cut; None when it does not."""
     word = clean_name(word_raw)
-    if len(word) < 2 or word[0] in MARKS or is_role_label(word) or starts_with_title(word_raw):
+    if not word or word[0] in MARKS or is_role_label(word) or starts_with_title(word_raw):
         return None
     fragment = _given_fragment(text)
     after = clean_name(tail.split()[0]) if tail.split() else ""
     if fragment and fragment + word in lexicon.given and (
         fragment not in lexicon.given or listed(after, "family", lexicon)
     ):
-        return text.rstrip() + word_raw  # `นาง แพร` / `พลอย พลดงนอก`: the given name cut
+        # `นาง แพร` / `พลอย พลดงนอก`: the given name cut, even before its last letter
+        # (`น.ส. อามา` / `ล ภารสาร`: the whole is a listed given name, the fragment none)
+        return text.rstrip() + word_raw
+    if len(word) < 2:
+        return None
     if tail and not (tail[0] in ",/;" or tail.startswith("และ") or find_names(tail[:40])
                      or is_role_label(tail) or position_after(tail, 0)[0]):
         return None

@@ -217,6 +217,17 @@ def test_a_family_name_and_a_label_cut_by_the_line_break() -> None:
     }
 
 
+def test_a_given_name_cut_before_its_last_letter() -> None:
+    # sectionlist-0005's text layer: `… ผู้รับผิดชอบ น.ส. อามา` / `ล ภารสาร` (the truth's
+    # น.ส. อามาล ภารสาร; อามาล is a listed given name, อามา none)
+    got = _roles(f"""
+เกณฑ์ด้านกายภาพ
+ข้อ ๑ {P1[:50]} ผู้รับผิดชอบ น.ส. อามา
+ล ภารสาร
+""")
+    assert got == {("ข้อ ๑", "responsible", "อามาล ภารสาร")}
+
+
 def test_position_on_the_line_under_a_name_is_the_officers_position() -> None:
     parsed = walk(_lines(f"""
 เกณฑ์ด้านกายภาพ

@@ -246,3 +246,78 @@ def test_a_junk_number_does_not_turn_the_items_after_it_into_sub_items() -> None
 (2.13) {CAT.get("Q2.13").title[:50]}
 """), profile=DAMAGED)
     assert [it.written for it in parsed.items] == [(2, 10), None, (2, 12), (2, 13)]
+
+
+# --- the closing formula and the signature block on damaged scans ---------------------------------
+
+
+def test_a_closing_formula_behind_margin_specks_ends_the_last_item() -> None:
+    # list-0002 fax (the end of its last page): `» สั่ง ณวันที่`, the signer's parenthesis lost;
+    # sectionlist-0001 copy: `ให้ไว้ ณววันที่`, a bar after the signature. The signers (the
+    # truth's นายดวงคำ สงนาวา, จ่าสิบเอกพรต อาจหาญ) are no assignees of the last item.
+    r3 = CAT.get("R3").title[:60]
+    for closing, signature in (
+        ("          » สั่ง ณวันที่ ๑๐ มีกุนายน ๒๕๖๒", "-         “         (นายดวงคำ สงนาวาม"),
+        ("                 ให้ไว้ ณววันที่ ๑๙ ธันวาคม.พ.ศ.๒๕๖๕ ':",
+         "|                  .            (จ่าสิบเอกพรต อาจหาญ) |"),
+    ):
+        got = _roles(f"""
+เกณฑ์ด้านผลลัพธ์
+3. {r3}
+เวลา ผู้กำกับดูแล นายบรรเลง แปกลาง ผู้รับผิดชอบ นายอโนภาส ทองสม
+*             จ็งขอให้ผู้ได้วับมอบหมายปฏิงัติหน้าที่ด้วยความรับผิดชอบ เพื่อประโยชน์ของ
+ทางราชการ
+{closing}
+{signature}
+.                               ”         พัฒนาการจังหวัดพักลุง
+""", DAMAGED)
+        assert got == {("3.", "supervisor", "บรรเลง แปกลาง"), ("3.", "responsible", "อโนภาส ทองสม")}
+
+
+def test_the_signature_block_ends_with_its_page() -> None:
+    # sectionlist-0003 fax: the order signed on page 1, the list of assignments attached on
+    # the next pages, a section's supervisor named in a sentence before its (damaged) header
+    # (the truth's นางกรองทอง ปากหวาน supervises the physical criteria)
+    t1 = CAT.get("P1").title[:60]
+    page1 = ["สั่ง ณ วันที่ ๑๓ ธันวาคม พ.ศ. ๒๕๖๑", "(ว่าที่ร้อยตรีธนกร อาญา)",
+             "หัวหน้าฝ่ายบริหารทั่วไป"]
+    page2 = [
+        "|    เอกสารแนบท้ายคำสั่งสำนักงานทะเบียนอำเภอเมืองหนองคาย ที่ ๒/๒๕๐๑๑",
+        "|          ให้ นางกรองท่อง ป่ากหวาน เป็นผู้กำกับดูแลเกภณฑ์ด้านภายภาพ โดยมีผู้       ,",
+        ".              รับผิดชอบรายข้อ ดังนี้                                  ”",
+        ". เกณทีด้านกภายภาพ (๑๓ ข้อ)",
+        f"ข้อ ๑ {t1}",
+        "ต้องการของผู้รับบริการในแตละพื้นที่ ผู้รับผิดชอบ นายวรดร ปะจะเน",
+    ]
+    lines = [Line(1, t, i) for i, t in enumerate(page1)]
+    lines += [Line(2, t, len(page1) + i) for i, t in enumerate(page2)]
+    parsed = walk(lines, profile=DAMAGED)
+    key_of = {i: m.name for i, m in enumerate(parsed.mentions)}
+    got = {(parsed.items[r.item_index].number_as_written, str(r.role), r.officer_key)
+           for r in resolve_roles(parsed.items, key_of)}
+    assert ("ข้อ ๑", "supervisor", "กรองท่อง ป่ากหวาน") in got
+    assert ("ข้อ ๑", "responsible", "วรดร ปะจะเน") in got
+
+
+def test_a_row_whose_number_the_scan_lost_is_the_next_item_not_the_text_of_the_one_above() -> None:
+    # sectionlist-0001 photo, physical items ๗ to ๑๐ (the first two numbers misread, the third
+    # lost entirely): the names of the lost row are item ๙'s (the truth's นางโฉมเฉลา ถาวรชน
+    # and นางธนภร เหลานาคำ), not item ๘'s
+    parsed = walk(_lines("""
+เกณฑ์ด้านกายภาพ
+๓) ไนจุดที่ดำคัญหรือขันควายมีการออกแบบหรือจัดให้สามารถมองเห็นได้ชัดเจน ตามหลักสากลทั้งขณะย
+หรือรถล้อเลือน ผู้รับผิดชอบ: นายรอม สมสา
+๑) มีการจัดให้มีแสงสว่างอย่างเพียงพอ ผู้รับผิดชอบ: นางสาวฉลอง กาซอ นักจัดการงานทั่วไปชำนาญ
+และ นางสาวนวลละออง สามะ
+ต มีกาวัดตรรถึงอายวยความสะควกที่ตอดคล้องกับตลลำรวจความต้องการของู้รับบริการ และความ
+พร้อมของทรัพยากรที่มี ผู้รับผิดชอบ: นางโฉมเฉลา ถาวรชน และ นางธนกภร เหลานาคำ
+๑๐) มีห้องน้าที่สะอาด และถูกสุขลักษณะ ผู้รับผิดชอบ: น.ส.นวลละออง สามะ และ นางสำรวล มาตา
+"""), profile=DAMAGED)
+    key_of = {i: m.name for i, m in enumerate(parsed.mentions)}
+    names: dict[int, set[str]] = {}
+    for r in resolve_roles(parsed.items, key_of):
+        names.setdefault(r.item_index, set()).add(r.officer_key)
+    assert len(parsed.items) == 4
+    assert names[1] == {"ฉลอง กาซอ", "นวลละออง สามะ"}
+    assert names[2] == {"โฉมเฉลา ถาวรชน", "ธนกภร เหลานาคำ"}
+    assert parsed.items[2].text.startswith("ต มีกาวัด")

@@ -33,7 +33,7 @@ from extract.items.opening import (
     open_numbered,
     unreadable_cell_item,
 )
-from extract.meta import CLOSING
+from extract.meta import CLOSING, closing_text
 from extract.models import Group, Line
 from extract.numbering import Profile, Style, WrittenNumber, detect_profile, parse_number
 from extract.officers import (
@@ -48,6 +48,8 @@ from extract.wrap import join_wrapped_names
 _CLOSING = re.compile(CLOSING.pattern + r"|^(?:ทั้งนี้\s?ตั้งแต่|จึงเรียนมา)")
 # A line with this many consonants may repeat a criterion's title (the edition guess).
 CANDIDATE_CONSONANTS = 15
+# The text a row whose number was lost opens with, at least (consonants before its label).
+LOST_ROW_CONSONANTS = 10
 
 
 def walk(
@@ -91,11 +93,17 @@ class _Walk:
         self.block_style: Style | None = None  # how the block's first item number is written
         self.sublist: tuple[Style, int] | None = None  # a numbered list inside the item
         self.in_signature = False  # after the closing formula: names there are no assignees
+        self.signature_page = 0
 
     # --- the steps of one line ----------------------------------------------------------------
 
     def step(self, position: int, line: Line, nxt: Line | None) -> None:
         text = line.text
+        if self.in_signature and line.page != self.signature_page:
+            # The signature block ends with its page: an order's body signed on page 1, the
+            # list of assignments attached after it (`บัญชีท้ายคำสั่ง`, a section's supervisor
+            # named in a sentence before its header).
+            self.in_signature = False
         # A table cell holding only a level marker (`(๑)`, `(☺)` before the number's cell).
         if MARKER_CELL.match(text) and nxt is not None and nxt.row == line.row:
             self.pending_marker = marker_from_cell(text)
@@ -110,9 +118,10 @@ class _Walk:
         head_text = text[: labels[0].start] if labels and not labels[0].backward else text
         header = parse_header(head_text) if head_text.strip() and not role_cell else None
         number = None if role_cell else self._line_number(line)
-        if _CLOSING.match(re.sub(r"\s+", " ", text.strip())):
+        if _CLOSING.match(closing_text(text)):
             self._close_topic()
             self.current, self.group, self.in_signature = None, None, True
+            self.signature_page = line.page
             self.names.field_role = None
             return
         if header is not None and not (
@@ -132,7 +141,7 @@ class _Walk:
             rest, number = self._numbered(line, number)
         if (self.group is not None and number is None and head_text.strip() and not role_cell
                 and not recognised):
-            self._unnumbered(line, head_text)
+            self._unnumbered(line, head_text, nxt)
         block = Block(self.current, self.group, self.section, self.in_signature)
         self.names.read(position, line, rest, labels if rest is text else None,
                         numbered=number is not None, role_cell=role_cell, block=block)
@@ -314,7 +323,30 @@ class _Walk:
             return True
         return number.style is Style.BARE and verdict is None
 
-    def _unnumbered(self, line: Line, head_text: str) -> None:
+    def _lost_number_row(self, line: Line, head_text: str, nxt: Line | None) -> bool:
+        """A damaged list's row whose number the scan lost (`ต มีกาวัดตรร…` for `๙) มีการจัดสรร…`):
+        the item above already has its labelled field of a role and that field has ended (this
+        line names nobody), and this line opens with an item's text and a field of the same
+        role follows on it or on the next line. An item of a list names each role once; a
+        second field of the role is the next item's."""
+        current = self.current
+        if (
+            self.profile is not Profile.DAMAGED
+            or current is None
+            or (self.names.field_role is not None
+                and (not self.names.field_has_names or find_names(line.text)))
+            or not current.role_labels
+            or count_consonants(head_text) < LOST_ROW_CONSONANTS
+            or line.column  # a table row is the table's to open
+        ):
+            return False
+        filled = set(current.role_labels.values())
+        labels = [lb for lb in find_labels(line.text) if not lb.backward]
+        if not labels and nxt is not None and nxt.page == line.page:
+            labels = [lb for lb in find_labels(nxt.text) if not lb.backward]
+        return bool(labels) and labels[0].role in filled
+
+    def _unnumbered(self, line: Line, head_text: str, nxt: Line | None = None) -> None:
         """A line without a number inside a block: a row whose number is lost, or text."""
         group = self.group
         assert group is not None
@@ -329,6 +361,9 @@ class _Walk:
         if parts is not None:
             flag = Flag(FlagKind.NUMBER_MISSING)
             self._append(Draft(group, "", parts, line.page, "", flags=[flag]))
+        elif self._lost_number_row(line, head_text, nxt):
+            self._append(Draft(group, "", None, line.page, "",
+                               flags=[Flag(FlagKind.UNREADABLE_NUMBER)]))
         elif (opened := unreadable_cell_item(line, group, self.section, self.profile)) is not None:
             # A table row's number cell opens an item whatever OCR made of its digits
             # (`<`, `—,`) when its title was not recognised: the sequence gives its id.
