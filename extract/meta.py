@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from extract.digits import to_arabic
 from extract.models import Line
 from extract.officers import NameMention, find_names, position_after
-from extract.thaichars import CONSONANT_RANGE
+from extract.thaichars import CONSONANT_RANGE, LETTERS_AND_MARKS_RANGE
 from extract.wrap import join_wrapped_names
 
 THAI_MONTHS = (
@@ -67,7 +67,7 @@ CLOSING = re.compile(
 )  # (a scan's stray letter after ณ: `ให้ไว้ ณววันที่`)
 # What a scan leaves at the left margin of a line: specks, quotes, bars, a speck read as a
 # digit or a Latin letter (`» สั่ง ณวันที่ …`, `2 ทั้งนี้ …`): nothing Thai.
-_MARGIN_SPECKS = re.compile(r"^[^\u0e01-\u0e4e]+")
+_MARGIN_SPECKS = re.compile(rf"^[^{LETTERS_AND_MARKS_RANGE}]+")
 
 
 def closing_text(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import Literal
 from extract.fields import Label, find_labels
 from extract.findings import Flag, FlagKind
 from extract.items.draft import QUALITY_GROUPS, Classifier, Draft, Parsed, Recogniser
+from extract.items.lostrow import lost_number_row
 from extract.items.mentions import Block, NameRows, apply_section_supervisors, without_names
 from extract.items.opening import (
     MARKER_CELL,
@@ -48,8 +49,6 @@ from extract.wrap import join_wrapped_names
 _CLOSING = re.compile(CLOSING.pattern + r"|^(?:ทั้งนี้\s?ตั้งแต่|จึงเรียนมา)")
 # A line with this many consonants may repeat a criterion's title (the edition guess).
 CANDIDATE_CONSONANTS = 15
-# The text a row whose number was lost opens with, at least (consonants before its label).
-LOST_ROW_CONSONANTS = 10
 
 
 def walk(
@@ -323,29 +322,6 @@ class _Walk:
             return True
         return number.style is Style.BARE and verdict is None
 
-    def _lost_number_row(self, line: Line, head_text: str, nxt: Line | None) -> bool:
-        """A damaged list's row whose number the scan lost (`ต มีกาวัดตรร…` for `๙) มีการจัดสรร…`):
-        the item above already has its labelled field of a role and that field has ended (this
-        line names nobody), and this line opens with an item's text and a field of the same
-        role follows on it or on the next line. An item of a list names each role once; a
-        second field of the role is the next item's."""
-        current = self.current
-        if (
-            self.profile is not Profile.DAMAGED
-            or current is None
-            or (self.names.field_role is not None
-                and (not self.names.field_has_names or find_names(line.text)))
-            or not current.role_labels
-            or count_consonants(head_text) < LOST_ROW_CONSONANTS
-            or line.column  # a table row is the table's to open
-        ):
-            return False
-        filled = set(current.role_labels.values())
-        labels = [lb for lb in find_labels(line.text) if not lb.backward]
-        if not labels and nxt is not None and nxt.page == line.page:
-            labels = [lb for lb in find_labels(nxt.text) if not lb.backward]
-        return bool(labels) and labels[0].role in filled
-
     def _unnumbered(self, line: Line, head_text: str, nxt: Line | None = None) -> None:
         """A line without a number inside a block: a row whose number is lost, or text."""
         group = self.group
@@ -361,7 +337,11 @@ class _Walk:
         if parts is not None:
             flag = Flag(FlagKind.NUMBER_MISSING)
             self._append(Draft(group, "", parts, line.page, "", flags=[flag]))
-        elif self._lost_number_row(line, head_text, nxt):
+        elif lost_number_row(
+            line, head_text, nxt, self.current, self.profile,
+            field_open=self.names.field_role is not None
+            and (not self.names.field_has_names or bool(find_names(line.text))),
+        ):
             self._append(Draft(group, "", None, line.page, "",
                                flags=[Flag(FlagKind.UNREADABLE_NUMBER)]))
         elif (opened := unreadable_cell_item(line, group, self.section, self.profile)) is not None:
