@@ -104,4 +104,3 @@ def test_each_item_row_reads_its_own_number_and_names(copied):
         for name in names:
             given = name.split()[0]
             assert fuzz.partial_ratio(given, responsible) >= 85
-
