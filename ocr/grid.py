@@ -222,7 +222,9 @@ def find_tables(
                 words = words()
             area = (x0 - tol, top - tol, x1 + tol, bottom + tol)
             inside = _no_specks([w for w in words if _inside(w.box, area)])
-            full = [s.pos for s in rows_h if s.hi - s.lo >= 0.9 * (x1 - x0) and s.pos > top + tol]
+            # The header ends at the first rule across the whole table, counting the pieces of
+            # a rule a fax or a copy broke (one piece of it alone is not across).
+            full = [y for y in ys[1:] if _cover(rows_h, y, x0, x1, tol) >= MIN_COVER_FULL]
             header_bottom = min(full) if full else ys[1]
             xs = columns_from_words(ys, x0, x1, inside, header_bottom)
             if len(xs) < 3:

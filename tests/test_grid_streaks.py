@@ -67,3 +67,18 @@ def test_specks_in_the_header_make_no_columns():
     tables = find_tables([_hrule(y) for y in YS], [], header + specks + _words(), W, H)
     assert len(tables) == 1
     assert tables[0].cols == len(COLS)
+
+
+def test_a_header_rule_broken_in_pieces_still_ends_the_header():
+    """The rule under a header that a fax broke into pieces (none across the table alone) ends
+    the header: the first body row's words are no header labels (dev multiname-0004 fax: a
+    name of the first row between two labels made a fifth column)."""
+    header = [Word("", (x, YS[0] + 20, x + width, YS[0] + 70))
+              for x, width in zip(COLS, (100.0, 300.0, 250.0, 250.0), strict=True)]
+    # A short name at the left of the first row's responsible cell, clear of every label.
+    first = [Word("", (1700.0, YS[1] + 30, 1790.0, YS[1] + 80))]
+    rules = [_hrule(y) for y in YS if y != YS[1]]
+    rules += [(X0, YS[1] - 3, 1200.0, YS[1] + 3), (1215.0, YS[1] - 3, X1, YS[1] + 3)]
+    tables = find_tables(rules, [], header + first + _words(), W, H)
+    assert len(tables) == 1
+    assert tables[0].cols == len(COLS)
