@@ -28,6 +28,17 @@ EXTENT_TOL = 0.04
 MAX_ROW = 0.45
 # A horizontal rule inside a table is at least this share of the table's width.
 MIN_PIECE = 0.12
+# A thin rule a copy broke into dashes: at least DASHED_PIECES collinear pieces, each shorter
+# than MIN_PIECE, together covering DASHED_COVER of the table's width and spread over
+# DASHED_SPAN of it (a 0.5-pt rule of a dev copy kept 0.27-0.60 of its length).
+DASHED_PIECES = 3
+DASHED_COVER = 0.25
+DASHED_SPAN = 0.6
+# A rule covering this share of the table's width is whole (no dashes to bridge).
+MIN_COVER_FULL = 0.9
+# A gap between a dashed rule's pieces is bridged unless it covers this share of a column
+# between two column rules (there the rule is missing on purpose: a merged cell).
+MERGED_GAP = 0.8
 
 
 
@@ -183,7 +194,8 @@ def find_tables(
             and s.hi - s.lo >= MIN_PIECE * (x1 - x0)
             and s.lo >= x0 - tol and s.hi <= x1 + tol
         ]
-        ys = _snap((s.pos for s in rows_h), tol)
+        dashed = _dashed(hsegs, rows_h, x0, x1, top, bottom, tol)
+        ys = _snap([s.pos for s in rows_h] + [g[0].pos for g in dashed], tol)
         # A column rule runs from one horizontal rule to the next. A table none of whose
         # vertical strokes does (a copy's streaks, a letter's stem touching a rule) has no
         # vertical rules: its columns come from the words.
@@ -209,8 +221,10 @@ def find_tables(
             if callable(words):
                 words = words()
             area = (x0 - tol, top - tol, x1 + tol, bottom + tol)
-            inside = [w for w in words if _inside(w.box, area)]
-            full = [s.pos for s in rows_h if s.hi - s.lo >= 0.9 * (x1 - x0) and s.pos > top + tol]
+            inside = _no_specks([w for w in words if _inside(w.box, area)])
+            # The header ends at the first rule across the whole table, counting the pieces of
+            # a rule a fax or a copy broke (one piece of it alone is not across).
+            full = [y for y in ys[1:] if _cover(rows_h, y, x0, x1, tol) >= MIN_COVER_FULL]
             header_bottom = min(full) if full else ys[1]
             xs = columns_from_words(ys, x0, x1, inside, header_bottom)
             if len(xs) < 3:
@@ -218,8 +232,98 @@ def find_tables(
             vsegs_t = _virtual_rules(ys, xs, inside)
         else:
             vsegs_t = [*inner_v, _Segment(x0, top, bottom), _Segment(x1, top, bottom)]
+        # Without column rules a merged cell cannot be told from a faded stretch of the rule.
+        rows_h = rows_h + [s for g in dashed for s in _bridged(g, xs if ruled else [], x0, x1)]
         tables.append(_grid(ys, xs, rows_h, vsegs_t, tol, ruled))
     return tables
+
+
+def _dashed(hsegs: Sequence[_Segment], rows_h: Sequence[_Segment], x0: float, x1: float,
+            top: float, bottom: float, tol: float) -> list[list[_Segment]]:
+    """Rules between the table's rows that a copy broke into dashes: at one height, at least
+    DASHED_PIECES collinear pieces (most too short to be a rule on their own) spread across
+    the table and covering DASHED_COVER of its width, where no rule runs across it (a 0.5-pt
+    rule of a copy of a copy faded in patches; left out, two rows were read as one item).
+
+    >>> row = [_Segment(0, 0, 1000), _Segment(300, 0, 1000)]
+    >>> dashes = [_Segment(150, a, a + 90) for a in range(40, 1000, 140)]
+    >>> [len(g) for g in _dashed(row + dashes + [_Segment(100, 10, 90)], row, 0, 1000, 0, 300, 3)]
+    [7]
+    """
+    width = x1 - x0
+    pieces = sorted(
+        (s for s in [*hsegs, *rows_h]
+         if top + tol < s.pos < bottom - tol and s.lo >= x0 - tol and s.hi <= x1 + tol),
+        key=lambda s: s.pos,
+    )
+    groups: list[list[_Segment]] = []
+    for s in pieces:
+        if groups and s.pos - groups[-1][-1].pos <= tol:
+            if s not in groups[-1]:
+                groups[-1].append(s)
+        else:
+            groups.append([s])
+    out = []
+    for g in groups:
+        cover = _cover(g, g[0].pos, x0, x1, 2 * tol)
+        if (len(g) >= DASHED_PIECES and DASHED_COVER <= cover < MIN_COVER_FULL
+                and max(s.hi for s in g) - min(s.lo for s in g) >= DASHED_SPAN * width
+                and any(s.hi - s.lo < MIN_PIECE * width for s in g)):
+            out.append(g)
+    return out
+
+
+def _bridged(group: Sequence[_Segment], xs: Sequence[float], x0: float, x1: float
+             ) -> list[_Segment]:
+    """A dashed rule as the segments it draws: its pieces joined across their gaps (and to the
+    table's edges), except where a gap covers most of a column between `xs` (column rules),
+    the rule a merged cell lacks.
+
+    >>> [(s.lo, s.hi) for s in _bridged([_Segment(5, 20, 80), _Segment(5, 120, 190)],
+    ...                                 [0, 100, 200, 400], 0, 400)]
+    [(0, 190)]
+    >>> [(s.lo, s.hi) for s in _bridged([_Segment(5, 20, 80), _Segment(5, 220, 390)],
+    ...                                 [0, 100, 200, 400], 0, 400)]
+    [(0, 80), (220, 400)]
+    """
+    pos = sum(s.pos for s in group) / len(group)
+
+    def missing(lo: float, hi: float) -> bool:
+        return any(min(hi, b) - max(lo, a) >= MERGED_GAP * (b - a) for a, b in pairwise(xs))
+
+    out: list[list[float]] = []
+    end = x0
+    for s in sorted(group, key=lambda s: s.lo):
+        if out and not missing(end, s.lo):
+            out[-1][1] = max(out[-1][1], s.hi)
+        elif not out and not missing(x0, s.lo):
+            out.append([x0, s.hi])
+        else:
+            out.append([s.lo, s.hi])
+        end = max(end, s.hi)
+    if not missing(end, x1):
+        out[-1][1] = x1
+    return [_Segment(pos, lo, hi) for lo, hi in out]
+
+
+# A word (or ink blob) no side of which reaches this share of the median word height is a speck.
+SPECK = 0.3
+
+
+def _no_specks(words: list[Word]) -> list[Word]:
+    """The words without the specks: a fax's dots and a copy's dust, each a header "label" of
+    its own, put column boundaries between the letters of a header (dev norules-0004 fax:
+    nine columns for four).
+
+    >>> [w.text for w in _no_specks([Word("a", (0, 0, 40, 30)), Word("b", (50, 0, 90, 32)),
+    ...                              Word(".", (95, 20, 99, 24))])]
+    ['a', 'b']
+    """
+    if not words:
+        return words
+    heights = sorted(w.box[3] - w.box[1] for w in words)
+    least = SPECK * heights[len(heights) // 2]
+    return [w for w in words if max(w.box[2] - w.box[0], w.box[3] - w.box[1]) >= least]
 
 
 def _spans_band(seg: _Segment, ys: Sequence[float], tol: float) -> bool:

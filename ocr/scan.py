@@ -212,8 +212,14 @@ def dotted_rules(dark: np.ndarray, solid: list[Box]) -> list[Box]:
     return out
 
 
-def ink_blobs(ink: np.ndarray) -> list[Word]:
-    """Word-sized ink blobs (letters smeared together), for columns of unruled tables."""
+def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
+    """Word-sized ink blobs (letters smeared together), for columns of unruled tables.
+
+    The smear stops at the ruling lines (`rules`, 255 where a rule was erased): a header word
+    smeared into the first body line below the header's rule was a blob of the body, and its
+    column boundary was lost (dev norules-0006 copy: criterion and supervisor read as one
+    column on two pages).
+    """
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     heights = [stats[i][3] for i in range(1, count) if stats[i][4] >= 8]
     if not heights:
@@ -223,6 +229,8 @@ def ink_blobs(ink: np.ndarray) -> list[Word]:
         cv2.MORPH_RECT, (max(3, int(glyph * 0.6)), max(3, int(glyph * 0.8)))
     )
     smeared = cv2.dilate(ink, kernel)
+    if rules is not None:
+        smeared[rules > 0] = 0
     count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
     pad_x, pad_y = kernel.shape[1] // 2, kernel.shape[0] // 2
     return [
@@ -361,5 +369,6 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
         if size:
             cleaned = thicken(cleaned, size)
     # Ink blobs are only needed for a table without vertical rules: made on demand.
-    tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink), float(w), float(h))
+    tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink, lines), float(w),
+                              float(h))
     return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))

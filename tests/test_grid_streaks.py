@@ -54,3 +54,31 @@ def test_column_rules_from_rule_to_rule_keep_the_table_ruled():
     ruled, cols = _columns(rules)
     assert ruled
     assert cols == len(COLS)
+
+
+def test_specks_in_the_header_make_no_columns():
+    """A fax's dots in the header band (4-6 px at 300 dpi, measured on dev norules-0004 fax,
+    whose light face left them as ink blobs of their own) are no column labels: between the
+    header's labels they had put boundaries, nine columns for four."""
+    header = [Word("", (x, YS[0] + 20, x + width, YS[0] + 70))
+              for x, width in zip(COLS, (100.0, 300.0, 250.0, 250.0), strict=True)]
+    specks = [Word("", (x, YS[0] + 30 + k % 3 * 12, x + 5, YS[0] + 35 + k % 3 * 12))
+              for k, x in enumerate((330.0, 900.0, 1100.0, 1350.0, 1650.0, 2050.0))]
+    tables = find_tables([_hrule(y) for y in YS], [], header + specks + _words(), W, H)
+    assert len(tables) == 1
+    assert tables[0].cols == len(COLS)
+
+
+def test_a_header_rule_broken_in_pieces_still_ends_the_header():
+    """The rule under a header that a fax broke into pieces (none across the table alone) ends
+    the header: the first body row's words are no header labels (dev multiname-0004 fax: a
+    name of the first row between two labels made a fifth column)."""
+    header = [Word("", (x, YS[0] + 20, x + width, YS[0] + 70))
+              for x, width in zip(COLS, (100.0, 300.0, 250.0, 250.0), strict=True)]
+    # A short name at the left of the first row's responsible cell, clear of every label.
+    first = [Word("", (1700.0, YS[1] + 30, 1790.0, YS[1] + 80))]
+    rules = [_hrule(y) for y in YS if y != YS[1]]
+    rules += [(X0, YS[1] - 3, 1200.0, YS[1] + 3), (1215.0, YS[1] - 3, X1, YS[1] + 3)]
+    tables = find_tables(rules, [], header + first + _words(), W, H)
+    assert len(tables) == 1
+    assert tables[0].cols == len(COLS)

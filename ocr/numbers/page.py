@@ -66,9 +66,9 @@ def number_column_words(tables: Sequence[Table], words: Sequence[Word]) -> set[i
     """Indices of the words lying in a table's number column.
 
     The number column is found from what its cells hold, not from its header or position: the
-    column (of single-column cells) most of whose non-empty cells hold a word with a digit or
-    a look-alike. Its cells' words are all re-read, so a number the Thai model turned into
-    letters (`ไ๑๑`, `อ`) is read again too.
+    column (of single-column cells) most of whose non-empty cells hold a number (a word with
+    a digit or a look-alike) and little else (`_mostly_number`). Its cells' words are all
+    re-read, so a number the Thai model turned into letters (`ไ๑๑`, `อ`) is read again too.
     """
     forced: set[int] = set()
     for table in tables:
@@ -83,10 +83,23 @@ def number_column_words(tables: Sequence[Table], words: Sequence[Word]) -> set[i
         for col in {c.col for c in cells}:
             filled = [k for k, c in enumerate(cells) if c.col == col and k in members]
             numbered = [k for k in filled
-                        if any(confusion.has_number(words[i].text) for i in members[k])]
+                        if _mostly_number([words[i].text for i in members[k]])]
             if len(numbered) >= max(MIN_NUMBER_CELLS, NUMBER_COLUMN_SHARE * len(filled)):
                 forced.update(i for k in filled for i in members[k])
     return forced
+
+
+def _mostly_number(texts: Sequence[str]) -> bool:
+    """Whether a cell holds a number and little else: its words with a digit (or a look-alike)
+    make at least half of its letters. A role cell of numbered entries (`1. น.ส. กนกพรรณ
+    สายโสภา`) is no number cell: forced through the number model, its titles came back as
+    digits (`น.ส.` as `11.8.`, `ร.ท.` as `5.7.`; dev multiname-0001 copy and fax).
+
+    >>> _mostly_number(["๑.๒"]), _mostly_number(["1.", "น.ส.", "กนกพรรณ", "สายโสภา"])
+    (True, False)
+    """
+    total = sum(len(t) for t in texts)
+    return total > 0 and 2 * sum(len(t) for t in texts if confusion.has_number(t)) >= total
 
 
 # A word is looked for in the plain text at most this many lines after the previous one.
