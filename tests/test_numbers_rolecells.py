@@ -21,7 +21,7 @@ from extract.document import extract_document
 from ocr import scanpage
 from ocr.tesseract import OcrSettings
 from samples.degrade import COPY, FAMILY_SCAN, ScanProfile, degrade, rasterise
-from tests.test_layout import FONT
+from tests.test_tables_names import order_table_html
 
 SUPERVISOR = "นายเลาะจง นบกลาง"
 # Each row's responsible officers, numbered in the cell, titles written apart from the name.
@@ -46,18 +46,7 @@ def render(path: Path) -> Path:
         + "</td></tr>"
         for n, text, names in ROWS
     )
-    html = f"""<html><head><meta charset="utf-8"><style>
-      @page {{ size: A4 landscape; margin: 1.6cm }}
-      body {{ font-family: '{FONT}'; font-size: 14pt; line-height: 1.2 }}
-      table {{ border-collapse: collapse; table-layout: fixed; width: 100% }}
-      th, td {{ border: 0.8pt solid #000; padding: 3pt 5pt; vertical-align: top }}
-      </style></head><body><p>เอกสารแนบท้ายคำสั่ง ที่ ๑๒/๒๕๖๗</p>
-      <table><colgroup><col style="width:1.6cm"><col><col style="width:4.4cm">
-      <col style="width:7.5cm"></colgroup>
-      <thead><tr><th>ข้อที่</th><th>สิ่งที่ต้องดำเนินการ</th><th>ผู้กำกับดูแล</th>
-      <th>ผู้รับผิดชอบ</th></tr></thead>
-      <tbody><tr><td colspan="4">เกณฑ์ด้านกายภาพ จำนวน ๔ ข้อ</td></tr>{rows}</tbody>
-      </table></body></html>"""
+    html = order_table_html(rows, 7.5, page="A4 landscape", font_pt=14)
     HTML(string=html).write_pdf(path)
     return path
 

@@ -42,6 +42,23 @@ def _split_title(name: str) -> tuple[str, str]:
     return title, name[len(title):]
 
 
+def order_table_html(rows: str, last_width_cm: float, *, page: str = "A4",
+                     font_pt: int = 15) -> str:
+    """An order's assignment table (number, criterion, supervisor, responsible) around `rows`."""
+    return f"""<html><head><meta charset="utf-8"><style>
+      @page {{ size: {page}; margin: 1.6cm }}
+      body {{ font-family: '{FONT}'; font-size: {font_pt}pt; line-height: 1.2 }}
+      table {{ border-collapse: collapse; table-layout: fixed; width: 100% }}
+      th, td {{ border: 0.8pt solid #000; padding: 3pt 5pt; vertical-align: top }}
+      </style></head><body><p>เอกสารแนบท้ายคำสั่ง ที่ ๑๒/๒๕๖๗</p>
+      <table><colgroup><col style="width:1.6cm"><col><col style="width:4.4cm">
+      <col style="width:{last_width_cm}cm"></colgroup>
+      <thead><tr><th>ข้อที่</th><th>สิ่งที่ต้องดำเนินการ</th><th>ผู้กำกับดูแล</th>
+      <th>ผู้รับผิดชอบ</th></tr></thead>
+      <tbody><tr><td colspan="4">เกณฑ์ด้านกายภาพ จำนวน ๔ ข้อ</td></tr>{rows}</tbody>
+      </table></body></html>"""
+
+
 def render(path: Path, width_cm: float) -> Path:
     from weasyprint import HTML
 
@@ -49,19 +66,7 @@ def render(path: Path, width_cm: float) -> Path:
         f"<tr><td>{n}</td><td>{text}</td><td>{SUPERVISOR}</td><td>{', '.join(names)}</td></tr>"
         for n, text, names in ROWS
     )
-    html = f"""<html><head><meta charset="utf-8"><style>
-      @page {{ size: A4; margin: 1.6cm }}
-      body {{ font-family: '{FONT}'; font-size: 15pt; line-height: 1.2 }}
-      table {{ border-collapse: collapse; table-layout: fixed; width: 100% }}
-      th, td {{ border: 0.8pt solid #000; padding: 3pt 5pt; vertical-align: top }}
-      </style></head><body><p>เอกสารแนบท้ายคำสั่ง ที่ ๑๒/๒๕๖๗</p>
-      <table><colgroup><col style="width:1.6cm"><col><col style="width:4.4cm">
-      <col style="width:{width_cm}cm"></colgroup>
-      <thead><tr><th>ข้อที่</th><th>สิ่งที่ต้องดำเนินการ</th><th>ผู้กำกับดูแล</th>
-      <th>ผู้รับผิดชอบ</th></tr></thead>
-      <tbody><tr><td colspan="4">เกณฑ์ด้านกายภาพ จำนวน ๔ ข้อ</td></tr>{rows}</tbody>
-      </table></body></html>"""
-    HTML(string=html).write_pdf(path)
+    HTML(string=order_table_html(rows, width_cm)).write_pdf(path)
     return path
 
 
