@@ -32,7 +32,8 @@ sysdeps:  ## install the Debian packages when any is missing (needs root)
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11" >&2; exit 1; }
-	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	@# A virtualenv left half-made by an interrupted run (no pip) is made again.
+	$(PY) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
