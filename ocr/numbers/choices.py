@@ -66,11 +66,6 @@ def encode(symbols: list[list[Choice]], min_confidence: float = MIN_CONFIDENCE) 
     return SEPARATOR.join(groups)
 
 
-def reading_of(encoded: str) -> str:
-    """The text read, from the compact form (the first character of each group)."""
-    return "".join(g[:1] for g in encoded.split(SEPARATOR)) if encoded else ""
-
-
 def decode(encoded: str) -> list[str]:
     """Per character read: it and its alternatives (`['๑', '๒', '.', '๕๔']`)."""
     return encoded.split(SEPARATOR) if encoded else []
