@@ -16,6 +16,7 @@ from extract.matching import edition_scores, match_item
 from extract.meta import DocumentMeta, read_meta
 from extract.models import Assignment, Item, Line, RoleLabels
 from extract.names import Officer, cluster_officers
+from extract.number_choice import settle_numbers
 from extract.numbering import Profile, detect_profile
 from extract.officers import NameMention
 from extract.recognise import catalog_score
@@ -79,6 +80,9 @@ def extract_document(
     parsed, catalog, edition = walked.parsed, walked.catalog, walked.edition
     parsed = replace(parsed, declared=tuple(with_document_counts(list(parsed.declared), lines)))
     items, dropped = _criteria(parsed, catalog)
+    # The sequence has given each item its id: a re-read number word whose other reading is
+    # that id was misread by the reading kept (`number_choice`).
+    items = settle_numbers(items, validate.number_readings(layouts))
     if catalog is not None:
         items = [_matched(item, catalog) for item in items]
     officers, key_of_name = cluster_officers(

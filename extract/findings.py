@@ -32,6 +32,7 @@ class FlagKind(StrEnum):
     CORRECTED_BY_NEIGHBOURS = "corrected_by_neighbours"  # a topic digit the numbers around fix
     NOT_IN_CATALOG = "not_in_catalog"  # the id is no criterion of the edition
     TEXT_FITS = "text_fits"  # the item's text fits another criterion better
+    READ_AS_DUE = "read_as_due"  # another reading of the number word spells the id due
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ _FLAG_SENTENCES = {
                                       "neighbours",
     FlagKind.NOT_IN_CATALOG: "{criterion} not in the catalog",
     FlagKind.TEXT_FITS: "text fits {criterion} better ({score:.0%})",
+    FlagKind.READ_AS_DUE: "number read {number}; another reading of it is {criterion}, the "
+                          "number due",
 }
 
 

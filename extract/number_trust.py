@@ -51,7 +51,7 @@ def models_disagree_on(written: str, expected: str, words: Iterable[Word]) -> bo
     read, want = value(written), value(expected)
     if not read or not want or read == want:
         return False
-    for w in _words_reading(read, words):
+    for w in words_reading(read, words):
         seen = {value(w.original), value(w.reading)}
         if want in seen and len(seen) > 1:
             return True
@@ -76,10 +76,44 @@ def confirmed(written: str, words: Iterable[Word], occurrence: int = 0) -> bool:
     (False, False)
     """
     read = value(written)
-    found = _words_reading(read, words)
+    found = words_reading(read, words)
     if occurrence < len(found):
         found = [found[occurrence]]
     return bool(read) and any(value(w.original) == read == value(w.reading) for w in found)
+
+
+def confirmed_where_wrong(written: str, expected: str, words: Iterable[Word],
+                          occurrence: int = 0) -> bool:
+    """Whether both models read, as written, every character where `written` differs from
+    `expected` (the number due), though they may differ elsewhere.
+
+    The Thai model misreads a digit the number model reads right (๔ as ๕): `๕.๕` against the
+    number model's `๔.๕` says nothing about the last digit, which both read ๕. A clerk who
+    wrote ๔.๕ where ๔.๔ is due is then certain, as a number both models read alike is
+    (`confirmed`). Numbers of other lengths are judged whole.
+
+    >>> w = Word("๔.๕", (0, 0, 9, 9), 90.0, original="๕.๕", reading="๔.๕")
+    >>> confirmed_where_wrong("ข้อ ๔.๕", "๔.๔", [w]), confirmed_where_wrong("๔.๕", "๕.๕", [w])
+    (True, False)
+    >>> confirmed_where_wrong("๔.๕", "๔.๔", [Word("๔.๕", (0, 0, 9, 9), 90.0, original="๕๕",
+    ...                                           reading="๔.๕")])
+    False
+    """
+    if confirmed(written, words, occurrence):
+        return True
+    read, want = value(written), value(expected)
+    found = words_reading(read, words)
+    if occurrence < len(found):
+        found = [found[occurrence]]
+    if not read or len(read) != len(want):
+        return False
+    wrong = [i for i, (r, e) in enumerate(zip(read, want, strict=True)) if r != e]
+    for w in found:
+        both = value(w.original), value(w.reading)
+        if wrong and all(len(b) == len(read) for b in both) and all(
+                b[i] == read[i] for b in both for i in wrong):
+            return True
+    return False
 
 
 def choices_allow(written: str, expected: str, words: Iterable[Word], occurrence: int = 0
@@ -103,7 +137,7 @@ def choices_allow(written: str, expected: str, words: Iterable[Word], occurrence
     read, want = value(written), value(expected)
     if not read or not want or read == want:
         return False
-    found = _words_reading(read, words)
+    found = words_reading(read, words)
     if occurrence < len(found):
         found = [found[occurrence]]
     return any(want in spelled(w.choices) for w in found if w.choices)
@@ -139,6 +173,6 @@ def value(text: str) -> str:
     return to_arabic(number_of(COMMA_POINT.sub(".", text)))
 
 
-def _words_reading(number: str, words: Iterable[Word]) -> list[Word]:
+def words_reading(number: str, words: Iterable[Word]) -> list[Word]:
     """The re-read words whose page text holds `number` (a `value`)."""
     return [w for w in words if w.reading and value(w.text) == number]

@@ -11,7 +11,7 @@ from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind,
 from extract.models import Group, Item
 from extract.number_trust import (
     choices_allow,
-    confirmed,
+    confirmed_where_wrong,
     models_disagree_on,
     number_of,
     value,
@@ -37,6 +37,7 @@ FLAG_FINDINGS = {
     FlagKind.CORRECTED_BY_NEIGHBOURS: FindingKind.NUMBER_CORRECTED,
     FlagKind.SECTION_BY_HEADER: FindingKind.SECTION_MISMATCH,
     FlagKind.TEXT_FITS: FindingKind.TEXT_FIT,
+    FlagKind.READ_AS_DUE: FindingKind.OCR_MISREAD,
     FlagKind.NOT_IN_CATALOG: FindingKind.NOT_IN_CATALOG,
 }
 _INFO_KINDS = {FindingKind.JUNK_NUMBER, FindingKind.UNREADABLE_NUMBER,
@@ -102,7 +103,9 @@ def _uncertain(item: Item, occurrence: int, trust: Mapping[int, str],
         if choices_allow(item.number_as_written, due, words, occurrence):
             # Both models may have misread it alike; the number model held the due digits.
             return True
-        return (not confirmed(item.number_as_written, words, occurrence)
+        # The Thai model's known misreadings explain only a digit the two models did not
+        # both read as written.
+        return (not confirmed_where_wrong(item.number_as_written, due, words, occurrence)
                 and ocr_explains(item))
     return page == "ocr" and ocr_explains(item)
 

@@ -1,0 +1,103 @@
+"""The sequence chooses among the readings of a re-read item number (issue 13).
+
+A scanned page's number word carries three readings: the Thai model's (`Word.original`), the
+number model's (`Word.reading`) and the number model's alternatives per character
+(`Word.choices`); the page text holds the one the re-read's decision kept. Where that kept
+reading is not the number the sequence gives the item (its criterion, from the neighbours'
+numbering: the item before and after, the section above) but another of the readings spells
+it exactly, the printed number is most likely the one due and the kept reading a misreading:
+the item's number as written becomes that reading, flagged `READ_AS_DUE` (an OCR note, not a
+clerk's slip). A clerk's real slip is read alike by the readings (`๗` where ๘ is due, no
+reading holds ๘) and stays one.
+
+Only readings of the same word are chosen from: nothing is invented, and a number no model
+read as the due one is left as read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from extract.digits import THAI_DIGITS, arabic_to_thai
+from extract.findings import Flag, FlagKind
+from extract.models import Item
+from extract.number_trust import spelled, value, words_reading
+from ocr.layout import Word
+
+# Flags that described the kept reading against its id: they no longer hold once the item is
+# read as its id.
+_SEQUENCE_FLAGS = frozenset({
+    FlagKind.DUPLICATE, FlagKind.OUT_OF_ORDER, FlagKind.CORRECTED_BY_LATER,
+    FlagKind.CORRECTED_BY_TEXT, FlagKind.CORRECTED_BY_NEIGHBOURS,
+})
+
+
+def readings_of(word: Word) -> set[str]:
+    """The numbers (`value`s) a re-read word was read as, by either model or the number
+    model's alternatives.
+
+    >>> w = Word("๒๐.๓", (0, 0, 9, 9), 90.0, original="๒๐.๓", reading="๒๐.๒", choices="")
+    >>> sorted(readings_of(w))
+    ['20.2', '20.3']
+    >>> sorted(readings_of(Word("๕.๒", (0, 0, 9, 9), 90.0, original="๕.๒", reading="๕.๒",
+    ...                         choices="๕๔|.|๒")))
+    ['4.2', '5.2']
+    """
+    found = {value(word.text), value(word.original), value(word.reading)}
+    if word.choices:
+        found |= spelled(word.choices)
+    return {f for f in found if f}
+
+
+def due_number(criterion: str) -> str:
+    """The number an id stands for (`Q4.2` -> `4.2`, `P8` -> `8`), "" for none."""
+    return ".".join(str(int(p)) for p in re.findall(r"\d+", criterion))
+
+
+def settle_numbers(items: Sequence[Item], readings: Mapping[int, Sequence[Word]]) -> list[Item]:
+    """The items, each whose kept reading differs from its id while another reading of its
+    word spells the id exactly, read as its id (`READ_AS_DUE`).
+
+    `readings`: per page, the words the number model re-read (`validate.number_readings`).
+    The `k`-th item reading a number on a page is the `k`-th word reading it there.
+    """
+    out: list[Item] = []
+    seen: Counter[tuple[int, str]] = Counter()
+    for item in items:
+        read = value(item.number_as_written)
+        key = (item.page, read)
+        occurrence, seen[key] = seen[key], seen[key] + 1
+        due = due_number(item.criterion)
+        words = words_reading(read, readings.get(item.page, ()))
+        if not read or not due or read == due or not words:
+            out.append(item)
+            continue
+        word = words[occurrence] if occurrence < len(words) else words[0]
+        if due not in readings_of(word):
+            out.append(item)
+            continue
+        as_due = _written_as(item.number_as_written, due)
+        flags = tuple(f for f in item.flags if f.kind not in _SEQUENCE_FLAGS)
+        flag = Flag(FlagKind.READ_AS_DUE, item.number_as_written.strip(), item.criterion)
+        out.append(replace(item, number_as_written=as_due,
+                           written=tuple(int(p) for p in due.split(".")), flags=(*flags, flag)))
+    return out
+
+
+_NUMBER = re.compile(r"[๐-๙0-9]+(?:\s?[.,]\s?[๐-๙0-9]+)*")
+
+
+def _written_as(written: str, due: str) -> str:
+    """`written` with its number replaced by `due`, in the script it was written in.
+
+    >>> _written_as("ข้อ ๔.๕", "4.4"), _written_as("(5.2)", "3.2"), _written_as("๑๖.๑", "13.1")
+    ('ข้อ ๔.๔', '(3.2)', '๑๓.๑')
+    """
+    number = due if not re.search(f"[{THAI_DIGITS}]", written) else arabic_to_thai(due)
+    m = _NUMBER.search(written)
+    if m is None:
+        return number
+    return written[: m.start()] + number + written[m.end():]

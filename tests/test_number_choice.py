@@ -1,0 +1,90 @@
+"""The sequence chooses among a re-read number's readings; a clerk's slip is judged on the
+digit that is wrong (issue 13).
+
+The items are built as the extraction builds them (`assign_ids` gives the ids from the
+sequence); the words carry the readings the two models gave, as `pages.json` keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extract.findings import Flag, FlagKind
+from extract.models import Group, Item
+from extract.number_choice import settle_numbers
+from extract.sequence import assign_ids
+from extract.validate import CLERK_KINDS, numbering_findings
+from ocr.layout import Word
+from samples.families.text import digits
+
+KNOWN = {f"Q{a}.{b}" for a in range(1, 25) for b in range(1, 25)}
+
+
+def _items(printed: list[tuple[int, ...]]) -> list[Item]:
+    items = [Item(Group.QUALITY, ".".join(digits(p, True) for p in parts), parts, 1, "")
+             for parts in printed]
+    return assign_ids(items, known=KNOWN)
+
+
+def _word(text: str, top: float, original: str, reading: str, choices: str = "") -> Word:
+    return Word(text, (10.0, top, 60.0, top + 30), 80.0, original=original, reading=reading,
+                choices=choices)
+
+
+def _clerk(findings) -> list[tuple[str, str]]:
+    return [(f.kind, f.criterion) for f in findings if f.kind in CLERK_KINDS]
+
+
+def test_the_reading_that_spells_the_id_due_is_the_number_printed() -> None:
+    # ๒๐.๑ ๒๐.๒ ๒๐.๓ printed; the Thai model read the middle one ๒๐.๓ and the re-read kept
+    # it (the Thai model reads ๓ reliably), the number model read ๒๐.๒. The sequence gives the
+    # item Q20.2, and one reading of its word spells it: the item is ๒๐.๒ as printed.
+    items = _items([(20, 1), (20, 3), (20, 3)])
+    assert [it.criterion for it in items] == ["Q20.1", "Q20.2", "Q20.3"]
+    page = {1: (_word("๒๐.๑", 10, "๒๐.๑", "๒๐.๑"), _word("๒๐.๓", 50, "๒๐.๓", "๒๐.๒"),
+                _word("๒๐.๓", 90, "๒๐.๓", "๒๐.๓"))}
+    settled = settle_numbers(items, page)
+    assert [it.number_as_written for it in settled] == ["๒๐.๑", "๒๐.๒", "๒๐.๓"]
+    assert settled[1].written == (20, 2)
+    assert [f.kind for f in settled[1].flags] == [FlagKind.READ_AS_DUE]
+    findings = numbering_findings("d", settled, {1: "reread"}, page)
+    assert _clerk(findings) == []
+    assert [f.criterion for f in findings if f.kind == "ocr_misread"] == ["Q20.2"]
+
+
+def test_an_alternative_of_the_number_model_spells_the_id_due() -> None:
+    # ๔.๒ printed, read ๕.๒ by both models on a fax; the number model held ๔ there.
+    items = _items([(4, 1), (5, 2), (4, 3)])
+    assert items[1].criterion == "Q4.2"
+    page = {1: (_word("๔.๑", 10, "๔.๑", "๔.๑"), _word("๕.๒", 50, "๕.๒", "๕.๒", "๕๔|.|๒"),
+                _word("๔.๓", 90, "๔.๓", "๔.๓"))}
+    assert settle_numbers(items, page)[1].number_as_written == "๔.๒"
+
+
+def test_a_slip_no_reading_calls_the_id_due_stays_the_clerks() -> None:
+    # ๗ printed twice where ๘ is due, both models read ๗ with no alternative: the sequence
+    # must not write ๘ over what is printed, and the duplicate is the clerk's.
+    items = [Item(Group.PHYSICAL, digits(n, True), (n,), 1, "") for n in (6, 7, 7, 9)]
+    items = assign_ids(items)
+    assert items[2].criterion == "P8"
+    page = {1: tuple(_word(digits(n, True), 10 + 40 * k, digits(n, True), digits(n, True))
+                     for k, n in enumerate((6, 7, 7, 9)))}
+    settled = settle_numbers(items, page)
+    assert settled[2].number_as_written == "๗"
+    assert _clerk(numbering_findings("d", settled, {1: "reread"}, page)) == [("duplicate", "P8")]
+
+
+def test_a_slip_is_judged_on_the_digit_that_is_wrong() -> None:
+    # ๔.๕ printed where ๔.๔ is due (a skip). The Thai model read ๕.๕ (it writes ๔ as ๕), the
+    # number model ๔.๕: they disagree on the first digit only, and both read the wrong last
+    # digit ๕ as printed. The skip is the clerk's, with the id it should have.
+    items = _items([(4, 1), (4, 2), (4, 3), (4, 5)])
+    items[-1] = replace(items[-1], flags=(Flag(FlagKind.CORRECTED_BY_TEXT, "๔.๕", "Q4.4"),),
+                        criterion="Q4.4")
+    words = (_word("๔.๓", 10, "๔.๓", "๔.๓"), _word("๔.๕", 50, "๕.๕", "๔.๕"))
+    findings = numbering_findings("d", items, {1: "reread"}, {1: words})
+    assert _clerk(findings) == [("skipped", "Q4.4")]
+    assert "should be ๔.๔" in next(f.detail for f in findings if f.kind == "skipped")
+    # The Thai model read the last digit otherwise (๔.๔): the digit that is wrong is in doubt.
+    doubt = (words[0], _word("๔.๕", 50, "๔.๔", "๔.๕"))
+    assert _clerk(numbering_findings("d", items, {1: "reread"}, {1: doubt})) == []
