@@ -107,12 +107,43 @@ def parse_header(text: str) -> Header | None:
                         group = Group.SPECIAL if number == 5 else group
                         break
             return Header(group, section, text)
+    if len(flat) < 60 and has_criteria_word:
+        # `เกณทีด้านกภายภาพ (๑๓ ข้อ)`: a short line of เกณฑ์, a group name OCR damaged and a
+        # declared count is the group's header still.
+        counts = count_phrases(flat)
+        group = _misread_group(flat[: counts[0].start]) if counts else None
+        if group is not None:
+            return Header(group, None, text)
     return None
 
 
 # Words before a count that make it the document's total (`รวมทั้งสิ้น จำนวน ๕๖ ข้อ`).
 _TOTAL_WORDS = ("รวมทั้งสิ้น", "ทั้งสิ้น", "รวม", "ทั้งหมด")
 _JAMNUAN = fold("จำนวน")
+
+
+# A group name OCR damaged (`ดต้านกายกภาพ` for ด้านกายภาพ) still names the group when it is this
+# close (rapidfuzz partial ratio of the folded words) and no other group name comes as close.
+GROUP_NAME_SCORE = 85.0
+GROUP_NAME_MARGIN = 10.0
+# The group name stands just before the count (`เกณฑ์ด้านกายภาพ จำนวน ๑๔ ข้อ`).
+GROUP_NAME_REACH = 30
+
+
+def _misread_group(before: str) -> Group | None:
+    """The group a damaged group name just before a count names, if one clearly fits.
+
+    >>> _misread_group("เกณฑ์ดต้านกายกภาพ จำนวน "), _misread_group("ต้านสถานที จำนวน ")
+    (<Group.PHYSICAL: 'physical'>, None)
+    """
+    key = fold(before[-GROUP_NAME_REACH:])
+    scored = sorted(((fuzz.partial_ratio(_FOLDED[w], key), g) for w, g in _GROUP_WORDS),
+                    key=lambda s: -s[0])
+    (top, group), runner_up = scored[0], next((s for s, g in scored if g is not scored[0][1]),
+                                              0.0)
+    if top >= GROUP_NAME_SCORE and top - runner_up >= GROUP_NAME_MARGIN:
+        return group
+    return None
 
 
 def declared_counts(text: str, page: int, context: Header | None) -> list[DeclaredCount]:
@@ -136,6 +167,8 @@ def declared_counts(text: str, page: int, context: Header | None) -> list[Declar
             pos = before.rfind(word)
             if pos > best:
                 best, group = pos, g
+        if best < 0 and group is None:
+            group = _misread_group(before)
         for name, number in QUALITY_SECTIONS.items():
             pos = before.rfind(name)
             if pos >= 0 and pos >= best - 20:
