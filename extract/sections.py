@@ -111,9 +111,9 @@ def parse_header(text: str) -> Header | None:
         # `เกณทีด้านกภายภาพ (๑๓ ข้อ)`: a short line of เกณฑ์, a group name OCR damaged and a
         # declared count is the group's header still.
         counts = count_phrases(flat)
-        group = _misread_group(flat[: counts[0].start]) if counts else None
-        if group is not None:
-            return Header(group, None, text)
+        named = _misread_group(flat[: counts[0].start]) if counts else None
+        if named is not None:
+            return Header(named, None, text)
     return None
 
 
