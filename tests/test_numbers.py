@@ -207,3 +207,41 @@ def test_merge_keeps_the_thai_models_reliable_digits() -> None:
     assert confusion.correct("7", "๒", errors) == "7"
     # A digit only the number model read is not added when its reading was not believed.
     assert confusion.merge_number("๓.", "๕๕๒8", errors) == "๓."
+
+
+def _number_over_text(number: str, below: str, face: str, seed: int,
+                      ) -> tuple[Image.Image, Word, int]:
+    """A number with the next line's Thai text just below it, scanned; the number's box
+    reaching down over that line, as the Thai model's word builder joins them on a copy (dev
+    list-0005 copy: 109-px boxes round 46-px numbers); and the number's own height."""
+    font = synth._font(synth.face_files(face)[0], 66)
+    img = Image.new("L", (900, 360), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((60, 60), f"ข้อ {number} มีการให้บริการ", font=font, fill=20)
+    start = 60 + int(font.getlength("ข้อ "))
+    left, top, right, bottom = draw.textbbox((start, 60), number, font=font)
+    draw.text((40, bottom + 8), below, font=font, fill=20)
+    low = draw.textbbox((40, bottom + 8), below, font=font)[3]
+    word = Word(left, top, right - left, low - top, number)
+    return synth.degrade(img, "copy", random.Random(seed)), word, bottom - top
+
+
+@pytest.mark.parametrize("face", synth.HELDOUT_FACES)
+def test_a_number_box_reaching_over_the_next_line_is_cut_to_the_number(face: str) -> None:
+    cases = [("๖.๒", "อย่างต่อเนื่อง ผู้รับผิดชอบ"), ("๑๒.๑", "ที่ดีอย่างยั่งยืน"),
+             ("๘.๓", "ผู้กำกับดูแลเกณฑ์"), ("๑๙.๒", "เกิดผลลัพธ์ที่ดี")]
+    read, old = [], []
+    for k, (number, below) in enumerate(cases):
+        img, word, height = _number_over_text(number, below, face, seed=k)
+        assert word.height > crops.TALL_BOX * height  # the box holds two lines
+        cut = crops.crop(img, word, line=height)
+        assert cut.height < crops.TALL_BOX * height  # the crop holds one
+        read.append(cut)
+        old.append(crops.crop(img, word))
+    reader = reread.page_reader()
+    texts = ["".join(r.text.split()) for r in reader(read)]
+    right = sum(t == n for t, (n, _) in zip(texts, cases, strict=True))
+    assert right >= 3, texts
+    # Cut by the box's own height, a crop keeps whichever line has more ink.
+    before = ["".join(r.text.split()) for r in reader(old)]
+    assert sum(t == n for t, (n, _) in zip(before, cases, strict=True)) < right, before
