@@ -16,7 +16,7 @@ from extract.matching import edition_scores, match_item
 from extract.meta import DocumentMeta, read_meta
 from extract.models import Assignment, Item, Line, RoleLabels
 from extract.names import Officer, cluster_officers
-from extract.number_choice import settle_numbers
+from extract.number_choice import choose_by_neighbours, settle_numbers
 from extract.numbering import Profile, detect_profile
 from extract.officers import NameMention
 from extract.recognise import catalog_score
@@ -79,10 +79,12 @@ def extract_document(
     walked = _walk(lines, profile, edition)
     parsed, catalog, edition = walked.parsed, walked.catalog, walked.edition
     parsed = replace(parsed, declared=tuple(with_document_counts(list(parsed.declared), lines)))
+    readings = validate.number_readings(layouts)
+    # A re-read number word holds several readings (`number_choice`): the neighbours' numbers
+    # choose among them before the sequence gives the ids, the ids after.
+    parsed = replace(parsed, items=tuple(choose_by_neighbours(parsed.items, readings)))
     items, dropped = _criteria(parsed, catalog)
-    # The sequence has given each item its id: a re-read number word whose other reading is
-    # that id was misread by the reading kept (`number_choice`).
-    items = settle_numbers(items, validate.number_readings(layouts))
+    items = settle_numbers(items, readings)
     if catalog is not None:
         items = [_matched(item, catalog) for item in items]
     officers, key_of_name = cluster_officers(
@@ -227,7 +229,7 @@ def _profile(lines: list[Line], layouts: Sequence[PageLayout | None] | None) -> 
 
 
 _READING_FLAGS = (FlagKind.JUNK_SUB_NUMBER, FlagKind.UNREADABLE_NUMBER,
-                  FlagKind.UNREADABLE_BY_TITLE)
+                  FlagKind.UNREADABLE_BY_TITLE, FlagKind.READ_AS_DUE)
 
 
 def _reassign(items: list[Item], catalog: Catalog, known: set[str] | None) -> list[Item]:

@@ -25,6 +25,7 @@ from extract.digits import THAI_DIGITS, arabic_to_thai
 from extract.findings import Flag, FlagKind
 from extract.models import Item
 from extract.number_trust import spelled, value, words_reading
+from extract.sequence import criterion_id
 from ocr.layout import Word
 
 # Flags that described the kept reading against its id: they no longer hold once the item is
@@ -101,3 +102,62 @@ def _written_as(written: str, due: str) -> str:
     if m is None:
         return number
     return written[: m.start()] + number + written[m.end():]
+
+
+def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    """Whether `after` is the number printed next after `before` (`๗.๒` after ๗.๑, `๓.๑` after
+    ๒.๒๔, `๘` after ๗)."""
+    if not before or len(before) != len(after):
+        return False
+    return after == (*before[:-1], before[-1] + 1) or (
+        len(after) == 2 and after == (before[0] + 1, 1))
+
+
+def _parts(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split(".") if p.isdigit())
+
+
+def choose_by_neighbours(items: Sequence[Item], readings: Mapping[int, Sequence[Word]]
+                         ) -> list[Item]:
+    """The items, each whose kept reading does not run on from the number before it or into
+    the number after it (same group), while exactly one other reading of its word does both,
+    read as that one (`READ_AS_DUE`), before the sequence gives the ids.
+
+    `๙.๒` between ๗.๑ and ๘.๑ whose number model held ๗ among its alternatives for the first
+    digit is ๗.๒: the neighbours' numbering chooses among the readings, none is invented.
+    """
+    out = list(items)
+    seen: Counter[tuple[int, str]] = Counter()
+    numbered = [i for i, it in enumerate(out) if it.written]
+    for i in numbered:
+        item = out[i]
+        read = value(item.number_as_written)
+        key = (item.page, read)
+        occurrence, seen[key] = seen[key], seen[key] + 1
+        written = tuple(item.written or ())
+        same = [tuple(out[j].written or ()) for j in numbered if out[j].group is item.group]
+        k = [j for j in numbered if out[j].group is item.group].index(i)
+        before = same[k - 1] if k >= 1 else ()
+        after = same[k + 1] if k + 1 < len(same) else ()
+        if not before or not after or (_follows(before, written) and _follows(written, after)):
+            continue
+        # The neighbours must be read right themselves: each runs on from its own neighbour
+        # (`๕.๑` misread for ๔.๑ before ๔.๒ says nothing about ๔.๒).
+        if (k >= 2 and not _follows(same[k - 2], before)) or (
+                k + 2 < len(same) and not _follows(after, same[k + 2])):
+            continue
+        words = words_reading(read, readings.get(item.page, ()))
+        if not words:
+            continue
+        word = words[occurrence] if occurrence < len(words) else words[0]
+        fits = {c for c in readings_of(word) - {read}
+                if c == due_number(c)  # as a number is printed: no leading zero, no junk
+                and _follows(before, _parts(c)) and _follows(_parts(c), after)}
+        if len(fits) != 1:
+            continue
+        (number,) = fits
+        flag = Flag(FlagKind.READ_AS_DUE, item.number_as_written.strip(),
+                    criterion_id(item.group, _parts(number)))
+        out[i] = replace(item, number_as_written=_written_as(item.number_as_written, number),
+                         written=_parts(number), flags=(*item.flags, flag))
+    return out

@@ -88,3 +88,26 @@ def test_a_slip_is_judged_on_the_digit_that_is_wrong() -> None:
     # The Thai model read the last digit otherwise (๔.๔): the digit that is wrong is in doubt.
     doubt = (words[0], _word("๔.๕", 50, "๔.๔", "๔.๕"))
     assert _clerk(numbering_findings("d", items, {1: "reread"}, {1: doubt})) == []
+
+
+def test_the_neighbours_choose_among_the_readings_before_the_sequence() -> None:
+    # ๗.๒ printed between ๗.๑ and ๘.๑, read ๙.๒ by the number model (the Thai model: ๓๒),
+    # which held ๗ among its alternatives for the first digit (dev ruled-0003 photo). The
+    # numbers around it, each read in line with its own neighbour, choose ๗.๒.
+    from extract.number_choice import choose_by_neighbours
+
+    printed = [(6, 6), (7, 1), (9, 2), (8, 1), (8, 2)]
+    items = [Item(Group.QUALITY, ".".join(digits(p, True) for p in parts), parts, 1, "")
+             for parts in printed]
+    page = {1: (_word("๙.๒", 50, "๓๒", "๙.๒", "๙๗๓๒๘๕|.|๒"),)}
+    chosen = assign_ids(choose_by_neighbours(items, page), known=KNOWN)
+    assert [it.criterion for it in chosen] == ["Q6.6", "Q7.1", "Q7.2", "Q8.1", "Q8.2"]
+    assert chosen[2].number_as_written == "๗.๒"
+    assert _clerk(numbering_findings("d", chosen, {1: "reread"}, page)) == []
+    # A neighbour itself misread (`๕.๑` for ๔.๑ after ๓.๓) does not choose: ๔.๒, whose
+    # alternatives hold ๕, stays ๔.๒.
+    printed = [(3, 3), (5, 1), (4, 2), (5, 3), (4, 4)]
+    items = [Item(Group.QUALITY, ".".join(digits(p, True) for p in parts), parts, 1, "")
+             for parts in printed]
+    page = {1: (_word("๔.๒", 50, "๔.๒", "๔.๒", "๔๕|.|๒"),)}
+    assert [it.number_as_written for it in choose_by_neighbours(items, page)][2] == "๔.๒"
