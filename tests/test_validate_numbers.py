@@ -176,3 +176,24 @@ def test_a_number_both_models_misread_alike_is_no_clerk_slip_when_the_alternativ
     assert ("skipped", "Q1.4") not in _clerk(findings)
     sure = {1: (word("๑|.|๕", 50.0), word("๑|.|๕", 250.0))}
     assert _clerk(numbering_findings("d", items, {1: "reread"}, sure)) != []
+
+
+# Group names as OCR damaged them on dev scans (multiname-0002 fax `ดต้านกายกภาพ`,
+# sectionlist-0003 fax `ด้านกภายภาพ`), and the same damage on the other groups' names: a stray
+# letter inside, a letter doubled, the last letter lost.
+DAMAGED_GROUPS = [("ดต้านกายกภาพ", Group.PHYSICAL), ("ด้านกภายภาพ", Group.PHYSICAL),
+                  ("ด้านกายภา", Group.PHYSICAL), ("ดต้านคุณภาพ", Group.QUALITY),
+                  ("ด้านคุณภา", Group.QUALITY), ("ด้านผลลลัพธ์", Group.RESULTS),
+                  ("ดต้านผลลัพธ", Group.RESULTS)]
+
+
+@pytest.mark.parametrize("damaged,group", DAMAGED_GROUPS)
+def test_a_count_whose_group_name_ocr_damaged_still_counts_its_group(damaged: str,
+                                                                      group: Group) -> None:
+    for style in ORDER_STYLES:
+        line = f"เกณฑ์{damaged} {style.format(d=digits(14, True), w=thai_words(14))}"
+        found = declared_counts(line, 1, parse_header(line))
+        assert [(d.group, d.count) for d in found] == [(group, 14)], line
+    # A line naming no group, or only a quality section, declares no group's count.
+    assert declared_counts("ด้านสถานที่ จำนวน ๔ ข้อ", 1, None) == []
+    assert parse_header("ให้ นางสาวชนกนาก พวงประโคน เป็นผู้กำกับดูแลเกณฑ์ โดยมีผู้") is None
