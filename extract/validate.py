@@ -9,14 +9,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from extract.digits import THAI_DIGITS, arabic_to_thai, to_arabic
 from extract.findings import CLERK_KINDS, Count, Finding, FindingKind, FlagKind, Severity
 from extract.models import Group, Item
+from extract.number_choice import due_number, readings_of
 from extract.number_trust import (
     choices_allow,
+    confirmed,
     confirmed_where_wrong,
     models_disagree_on,
     number_of,
     value,
+    words_reading,
 )
 from extract.sections import DeclaredCount
+from extract.sequence import criterion_id
 from ocr.layout import PageLayout, Word
 from ocr.numbers.confusion import known_errors, unexplained
 
@@ -73,7 +77,9 @@ def numbering_findings(document: str, items: list[Item],
                 # printed numbering is right; the block structure (a section header not
                 # recognised, another row misread as this number) made it look wrong.
                 kind = FindingKind.SECTION_MISMATCH
-            elif kind in CLERK_KINDS and _uncertain(item, occurrence, trust, readings):
+            elif kind in CLERK_KINDS and (
+                    _uncertain(item, occurrence, trust, readings)
+                    or _copy_in_doubt(kind, item, items, occurrence, trust, readings)):
                 kind = FindingKind.OCR_MISREAD
             severity = Severity.INFO if kind in _INFO_KINDS else Severity.WARNING
             printed = right = ""
@@ -108,6 +114,28 @@ def _uncertain(item: Item, occurrence: int, trust: Mapping[int, str],
         return (not confirmed_where_wrong(item.number_as_written, due, words, occurrence)
                 and ocr_explains(item))
     return page == "ocr" and ocr_explains(item)
+
+
+def _copy_in_doubt(kind: FindingKind, item: Item, items: Sequence[Item], occurrence: int,
+                   trust: Mapping[int, str], readings: Mapping[int, Sequence[Word]]) -> bool:
+    """A repeated number the two models read alike only on its wrong digit (`๕.๕` and
+    `๔.๕` where ๔.๖ is due), whose other copy on the page could be a number no item has
+    (`๔.๕` read for ๔.๔): that copy is the misread one, not the clerk's repetition."""
+    if kind is not FindingKind.DUPLICATE or trust.get(item.page) != "reread":
+        return False
+    words = readings.get(item.page, ())
+    if confirmed(item.number_as_written, words, occurrence) or not ocr_explains(item):
+        return False
+    used = {it.criterion for it in items}
+    read = value(item.number_as_written)
+    for word in words_reading(read, words):
+        for other in readings_of(word) - {read}:
+            # as a number is printed (no leading zero), with as many parts
+            printed = other == due_number(other) and other.count(".") == read.count(".")
+            if printed and criterion_id(item.group, tuple(int(p) for p in other.split("."))
+                                        ) not in used:
+                return True
+    return False
 
 
 def _as_due(item: Item) -> bool:

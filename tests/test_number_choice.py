@@ -111,3 +111,22 @@ def test_the_neighbours_choose_among_the_readings_before_the_sequence() -> None:
              for parts in printed]
     page = {1: (_word("๔.๒", 50, "๔.๒", "๔.๒", "๔๕|.|๒"),)}
     assert [it.number_as_written for it in choose_by_neighbours(items, page)][2] == "๔.๒"
+
+
+def test_a_repeated_number_whose_other_copy_could_be_a_missing_number_is_no_slip() -> None:
+    # Dev ruled-0006 fax: ๔.๔ and ๔.๕ printed (๔.๓ lost by the table reading), both read ๔.๕
+    # by the number model and ๕.๕ by the Thai model; the first copy held ๔ among the
+    # alternatives of its last digit, and no item is ๔.๔. The second ๔.๕ is no repetition.
+    items = _items([(4, 1), (4, 2), (4, 5), (4, 5), (4, 7)])
+    assert [it.criterion for it in items] == ["Q4.1", "Q4.2", "Q4.5", "Q4.6", "Q4.7"]
+
+    def page(first: str) -> dict[int, tuple[Word, ...]]:
+        return {1: (_word("๔.๕", 50, "๕.๕", "๔.๕", first), _word("๔.๕", 90, "๕.๕", "๔.๕",
+                                                               "๔๕|.|๕"))}
+
+    findings = numbering_findings("d", items, {1: "reread"}, page("๔๙๕๘|.|๕๔"))
+    assert _clerk(findings) == []
+    assert ("ocr_misread", "Q4.6") in [(f.kind, f.criterion) for f in findings]
+    # Neither copy could be another number: the clerk printed ๔.๕ twice.
+    assert _clerk(numbering_findings("d", items, {1: "reread"}, page("๔|.|๕"))) == [
+        ("duplicate", "Q4.6")]
