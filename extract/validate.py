@@ -119,8 +119,9 @@ def _uncertain(item: Item, occurrence: int, trust: Mapping[int, str],
 def _copy_in_doubt(kind: FindingKind, item: Item, items: Sequence[Item], occurrence: int,
                    trust: Mapping[int, str], readings: Mapping[int, Sequence[Word]]) -> bool:
     """A repeated number the two models read alike only on its wrong digit (`๕.๕` and
-    `๔.๕` where ๔.๖ is due), whose other copy on the page could be a number no item has
-    (`๔.๕` read for ๔.๔): that copy is the misread one, not the clerk's repetition."""
+    `๔.๕` where ๔.๖ is due), whose other copy on the page could be a number of the same list
+    that no item has (`๔.๕` read for ๔.๔): that copy is the misread one, not the clerk's
+    repetition."""
     if kind is not FindingKind.DUPLICATE or trust.get(item.page) != "reread":
         return False
     words = readings.get(item.page, ())
@@ -130,10 +131,12 @@ def _copy_in_doubt(kind: FindingKind, item: Item, items: Sequence[Item], occurre
     read = value(item.number_as_written)
     for word in words_reading(read, words):
         for other in readings_of(word) - {read}:
-            # as a number is printed (no leading zero), with as many parts
-            printed = other == due_number(other) and other.count(".") == read.count(".")
-            if printed and criterion_id(item.group, tuple(int(p) for p in other.split("."))
-                                        ) not in used:
+            # as a number is printed (no leading zero), in the same list (all but the last
+            # part alike)
+            same_list = other.rsplit(".", 1)[0] == read.rsplit(".", 1)[0] if "." in read \
+                else "." not in other
+            if other == due_number(other) and same_list and criterion_id(
+                    item.group, tuple(int(p) for p in other.split("."))) not in used:
                 return True
     return False
 
