@@ -33,25 +33,13 @@ class Slot:
     top: int
     bottom: int
 
-# A number word's box this much taller than the page's number words holds another line too (the
-# Thai model's word builder joined the next line's marks to it: dev list-0005 copy): the number
-# is the box's first line, TOP_LINE of the page's number height.
-TALL_BOX = 1.5
-TOP_LINE = 1.3
-
-
-def crop(page: Image.Image, word: Word, margin: int | None = None, line: int = 0
-         ) -> Image.Image:
+def crop(page: Image.Image, word: Word, margin: int | None = None) -> Image.Image:
     """A tight crop of the word's ink, a few pixels of white around it.
 
     The Thai model's word box may cut a glyph (a box built from glyph clusters) or hold white
     space and a stray mark: the box is widened to the ink that runs on from it without a gap
     (a space is a gap), then cut down to the band of ink rows that holds most of the ink.
-    `line`: the height of the page's number words (0: unknown); a box much taller is cut to
-    its first line, and its gaps and margins are measured by the line, not by the box.
     """
-    if line and word.height > TALL_BOX * line:
-        word = _first_line(page, word, round(TOP_LINE * line))
     h = max(1, word.height)
     px, py = max(4, h // 2), max(2, h // 4)
     region = (max(0, word.left - px), max(0, word.top - py),
@@ -67,21 +55,6 @@ def crop(page: Image.Image, word: Word, margin: int | None = None, line: int = 0
     m = max(2, h // 10) if margin is None else margin
     box = (max(0, x0 - m), max(0, y0 - m), min(img.width, x1 + m), min(img.height, y1 + m))
     return _trim(img.crop(box), margin)
-
-
-# The first line of a tall box is the number's only if it holds at least this share of the
-# box's ink (else it is a mark of the line above, and the box is kept).
-FIRST_LINE_INK = 0.25
-
-
-def _first_line(page: Image.Image, word: Word, height: int) -> Word:
-    """The word's box cut to its first `height` rows, when they hold the word's ink."""
-    box = (word.left, word.top, word.left + word.width, word.top + word.height)
-    ink = np.asarray(_normalise(page.crop(box).convert("L"))) < INK
-    total = int(ink.sum())
-    if total == 0 or ink[:height].sum() < FIRST_LINE_INK * total:
-        return word
-    return Word(word.left, word.top, word.width, height, word.text)
 
 
 def _run_on(has_ink: np.ndarray, lo: int, hi: int, gap: int) -> tuple[int, int]:

@@ -146,9 +146,7 @@ def reread_page(page: Image.Image, words: Sequence[Word], *, thai_model: str = "
     chosen = select(words, force, thai_model)
     if not chosen:
         return ()
-    heights = sorted(words[i].height for i in chosen)
-    line = heights[len(heights) // 2]  # the page's number words, to tell a box of two lines
-    readings = (reader or page_reader())([crop(page, words[i], line=line) for i in chosen])
+    readings = (reader or page_reader())([crop(page, words[i]) for i in chosen])
     out = []
     for i, read in zip(chosen, readings, strict=True):
         original, reading = words[i].text, read.text
