@@ -17,6 +17,7 @@ from PIL import Image
 
 from ocr import clean, grid
 from ocr.layout import Box, Rule, Table, Word
+from ocr.specks import lone_specks
 from ocr.strokes import STROKE_INK, thicken, thickening
 
 log = logging.getLogger(__name__)
@@ -355,7 +356,9 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
     cleaned[lines > 0] = 255
     text_ink = ink
     text_ink[lines > 0] = 0
-    specks = _specks(text_ink)
+    # Dust judged against the page's glyphs, and dots alone wherever nothing stands near them
+    # (on a page whose strokes are broken into dots the first finds none).
+    specks = cv2.bitwise_or(_specks(text_ink), lone_specks(text_ink))
     cleaned[specks > 0] = 255
     text_ink[specks > 0] = 0
     # Grainy paper away from any ink is white: the grain of a copy is read as `:` `-` `.`.
