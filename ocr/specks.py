@@ -24,7 +24,7 @@ LONE_REACH = 1 / 200
 def lone_specks(ink: np.ndarray) -> np.ndarray:
     """The lone specks of `ink` (255 on 0) as 255 on 0.
 
-    >>> ink = np.zeros((400, 400), np.uint8)
+    >>> ink = np.zeros((3509, 400), np.uint8)  # a strip of a 300-dpi A4 page
     >>> ink[100:104, 100:104] = 255   # a dot alone
     >>> ink[300:330, 300:303] = 255   # a stroke
     >>> ink[296:299, 304:307] = 255   # a mark next to it
