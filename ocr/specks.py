@@ -50,4 +50,5 @@ def lone_specks(ink: np.ndarray) -> np.ndarray:
     around = integral[y1, x1] - integral[y0, x1] - integral[y1, x0] + integral[y0, x0]
     lone = np.zeros(count, dtype=bool)
     lone[1:] = small & (around == area)
-    return (lone[labels] * 255).astype(np.uint8)
+    out: np.ndarray = (lone[labels] * 255).astype(np.uint8)
+    return out
