@@ -16,7 +16,9 @@ import numpy as np
 from PIL import Image
 
 from ocr import clean, grid
+from ocr.faintrules import faint_rules
 from ocr.layout import Box, Rule, Table, Word
+from ocr.specks import lone_specks
 from ocr.strokes import STROKE_INK, thicken, thickening
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,9 @@ log = logging.getLogger(__name__)
 # than one row of a table (a vertical rule is interrupted at every merged cell).
 H_KERNEL = 1 / 40
 V_KERNEL = 1 / 50
+# The column rules of a row shorter than V_KERNEL (a header of a small face above a full-width
+# row): strokes of at least this share, kept only where they close a row (`grid._band_rules`).
+V_SHORT = 1 / 120
 # Rules skewed more than this (degrees) are not straightened: the page is something else.
 MAX_SKEW = 5.0
 # Strokes thicker than this share of the longer side are shading or photos, not rules.
@@ -332,6 +337,12 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
     dots = cv2.resize(clean.dark(gray), (small.shape[1], small.shape[0]),
                       interpolation=cv2.INTER_AREA)
     hsmall += dotted_rules(dots, hsmall)
+    # Column rules of rows shorter than the kernel (kept by the grid only where they close a
+    # row on a column line).
+    v_short = cv2.morphologyEx(_open(ink_small, False, int(long_side * V_SHORT)), cv2.MORPH_CLOSE,
+                               cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
+    short_boxes = [_scaled(b, up) for b in
+                   _rule_boxes(v_short, v_solid, False, int(long_side * V_SHORT), thick)]
     hboxes = [_scaled(b, up) for b in hsmall]
     vboxes = [_scaled(b, up) for b in
               _rule_boxes(vert, v_solid, False, int(long_side * V_KERNEL), thick)]
@@ -355,7 +366,9 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
     cleaned[lines > 0] = 255
     text_ink = ink
     text_ink[lines > 0] = 0
-    specks = _specks(text_ink)
+    # Dust judged against the page's glyphs, and dots alone wherever nothing stands near them
+    # (on a page whose strokes are broken into dots the first finds none).
+    specks = cv2.bitwise_or(_specks(text_ink), lone_specks(text_ink))
     cleaned[specks > 0] = 255
     text_ink[specks > 0] = 0
     # Grainy paper away from any ink is white: the grain of a copy is read as `:` `-` `.`.
@@ -370,5 +383,10 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
             cleaned = thicken(cleaned, size)
     # Ink blobs are only needed for a table without vertical rules: made on demand.
     tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink, lines), float(w),
-                              float(h))
+                              float(h), short_boxes)
+    # Rules too faint for the morphology, looked for inside the merged cells on the row lines.
+    faint = faint_rules(tables, clean.dark(gray)) if tables else []
+    if faint:
+        tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink, lines), float(w),
+                                  float(h), short_boxes, faint)
     return ScanGeometry(Image.fromarray(cleaned), skew, rules, tuple(tables))

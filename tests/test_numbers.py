@@ -160,6 +160,14 @@ def test_selection_takes_digits_and_lookalikes_only() -> None:
     assert reread.select(words, force={0}) == [0, 1, 2, 3, 6]
 
 
+def test_a_speck_in_a_number_column_is_not_forced_through_the_number_model() -> None:
+    # A fax's speck in a number cell (`*` 8 px, `:` 5 px beside 40-px words) was re-read as a
+    # digit and the cell's number became `๓๒`; a digit of a small face (15 px) still is re-read.
+    words = [Word(0, 0, 200, 40, "นาย") for _ in range(5)]
+    words += [Word(300, 0, 8, 8, "*"), Word(300, 50, 5, 5, ":"), Word(300, 100, 14, 16, "<")]
+    assert reread.select(words, force={5, 6, 7}) == [7]
+
+
 # ---------------------------------------------------------------- the engine's alternatives
 def test_the_reread_keeps_the_engines_alternatives_for_each_character() -> None:
     # One engine call gives the reading and, per character, what else the model held there

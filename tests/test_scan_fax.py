@@ -124,7 +124,9 @@ def test_thin_strokes_of_a_light_font_are_thickened_and_read(tmp_path, faxed):
     off = scan.analyse(image, thicken_thin=False)
     read_on = tesseract.recognise(on.image, OcrSettings()).text
     read_off = tesseract.recognise(off.image, OcrSettings()).text
-    assert cer(read_on, truth) <= cer(read_off, truth) - 0.1
+    # Measured: thickened 0.054 against 0.186 unthickened; since lone specks are erased on
+    # every page (ocr/specks.py) 0.035 against 0.081: thickening still more than halves it.
+    assert cer(read_on, truth) <= 0.6 * cer(read_off, truth)
     assert cer(read_on, truth) <= 0.35
 
 

@@ -68,6 +68,10 @@ class Reading:
 # A word made only of junk is re-read only when it stands this tall against the page's median
 # word: shorter ones are marks or specks, not digits the Thai model turned into junk.
 JUNK_MIN_HEIGHT = 0.6
+# A word of a number column is forced through the number model unless no side of it reaches
+# this share of the median word: a speck (`*` 8 px, `:` 5 px against 40-px words at 300 dpi)
+# came back as a digit (`๓` + `๒`, dev multiname-0003 fax p2); a digit stands 15 px or more.
+FORCED_MIN_SIZE = 0.3
 
 
 def select(words: Sequence[Word], force: Collection[int] = (), thai_model: str = "Thai",
@@ -78,9 +82,11 @@ def select(words: Sequence[Word], force: Collection[int] = (), thai_model: str =
     them)."""
     junk = digit_junk(known_errors(thai_model))
     heights = sorted(w.height for w in words)
-    tall = JUNK_MIN_HEIGHT * heights[len(heights) // 2] if heights else 0
+    median = heights[len(heights) // 2] if heights else 0
+    tall = JUNK_MIN_HEIGHT * median
     return [i for i, w in enumerate(words)
-            if (i in force or has_number(w.text)
+            if ((i in force and max(w.width, w.height) >= FORCED_MIN_SIZE * median)
+                or has_number(w.text)
                 or (0 < len(w.text) <= 3 and all(c in junk for c in w.text)
                     and w.height >= tall))
             and w.width > 0 and w.height > 0]
