@@ -16,6 +16,7 @@ import numpy as np
 from PIL import Image
 
 from ocr import clean, grid
+from ocr.components import components
 from ocr.layout import Box, Rule, Table, Word
 from ocr.strokes import STROKE_INK, thicken, thickening
 
@@ -60,7 +61,7 @@ def estimate_skew(ink: np.ndarray) -> float:
     """
     long_side = max(ink.shape)
     pieces = _open(ink, True, max(20, int(long_side / 120)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    count, labels, stats = components(pieces, 8)
     angles, weights = [], []
     for i in range(1, count):
         x, y, w, h, _area = stats[i]
@@ -104,7 +105,7 @@ MIN_SOLID = 0.8
 def _rule_boxes(
     mask: np.ndarray, solid: np.ndarray, horizontal: bool, min_len: int, max_thick: int
 ) -> list[Box]:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    count, labels, stats = components(mask, 8)
     out = []
     for i in range(1, count):
         x, y, w, h, _ = stats[i]
@@ -202,7 +203,7 @@ def dotted_rules(dark: np.ndarray, solid: list[Box]) -> list[Box]:
                 end += 1
             row = iso[max(0, y - 1) : end + 2].any(axis=0).astype(np.uint8)
             closed = cv2.morphologyEx(row[None, :], cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-            runs, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=4)
+            runs, _, stats = components(closed, 4)
             pieces = [(int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, runs)
                       if stats[i][2] >= DOTTED_PIECE * width]
             if sum(b - a for a, b in pieces) >= DOTTED_EXTENT * width:
@@ -220,7 +221,7 @@ def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
     column boundary was lost (dev norules-0006 copy: criterion and supervisor read as one
     column on two pages).
     """
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, _, stats = components(ink, 8)
     heights = [stats[i][3] for i in range(1, count) if stats[i][4] >= 8]
     if not heights:
         return []
@@ -231,7 +232,7 @@ def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
     smeared = cv2.dilate(ink, kernel)
     if rules is not None:
         smeared[rules > 0] = 0
-    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    count, _, stats = components(smeared, 8)
     pad_x, pad_y = kernel.shape[1] // 2, kernel.shape[0] // 2
     return [
         Word("", (float(x + pad_x), float(y + pad_y), float(x + w - pad_x), float(y + h - pad_y)))
@@ -243,7 +244,7 @@ def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
 def _specks(ink: np.ndarray) -> np.ndarray:
     """Dust: small blobs with no letter within a glyph's height (Thai marks sit next to their
     letter, dust in the empty parts of a cell, where Tesseract would read it as `I` or `.`)."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats = components(ink, 8)
     if count <= 1:
         return np.zeros_like(ink)
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
