@@ -94,11 +94,14 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
     if settings.preprocess:
         image = images.preprocess(image)
     try:
-        result = scanpage.read_image(image, settings, bilevel=bilevel)
+        result = scanpage.read_image(image, settings, bilevel=bilevel,
+                                     dpi=dpi if task.kind is InputKind.PDF else None)
     except tesseract.OcrError as exc:
         raise InputError(task.path, f"page {number}: {exc}", stage="ocr") from None
     finally:
         image.close()
+    if result.turned:
+        warnings += (f"page {number}: turned by {result.turned} degrees to be read upright",)
     return Page(
         number,
         PageMethod.OCR,
