@@ -8,10 +8,12 @@ export PYTHAINLP_OFFLINE := 1
 export OMP_THREAD_LIMIT := 1
 
 # Debian packages the pipeline needs: the OCR engine with Thai data (language and script
-# models; libtesseract5 is the library the workers load in-process), poppler for PDF tools,
+# models; libtesseract5 is the library the workers load in-process; the osd model tells which
+# way up a turned page is), poppler for PDF tools,
 # Thai fonts (sample generator, reports), pango/harfbuzz for WeasyPrint rendering, chromium
 # for the report's browser test.
-SYS_PKGS := tesseract-ocr libtesseract5 tesseract-ocr-tha tesseract-ocr-script-thai poppler-utils \
+SYS_PKGS := tesseract-ocr libtesseract5 tesseract-ocr-tha tesseract-ocr-script-thai tesseract-ocr-osd \
+            poppler-utils \
             fonts-thai-tlwg libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 python3-venv \
             chromium
 

@@ -21,6 +21,8 @@ another in printed Thai. Its users take views of it, each documented where it is
 
 from __future__ import annotations
 
+import re
+
 # --- code points --------------------------------------------------------------------------------
 
 SARA_A = "\u0e30"
@@ -164,3 +166,15 @@ FOLD_CLASSES: dict[str, str] = {
 #: A `str.translate` table that drops every mark and writes SARA AM as SARA AA: what a text
 #: layer's or a scan's spelling of a name may lose (ชากรม for ชำกรม).
 UNMARK: dict[int, str | None] = {ord(m): None for m in MARKS} | {ord(SARA_AM): SARA_AA}
+
+
+_ANY_THAI = re.compile(f"[{THAI_RANGE}]")
+
+
+def has_thai(text: str) -> bool:
+    """Whether `text` holds any Thai character.
+
+    >>> has_thai("Order 12"), has_thai("คำสั่ง")
+    (False, True)
+    """
+    return bool(_ANY_THAI.search(text))

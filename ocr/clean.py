@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 
 import cv2
 import numpy as np
@@ -167,7 +168,9 @@ def dark(gray: np.ndarray) -> np.ndarray:
     smooth = cv2.GaussianBlur(gray, (3, 3), 0)
     thr, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     thr = min(max(thr, OTSU_RANGE[0]), OTSU_RANGE[1])
-    return (smooth < thr).astype(np.uint8) * 255
+    # `smooth < thr` in one OpenCV pass: for 8-bit levels it is `smooth <= ceil(thr) - 1`.
+    _, out = cv2.threshold(smooth, math.ceil(thr) - 1, 255, cv2.THRESH_BINARY_INV)
+    return out
 
 
 def local(gray: np.ndarray) -> np.ndarray:

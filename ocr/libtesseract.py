@@ -89,6 +89,9 @@ def _declare(lib: ctypes.CDLL) -> None:
         ("TessMonitorCreate", [], p),
         ("TessMonitorDelete", [p], None),
         ("TessMonitorSetDeadlineMSecs", [p, i], None),
+        ("TessBaseAPIDetectOrientationScript",
+         [p, ctypes.POINTER(i), ctypes.POINTER(ctypes.c_float), ctypes.POINTER(s),
+          ctypes.POINTER(ctypes.c_float)], i),
     ):
         fn = getattr(lib, name)
         fn.argtypes, fn.restype = args, result
@@ -166,6 +169,25 @@ class Engine:
         finally:
             lib.TessMonitorDelete(monitor)
             lib.TessBaseAPIClear(api)
+
+    def orientation(self, image: Image.Image, resolution: int | None = None
+                    ) -> tuple[int, float] | None:
+        """(degrees the page is turned by, confidence) from orientation and script detection
+        (an engine loaded with the `osd` model); None when it finds too little text."""
+        lib, api = self._lib, self._api
+        gray = image if image.mode == "L" else image.convert("L")
+        lib.TessBaseAPISetImage(api, gray.tobytes(), gray.width, gray.height, 1, gray.width)
+        if resolution:
+            lib.TessBaseAPISetSourceResolution(api, resolution)
+        degrees, conf, script_conf = ctypes.c_int(), ctypes.c_float(), ctypes.c_float()
+        script = ctypes.c_char_p()
+        try:
+            found = lib.TessBaseAPIDetectOrientationScript(
+                api, ctypes.byref(degrees), ctypes.byref(conf), ctypes.byref(script),
+                ctypes.byref(script_conf))
+        finally:
+            lib.TessBaseAPIClear(api)
+        return (degrees.value, conf.value) if found else None
 
     def _tsv(self, width: int, height: int) -> str:
         """The tsv rendering of the last recognition, as `tesseract ... tsv` writes it.

@@ -11,7 +11,7 @@ import pdfplumber
 import pypdfium2
 from PIL import Image
 
-from extract.thaichars import THAI_RANGE  # a leaf module (no project imports): no cycle
+from extract.thaichars import has_thai  # a leaf module (no project imports): no cycle
 from ocr import grid
 from ocr.layout import Cell, PageLayout, Rule, Table, TextLine, Word, wraps_of
 from ocr.models import InputError
@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 
 _PUA = re.compile("[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:\d+\)")
-_THAI = re.compile(f"[{THAI_RANGE}]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -159,7 +158,7 @@ def render_page(path: Path, index: int, dpi: int) -> Image.Image:
 
 
 def is_thai(text: str) -> bool:
-    return bool(_THAI.search(text))
+    return has_thai(text)
 
 
 # -- layout ----------------------------------------------------------------------------------

@@ -7,13 +7,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocr import images, pdf, scanpage, tesseract
+from ocr import tesseract
 from ocr.layout import text_only
 from ocr.models import InputError, InputKind, Page, PageMethod, SourceDocument
 from ocr.tesseract import OcrSettings
 from ocr.textfile import read_text_pages
 
 log = logging.getLogger(__name__)
+
+# The readers of PDFs, images and scans (pdfplumber, PDFium, OpenCV) are imported where a page
+# is planned or read: the main process of a re-run whose pages all come from the ledger, and of
+# every run for its own part, never needs OpenCV; a warm re-run needs none of them.
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ def plan_pages(doc: SourceDocument) -> list[PageTask]:
             PageTask(doc.path, doc.kind, i, text)
             for i, text in enumerate(read_text_pages(doc.path))
         ]
+    from ocr import images, pdf
+
     if doc.kind is InputKind.PDF:
         count = pdf.page_count(doc.path)
     else:
@@ -46,6 +52,8 @@ MIN_SCAN_DPI = 150
 
 def render_dpi(path: Path, index: int, settings: OcrSettings) -> int:
     """The dpi to render a PDF page at: a scanned page at its own resolution, at most `dpi`."""
+    from ocr import pdf
+
     own = pdf.image_dpi(path, index) if settings.own_resolution else None
     if own is None:
         return settings.dpi
@@ -59,6 +67,8 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
     if task.kind is InputKind.TEXT:
         text = task.text or ""
         return Page(number, PageMethod.TEXT_FILE, text, layout=text_only(text.splitlines()))
+    from ocr import images, pdf, scanpage
+
     warnings: tuple[str, ...] = ()
     dpi = settings.dpi
     if task.kind is InputKind.PDF:
@@ -84,11 +94,14 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
     if settings.preprocess:
         image = images.preprocess(image)
     try:
-        result = scanpage.read_image(image, settings, bilevel=bilevel)
+        result = scanpage.read_image(image, settings, bilevel=bilevel,
+                                     dpi=dpi if task.kind is InputKind.PDF else None)
     except tesseract.OcrError as exc:
         raise InputError(task.path, f"page {number}: {exc}", stage="ocr") from None
     finally:
         image.close()
+    if result.turned:
+        warnings += (f"page {number}: turned by {result.turned} degrees to be read upright",)
     return Page(
         number,
         PageMethod.OCR,

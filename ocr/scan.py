@@ -16,9 +16,10 @@ import numpy as np
 from PIL import Image
 
 from ocr import clean, grid
+from ocr.components import components
 from ocr.faintrules import faint_rules
 from ocr.layout import Box, Rule, Table, Word
-from ocr.specks import lone_specks
+from ocr.specks import lone_blobs
 from ocr.strokes import STROKE_INK, thicken, thickening
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def estimate_skew(ink: np.ndarray) -> float:
     """
     long_side = max(ink.shape)
     pieces = _open(ink, True, max(20, int(long_side / 120)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(pieces, connectivity=8)
+    count, labels, stats = components(pieces, 8)
     angles, weights = [], []
     for i in range(1, count):
         x, y, w, h, _area = stats[i]
@@ -109,7 +110,7 @@ MIN_SOLID = 0.8
 def _rule_boxes(
     mask: np.ndarray, solid: np.ndarray, horizontal: bool, min_len: int, max_thick: int
 ) -> list[Box]:
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    count, labels, stats = components(mask, 8)
     out = []
     for i in range(1, count):
         x, y, w, h, _ = stats[i]
@@ -207,7 +208,7 @@ def dotted_rules(dark: np.ndarray, solid: list[Box]) -> list[Box]:
                 end += 1
             row = iso[max(0, y - 1) : end + 2].any(axis=0).astype(np.uint8)
             closed = cv2.morphologyEx(row[None, :], cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8))
-            runs, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=4)
+            runs, _, stats = components(closed, 4)
             pieces = [(int(stats[i][0]), int(stats[i][0] + stats[i][2])) for i in range(1, runs)
                       if stats[i][2] >= DOTTED_PIECE * width]
             if sum(b - a for a, b in pieces) >= DOTTED_EXTENT * width:
@@ -225,7 +226,7 @@ def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
     column boundary was lost (dev norules-0006 copy: criterion and supervisor read as one
     column on two pages).
     """
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, _, stats = components(ink, 8)
     heights = [stats[i][3] for i in range(1, count) if stats[i][4] >= 8]
     if not heights:
         return []
@@ -236,7 +237,7 @@ def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
     smeared = cv2.dilate(ink, kernel)
     if rules is not None:
         smeared[rules > 0] = 0
-    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    count, _, stats = components(smeared, 8)
     pad_x, pad_y = kernel.shape[1] // 2, kernel.shape[0] // 2
     return [
         Word("", (float(x + pad_x), float(y + pad_y), float(x + w - pad_x), float(y + h - pad_y)))
@@ -246,20 +247,28 @@ def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
 
 
 def _specks(ink: np.ndarray) -> np.ndarray:
-    """Dust: small blobs with no letter within a glyph's height (Thai marks sit next to their
-    letter, dust in the empty parts of a cell, where Tesseract would read it as `I` or `.`)."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    """Dust (`_dust`) of `ink` as 255 on 0."""
+    _, labels, stats = components(ink, 8)
+    return (_dust(ink, labels, stats)[labels] * 255).astype(np.uint8)
+
+
+def _dust(ink: np.ndarray, labels: np.ndarray, stats: np.ndarray) -> np.ndarray:
+    """Dust by label: small blobs with no letter within a glyph's height (Thai marks sit next
+    to their letter, dust in the empty parts of a cell, where Tesseract would read it as `I` or
+    `.`). `labels`, `stats`: the labelling of `ink`."""
+    count = len(stats)
+    dust = np.zeros(count, dtype=bool)
     if count <= 1:
-        return np.zeros_like(ink)
+        return dust
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     areas = stats[1:, cv2.CC_STAT_AREA]
     glyph = float(np.median(heights[areas >= 8])) if np.any(areas >= 8) else 0.0
     if glyph < 4:
-        return np.zeros_like(ink)
+        return dust
     small = np.zeros(count, dtype=bool)
     small[1:] = (heights < 0.45 * glyph) & (stats[1:, cv2.CC_STAT_WIDTH] < 0.45 * glyph)
     if not small.any():
-        return np.zeros_like(ink)
+        return dust
     # One lookup over the label image (the costly step): the pixels of small blobs; the big
     # blobs are the rest of the ink. The later steps touch only the few small-blob pixels.
     in_small = small[labels]
@@ -271,9 +280,8 @@ def _specks(ink: np.ndarray) -> np.ndarray:
     spot_labels = labels.ravel()[spots]
     touching = np.zeros(count, dtype=bool)
     touching[spot_labels[near.ravel()[spots] > 0]] = True
-    out = np.zeros_like(ink)
-    out.ravel()[spots[~touching[spot_labels]]] = 255
-    return out
+    dust[1:] = small[1:] & ~touching[1:]
+    return dust
 
 
 # Rules and skew are found on a copy of at most this long side (a 150-dpi A4): a rule stays a
@@ -334,7 +342,8 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
     v_solid = cv2.dilate(ink_small, np.ones((1, 3), np.uint8))
     hsmall = _rule_boxes(horiz, h_solid, True, int(long_side * H_KERNEL), thick)
     # Dots of a fax's thin rules fade when the page is scaled down: any dark pixel counts.
-    dots = cv2.resize(clean.dark(gray), (small.shape[1], small.shape[0]),
+    dark = clean.dark(gray)  # also where faint rules are looked for, below
+    dots = cv2.resize(dark, (small.shape[1], small.shape[0]),
                       interpolation=cv2.INTER_AREA)
     hsmall += dotted_rules(dots, hsmall)
     # Column rules of rows shorter than the kernel (kept by the grid only where they close a
@@ -368,9 +377,10 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
     text_ink[lines > 0] = 0
     # Dust judged against the page's glyphs, and dots alone wherever nothing stands near them
     # (on a page whose strokes are broken into dots the first finds none).
-    specks = cv2.bitwise_or(_specks(text_ink), lone_specks(text_ink))
-    cleaned[specks > 0] = 255
-    text_ink[specks > 0] = 0
+    _, labels, stats = components(text_ink, 8)
+    specks = (_dust(text_ink, labels, stats) | lone_blobs(text_ink, stats))[labels]
+    cleaned[specks] = 255
+    text_ink[specks] = 0
     # Grainy paper away from any ink is white: the grain of a copy is read as `:` `-` `.`.
     if grainy:
         near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))
@@ -385,7 +395,7 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
     tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink, lines), float(w),
                               float(h), short_boxes)
     # Rules too faint for the morphology, looked for inside the merged cells on the row lines.
-    faint = faint_rules(tables, clean.dark(gray)) if tables else []
+    faint = faint_rules(tables, dark) if tables else []
     if faint:
         tables = grid.find_tables(hboxes, vboxes, lambda: ink_blobs(text_ink, lines), float(w),
                                   float(h), short_boxes, faint)

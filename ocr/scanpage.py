@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
-from ocr import montage, scan, tesseract, wordlines
+from ocr import montage, orientation, scan, tesseract, wordlines
 from ocr.layout import PageLayout, Table
 from ocr.numbers.page import reread_numbers
 from ocr.tesseract import LineBox, OcrResult, OcrSettings
@@ -25,15 +25,38 @@ class ScanReading:
     confidence: float | None
     lines: tuple[LineBox, ...]
     layout: PageLayout
+    turned: int = 0  # degrees (counter-clockwise) the page was turned by to be read upright
 
 
-def read_image(image: Image.Image, settings: OcrSettings, bilevel: bool | None = None
-               ) -> ScanReading:
+def read_image(image: Image.Image, settings: OcrSettings, bilevel: bool | None = None,
+               dpi: int | None = None) -> ScanReading:
     """OCR one page image; a table page's text follows the table's reading order.
 
     `bilevel`: the page was scanned at one bit per pixel (a fax); None: judged by the image's
-    own mode.
+    own mode. A page that reads poorly is asked which way up it is (`ocr.orientation`); turned
+    upright, it is read again and the better reading kept.
     """
+    reading = _read(image, settings, bilevel)
+    if not orientation.may_be_turned(reading.confidence, reading.text):
+        return reading
+    turn = orientation.upright_turn(image, dpi)
+    if not turn:
+        return reading
+    upright = image.transpose(_TURNS[turn])
+    again = replace(_read(upright, settings, bilevel), turned=turn)
+    log.info("page turned by %d degrees: confidence %.1f -> %.1f", turn,
+             reading.confidence or 0.0, again.confidence or 0.0)
+    better = (again.confidence or 0.0) > (reading.confidence or 0.0) + TURN_GAIN
+    return again if better else reading
+
+
+# A turned reading replaces the first only when its confidence is this much higher.
+TURN_GAIN = 10.0
+_TURNS = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+          270: Image.Transpose.ROTATE_270}
+
+
+def _read(image: Image.Image, settings: OcrSettings, bilevel: bool | None) -> ScanReading:
     geometry = scan.analyse(image, bilevel=image.mode == "1" if bilevel is None else bilevel)
     width, height = geometry.image.size
     if not geometry.tables:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from ocr.components import components
+
 # Shares of the page's longer side (at 300 dpi on A4: 10 px and 17 px). A speck is no bigger
 # than LONE_SIZE either way (a Thai digit of an 8-pt table stands about 15 px tall) and has no
 # other ink within LONE_REACH around its box.
@@ -32,9 +34,17 @@ def lone_specks(ink: np.ndarray) -> np.ndarray:
     >>> int(found[101, 101]), int(found[297, 305]), int(found[310, 301])
     (255, 0, 0)
     """
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if count <= 1:
-        return np.zeros_like(ink)
+    _, labels, stats = components(ink, 8)
+    out: np.ndarray = (lone_blobs(ink, stats)[labels] * 255).astype(np.uint8)
+    return out
+
+
+def lone_blobs(ink: np.ndarray, stats: np.ndarray) -> np.ndarray:
+    """Which blobs of `ink` are lone specks, by label (`stats` of its labelling, background
+    first): the page's labelling is shared with the glyph-relative dust test (`ocr.scan`)."""
+    lone = np.zeros(len(stats), dtype=bool)
+    if len(stats) <= 1:
+        return lone
     height, width = ink.shape
     long_side = max(height, width)
     size = max(2, round(long_side * LONE_SIZE))
@@ -42,13 +52,11 @@ def lone_specks(ink: np.ndarray) -> np.ndarray:
     x, y, w, h, area = (stats[1:, i] for i in range(5))
     small = (w <= size) & (h <= size)
     if not small.any():
-        return np.zeros_like(ink)
+        return lone
     # Ink in the box around each blob, from an integral image: a lone blob's is its own area.
     integral = cv2.integral((ink > 0).astype(np.uint8))
     x0, y0 = np.clip(x - reach, 0, width), np.clip(y - reach, 0, height)
     x1, y1 = np.clip(x + w + reach, 0, width), np.clip(y + h + reach, 0, height)
     around = integral[y1, x1] - integral[y0, x1] - integral[y1, x0] + integral[y0, x0]
-    lone = np.zeros(count, dtype=bool)
     lone[1:] = small & (around == area)
-    out: np.ndarray = (lone[labels] * 255).astype(np.uint8)
-    return out
+    return lone

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pytesseract
 from PIL import Image
 
 from ocr import libtesseract
@@ -63,8 +62,21 @@ class OcrError(RuntimeError):
     pass
 
 
+# The command on PATH, as pytesseract runs it. pytesseract (and the numpy it imports) is loaded
+# only where the command reads a page: a warm re-run, whose pages all come from the ledger,
+# never needs it.
+TESSERACT_COMMAND = "tesseract"
+
+
 @cache
 def tesseract_version() -> str:
+    """The version of the engine that reads the pages: the library's in-process (no command
+    to start), else the command's."""
+    found = libtesseract.version()
+    if found:
+        return found
+    import pytesseract
+
     return str(pytesseract.get_tesseract_version())
 
 
@@ -75,7 +87,7 @@ def installed_languages() -> frozenset[str]:
     pytesseract's get_languages drops the `script/` entries, so ask the binary directly.
     """
     proc = subprocess.run(
-        [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+        [TESSERACT_COMMAND, "--list-langs"],
         capture_output=True, text=True, check=False,
     )
     names = [line.strip() for line in proc.stdout.splitlines()[1:] if line.strip()]
@@ -103,6 +115,8 @@ def _run(image: Image.Image, settings: OcrSettings) -> tuple[str, str]:
         source = Path(tmp) / "page.pgm"
         base = Path(tmp) / "out"
         image.convert("L").save(source)
+        import pytesseract
+
         try:
             pytesseract.pytesseract.run_tesseract(
                 str(source), str(base), extension="txt", lang=settings.lang,
@@ -167,7 +181,7 @@ def _api(lang: str, psm: int):
 
 def _tessdata_dir() -> str:
     proc = subprocess.run(
-        [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
+        [TESSERACT_COMMAND, "--list-langs"],
         capture_output=True, text=True, check=False,
     )
     first = proc.stdout.splitlines()[0] if proc.stdout else ""
@@ -239,6 +253,8 @@ def run_model(source: Image.Image | Path | Sequence[Image.Image], *, lang: str,
             source[0].save(path, save_all=True, append_images=list(source[1:]),
                            compression="tiff_lzw", dpi=(TIFF_DPI, TIFF_DPI))
         base = Path(tmp) / "out"
+        import pytesseract
+
         try:
             pytesseract.pytesseract.run_tesseract(
                 str(path), str(base), extension="tsv", lang=lang,  # "tsv": pytesseract adds none

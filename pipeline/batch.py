@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.thaichars import has_thai
 from ocr.detect import collect_inputs, describe
 from ocr.models import InputError, Page, SourceDocument
-from ocr.pdf import is_thai
 from ocr.reader import PageTask, plan_pages
 from pipeline.executors import PageExecutor, PageOutcome, make_executor
 from pipeline.ledger import (
@@ -224,7 +224,7 @@ def _run(
         doc = entry.doc
         doc.pages = [entry.pages[i] for i in sorted(entry.pages)]
         doc.seconds = sum(p.seconds for p in doc.pages)
-        if doc.pages and not any(is_thai(p.raw_text) for p in doc.pages):
+        if doc.pages and not any(has_thai(p.raw_text) for p in doc.pages):
             reason = "no Thai text found (not a Thai document?)"
             doc.errors.append(ErrorRecord(str(doc.source.path), "read", reason))
             doc.pages = []

@@ -14,7 +14,7 @@ import logging
 import statistics
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image, ImageFilter, ImageOps
@@ -195,7 +195,9 @@ class ScanCropper:
             if self.doc.kind == "pdf":
                 from ocr.pdf import render_page
 
-                return render_page(self.path, number - 1, page.dpi or 300)
+                # Rendered at the resolution crops are shown at, not the OCR's: a quarter of
+                # the pixels to draw, and nothing to scale down afterwards.
+                return render_page(self.path, number - 1, min(page.dpi or 300, CROP_DPI))
             from ocr.images import load_frame
 
             return load_frame(self.path, number - 1)
@@ -238,8 +240,18 @@ class ScanCropper:
         # table row (several lines of text in its cells) as one line.
         dpi = (page.dpi if page else None) or _image_dpi(image)
         scale = CROP_DPI / dpi if dpi else None
+        if self.doc.kind == "pdf" and scale is not None and scale < 1.0:
+            # The page was rendered at CROP_DPI already (`_load`): its boxes are brought to it.
+            boxes = [_scaled(b, scale) for b in boxes]
+            scale = 1.0
         data = png_data_uri(image, boxes, start, scale)
         return Crop(data, " / ".join(b.text for b in boxes))
+
+
+def _scaled(box: LineBox, factor: float) -> LineBox:
+    return replace(box, left=round(box.left * factor), top=round(box.top * factor),
+                   width=max(1, round(box.width * factor)),
+                   height=max(1, round(box.height * factor)))
 
 
 def _image_dpi(image: Image.Image) -> float | None:
