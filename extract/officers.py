@@ -14,7 +14,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extract.damagedtitles import damaged_titles
 from extract.namegrammar import (
     _name_shaped,
     _next_word,
@@ -188,6 +190,7 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
         pos = max(end, position_end)
         glued_at = end
     mentions = _with_lookalike_titles(line, text, index, mentions, lexicon)
+    mentions = _with_damaged_titles(line, text, index, mentions, lexicon)
     return _with_specked_titles(line, text, index, mentions, lexicon)
 
 
@@ -277,6 +280,47 @@ def _with_lookalike_titles(
     if not found:
         return mentions
     return sorted([*mentions, *found], key=lambda m: m.start)
+
+
+def _with_damaged_titles(
+    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon
+) -> list[NameMention]:
+    """Add the names whose title a scan damaged more than look-alike letters do (``น สกชพร``,
+    ``นางสาากชพร``; see ``extract.damagedtitles``), replacing a reading of the same words
+    under a shorter title whose given name is unlisted (นาง + สาากชพร)."""
+    out = list(mentions)
+    for found, parsed in damaged_titles(
+        text, lexicon, lambda t, s, e: _parse_after_title(t, s, e, lexicon),
+        lambda t, p: _given_at(t, p, lexicon),
+    ):
+        at = index[found.start]
+        covering = [m for m in out if m.start <= at < m.end]
+        if any(m.start != at or m.given in lexicon.given for m in covering):
+            continue
+        _, given, family, end = parsed
+        out = [m for m in out if m not in covering]
+        out.append(NameMention(
+            title=found.title,
+            title_as_written=line[at : index[found.end - 1] + 1],
+            given=given,
+            family=family,
+            as_written=line[at : index[end - 1] + 1],
+            start=at,
+            end=index[end - 1] + 1,
+        ))
+    return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) or out != mentions \
+        else mentions
+
+
+def _given_at(text: str, pos: int, lexicon: NameLexicon) -> bool:
+    """Does a listed given name open at ``pos`` (after at most two spaces)?"""
+    word = _next_word(text, pos, max_spaces=2)
+    return word is not None and _clean_listed(text[word[0] : word[1]], lexicon)
+
+
+@lru_cache(maxsize=4096)
+def _clean_listed(word: str, lexicon: NameLexicon) -> bool:
+    return word in lexicon.given or clean_name(word) in lexicon.given
 
 
 def _best_parse(

@@ -1,0 +1,119 @@
+"""Titles a scan damaged beyond the look-alike letters: a dot lost or read as a mark
+(``น สกชพร``, ``น.สุกชพร``, ``ดร ปราช``), a letter read as another (``นางสาากชพร``,
+``หางสาวกชพร``, ``หส.กชพร``).
+
+A word's opening letters are compared with each short title by an OCR-weighted edit distance
+(``extract.namedistance``: look-alike letters and marks cheap, other letters dear, a title's
+dots cheaper still). Only a close reading is taken, and only where a given name from the name
+lists follows it with a family name after: the damaged letters alone are ordinary words (บาง,
+ตาม), a listed given name glued to them with a family name after is a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extract.namedistance import CONFUSABLE, ocr_distance
+from extract.names import NameLexicon
+
+_PUNCT = " .,'’"
+_PUNCT_COST = 0.3  # a title's dot lost, added or read as a comma or a space
+
+
+@dataclass(frozen=True)
+class _Title:
+    written: str  # the standard form
+    letters: str  # its letters without dots
+    dots: int
+    limit: float  # the largest cost of a reading taken for it
+    spaced: bool  # may OCR spaces stand inside it (in place of its dots)?
+
+
+# Short titles only: the long ones (ว่าที่ร้อยตรี, ranks) have mark-tolerant patterns, and
+# their letters are too many for a look-alike to be confused with a word. A three-letter
+# title takes a look-alike letter or a mark, never another letter (ราย, ตาม are words).
+_SHORT_TITLES = (
+    _Title("นางสาว", "นางสาว", 0, 1.3, False),
+    _Title("นาง", "นาง", 0, 0.6, False),
+    _Title("นาย", "นาย", 0, 0.6, False),
+    _Title("นางสาว", "นส", 2, 1.3, True),  # น.ส.
+    _Title("ดร.", "ดร", 1, 0.6, False),
+)
+_FIRSTS = frozenset("นด").union(*(CONFUSABLE.get(c, frozenset()) for c in "นด"))
+_SECONDS = frozenset("าร.,ส ")
+_WIDEST = max(len(t.letters) + t.dots for t in _SHORT_TITLES) + 2
+_WORD_START = re.compile(r"(?:^|(?<=[\s:;,(/]))[ก-ฮ]")
+
+
+def title_cost(seen: str, title: _Title) -> float:
+    """OCR cost of reading ``title`` as ``seen`` (dots and spaces cheap).
+
+    >>> t = _SHORT_TITLES[3]
+    >>> round(title_cost("น ส", t), 2), round(title_cost("น.สุ", t), 2)
+    (0.6, 0.65)
+    """
+    letters = "".join(c for c in seen if c not in _PUNCT)
+    dots = sum(c in ".," for c in seen)
+    spaces = seen.count(" ")
+    if spaces and not title.spaced:
+        return float("inf")
+    cost = ocr_distance(letters, title.letters)[0]
+    return cost + _PUNCT_COST * (abs(title.dots - dots) + max(0, spaces - title.dots))
+
+
+@dataclass(frozen=True)
+class DamagedTitle:
+    """A damaged title found at ``start`` of the text, its reading ending at ``end``."""
+
+    start: int
+    end: int  # end of the title as written
+    title: str
+    cost: float
+
+
+Parse = Callable[[str, int, int], "tuple[str, str, str, int] | None"]
+
+
+def damaged_titles(
+    text: str, lexicon: NameLexicon, parse: Parse, given_follows: Callable[[str, int], bool]
+) -> list[tuple[DamagedTitle, tuple[str, str, str, int]]]:
+    """Each word start of ``text`` that reads as a damaged short title before a listed given
+    name and a family name, with the parse (title as written, given, family, end).
+
+    ``parse(text, start, title_end)`` is the name grammar's reading after a title;
+    ``given_follows(text, pos)``: does a listed given name open at ``pos`` (spaces aside)?
+    """
+    found = []
+    for m in _WORD_START.finditer(text):
+        start = m.start()
+        if text[start] not in _FIRSTS and text[start + 1 : start + 2] not in _SECONDS:
+            continue  # neither of a title's first two letters as it or a look-alike
+        # Where a listed given name could follow: the cheap test, before any distance.
+        ends = [e for e in range(start + 1, min(start + _WIDEST, len(text)) + 1)
+                if given_follows(text, e)]
+        if not ends:
+            continue
+        best: tuple[float, int, DamagedTitle, tuple[str, str, str, int]] | None = None
+        for title in _SHORT_TITLES:
+            width = len(title.letters) + title.dots
+            for end in ends:
+                if not max(1, width - 2) <= end - start < width + 3:
+                    continue
+                seen = text[start:end]
+                if seen[-1] == " " or seen.strip() != seen:
+                    continue
+                cost = title_cost(seen, title)
+                if cost > title.limit or cost == 0:
+                    continue
+                parsed = parse(text, start, end)
+                if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
+                    continue
+                key = (cost, -len(title.letters))
+                if best is None or key < best[:2]:
+                    best = (cost, -len(title.letters), DamagedTitle(start, end, title.written,
+                                                                    cost), parsed)
+        if best is not None:
+            found.append((best[2], best[3]))
+    return found
