@@ -220,7 +220,11 @@ def _parse_after_title(
         ):
             # ใจดี|เป็นผู้รับผิดชอบ is a name and a sentence; เดินทาง|ไปตลาด only a sentence
             family, end = before_role, _end_of_prefix(text, second[0], before_role)
-        elif not _starts_with_mark(raw_family) and _name_shaped(candidate, lexicon, "family"):
+        elif not _starts_with_mark(raw_family) and (
+            _name_shaped(candidate, lexicon, "family")
+            # marks a scan damaged on a listed family name (อ้านวยม่งคลพร) look like no name
+            or (len(candidate) <= _MAX_NAME and listed(candidate, "family", lexicon))
+        ):
             family, end = candidate, family_end
         else:
             prefix = _known_prefix(candidate, lexicon)
