@@ -20,6 +20,7 @@ from extract.names import NameLexicon
 
 _PUNCT = " .,'’"
 _PUNCT_COST = 0.3  # a title's dot lost, added or read as a comma or a space
+_SPECK_COST = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,14 @@ _SHORT_TITLES = (
     _Title("นาย", "นาย", 0, 0.6, False),
     _Title("นางสาว", "นส", 2, 1.3, True),  # น.ส.
     _Title("ดร.", "ดร", 1, 0.6, False),
+    # the acting ranks, long enough for two damaged letters (`ว่าหี่ร้อยตรี`, `วาที่รูอมตรี`)
+    _Title("ว่าที่ร้อยตรี", "ว่าที่ร้อยตรี", 0, 2.0, True),
+    _Title("ว่าที่ร้อยโท", "ว่าที่ร้อยโท", 0, 2.0, True),
+    _Title("ว่าที่ร้อยเอก", "ว่าที่ร้อยเอก", 0, 2.0, True),
+    _Title("ว่าที่ร้อยตรี", "ว่าที่รต", 2, 1.3, True),  # ว่าที่ ร.ต.
 )
-_FIRSTS = frozenset("นด").union(*(CONFUSABLE.get(c, frozenset()) for c in "นด"))
-_SECONDS = frozenset("าร.,ส ")
+_FIRSTS = frozenset("นดว").union(*(CONFUSABLE.get(c, frozenset()) for c in "นดว"))
+_SECONDS = frozenset("าร.,ส ่")
 _WIDEST = max(len(t.letters) + t.dots for t in _SHORT_TITLES) + 2
 _WORD_START = re.compile(r"(?:^|(?<=[\s:;,(/]))[ก-ฮ]")
 
@@ -54,13 +60,17 @@ def title_cost(seen: str, title: _Title) -> float:
     >>> round(title_cost("น ส", t), 2), round(title_cost("น.สุ", t), 2)
     (0.6, 0.65)
     """
-    letters = "".join(c for c in seen if c not in _PUNCT)
+    letters = "".join(c for c in seen if c not in _PUNCT and not c.isdigit())
     dots = sum(c in ".," for c in seen)
+    specks = sum(c.isdigit() for c in seen)  # a speck read as a digit (`ร3.ต.`)
     spaces = seen.count(" ")
     if spaces and not title.spaced:
         return float("inf")
     cost = ocr_distance(letters, title.letters)[0]
-    return cost + _PUNCT_COST * (abs(title.dots - dots) + max(0, spaces - title.dots))
+    if specks and not title.dots:
+        return float("inf")
+    return cost + _PUNCT_COST * (abs(title.dots - dots) + max(0, spaces - max(title.dots, 1))) \
+        + _SPECK_COST * specks
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,8 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     line, nxt = out[i], out[j]
     if line.page != nxt.page:
         return False
-    # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
-    m = re.match(r"[\s\-–—:;.,'|_]*([" + LETTERS_AND_MARKS_RANGE + "'’]+)", nxt.text)
+    # OCR specks at the margin (`- ทองดี`, `: ข้อ`, `*  ประชา`) are no part of what continues.
+    m = re.match(r"[\s\-–—:;.,'|_*+\"“”‘°•«»~^]*([" + LETTERS_AND_MARKS_RANGE + "'’]+)", nxt.text)
     text = _without_trailing_specks(line.text)
     if not m:
         return _join_cut_label(out, i, j, text)
