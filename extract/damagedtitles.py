@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.namedistance import CONFUSABLE, ocr_distance
+from extract.namedistance import CONFUSABLE, LOOKALIKE_COST, ocr_distance
 from extract.names import NameLexicon
 
 _PUNCT = " .,'’"
@@ -30,17 +30,19 @@ class _Title:
     dots: int
     limit: float  # the largest cost of a reading taken for it
     spaced: bool  # may OCR spaces stand inside it (in place of its dots)?
+    sure: float = 2.0  # above this cost, only before a listed family name
 
 
 # Short titles only: the long ones (ว่าที่ร้อยตรี, ranks) have mark-tolerant patterns, and
 # their letters are too many for a look-alike to be confused with a word. A three-letter
-# title takes a look-alike letter or a mark, never another letter (ราย, ตาม are words).
+# title takes a look-alike letter or a mark; another letter (ผางวาสนา) only before a listed
+# family name (ราย, ตาม are words).
 _SHORT_TITLES = (
-    _Title("นางสาว", "นางสาว", 0, 1.3, False),
-    _Title("นาง", "นาง", 0, 0.6, False),
-    _Title("นาย", "นาย", 0, 0.6, False),
+    _Title("นางสาว", "นางสาว", 0, 1.4, False),
+    _Title("นาง", "นาง", 0, 1.0, False, sure=0.6),
+    _Title("นาย", "นาย", 0, 1.0, False, sure=0.6),
     _Title("นางสาว", "นส", 2, 1.3, True),  # น.ส.
-    _Title("ดร.", "ดร", 1, 0.6, False),
+    _Title("ดร.", "ดร", 1, 0.7, False),  # (a dot the line scanner took for a speck)
     # the acting ranks, long enough for two damaged letters (`ว่าหี่ร้อยตรี`, `วาที่รูอมตรี`)
     _Title("ว่าที่ร้อยตรี", "ว่าที่ร้อยตรี", 0, 2.0, True),
     _Title("ว่าที่ร้อยโท", "ว่าที่ร้อยโท", 0, 2.0, True),
@@ -66,7 +68,15 @@ def title_cost(seen: str, title: _Title) -> float:
     spaces = seen.count(" ")
     if spaces and not title.spaced:
         return float("inf")
-    cost = ocr_distance(letters, title.letters)[0]
+    # A letter read twice, as itself and as a look-alike (`ดตร.` for ดร.): one cheap edit.
+    doubled = [k for k in range(1, len(letters))
+               if letters[k] in CONFUSABLE.get(letters[k - 1], ())]
+    if len(doubled) == 1:
+        k = doubled[0]
+        cost = min(ocr_distance(letters, title.letters)[0],
+                   LOOKALIKE_COST + ocr_distance(letters[:k] + letters[k + 1 :], title.letters)[0])
+    else:
+        cost = ocr_distance(letters, title.letters)[0]
     if specks and not title.dots:
         return float("inf")
     return cost + _PUNCT_COST * (abs(title.dots - dots) + max(0, spaces - max(title.dots, 1))) \
@@ -87,13 +97,19 @@ Parse = Callable[[str, int, int], "tuple[str, str, str, int] | None"]
 
 
 def damaged_titles(
-    text: str, lexicon: NameLexicon, parse: Parse, given_follows: Callable[[str, int], bool]
+    text: str,
+    lexicon: NameLexicon,
+    parse: Parse,
+    given_follows: Callable[[str, int], bool],
+    trailing_given: bool = False,
 ) -> list[tuple[DamagedTitle, tuple[str, str, str, int]]]:
     """Each word start of ``text`` that reads as a damaged short title before a listed given
     name and a family name, with the parse (title as written, given, family, end).
 
     ``parse(text, start, title_end)`` is the name grammar's reading after a title;
     ``given_follows(text, pos)``: does a listed given name open at ``pos`` (spaces aside)?
+    With ``trailing_given`` a title and given name ending the text need no family name (it is
+    on the next line).
     """
     found = []
     for m in _WORD_START.finditer(text):
@@ -118,8 +134,12 @@ def damaged_titles(
                 if cost > title.limit or cost == 0:
                     continue
                 parsed = parse(text, start, end)
-                if parsed is None or parsed[1] not in lexicon.given or not parsed[2]:
+                if parsed is None or parsed[1] not in lexicon.given:
                     continue
+                if not parsed[2] and not (trailing_given and not text[parsed[3]:].strip(" ,")):
+                    continue  # no family name, and none to come on the next line
+                if cost > title.sure and parsed[2] not in lexicon.family:
+                    continue  # a letter unlike the title's: only before a listed family name
                 key = (cost, -len(title.letters))
                 if best is None or key < best[:2]:
                     best = (cost, -len(title.letters), DamagedTitle(start, end, title.written,

@@ -135,6 +135,9 @@ def _speck_dots(line: str) -> dict[int, str]:
             # `นางสาวกชพร-สายเนตร`: a hyphen between two names is their space
             if i and _THAI_LETTER.match(line[i - 1]) and _starts_like_name(line[i + 1]):
                 out[i] = " "
+            elif (i and _THAI_LETTER.match(line[i - 1]) and line[i + 1] in ".-–"
+                  and i + 2 < len(line) and _starts_like_name(line[i + 2])):
+                out[i], out[i + 1] = " ", ""  # `แวปา-.หามะ`: two specks for the space
             continue
         run = 0
         while run < i and _THAI_LETTER.match(line[i - 1 - run]):
@@ -190,7 +193,7 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
         pos = max(end, position_end)
         glued_at = end
     mentions = _with_lookalike_titles(line, text, index, mentions, lexicon)
-    mentions = _with_damaged_titles(line, text, index, mentions, lexicon)
+    mentions = _with_damaged_titles(line, text, index, mentions, lexicon, trailing_given)
     return _with_specked_titles(line, text, index, mentions, lexicon)
 
 
@@ -283,15 +286,16 @@ def _with_lookalike_titles(
 
 
 def _with_damaged_titles(
-    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon
+    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon,
+    trailing_given: bool = False,
 ) -> list[NameMention]:
     """Add the names whose title a scan damaged more than look-alike letters do (``น สกชพร``,
     ``นางสาากชพร``; see ``extract.damagedtitles``), replacing a reading of the same words
     under a shorter title whose given name is unlisted (นาง + สาากชพร)."""
     out = list(mentions)
     for found, parsed in damaged_titles(
-        text, lexicon, lambda t, s, e: _parse_after_title(t, s, e, lexicon),
-        lambda t, p: _given_at(t, p, lexicon),
+        text, lexicon, lambda t, s, e: _parse_after_title(t, s, e, lexicon, trailing_given),
+        lambda t, p: _given_at(t, p, lexicon), trailing_given,
     ):
         at = index[found.start]
         covering = [m for m in out if m.start <= at < m.end]

@@ -42,10 +42,23 @@ def join_wrapped_names(lines: list[Line]) -> list[Line]:
         for _ in range(3):  # `นางสาวกฤต` / `พร แสงแสน`: given, then family, move up in turn
             if not out[i].text.strip():
                 break
-            j = next((k for k in range(i + 1, len(out)) if out[k].text.strip()), None)
+            j = next((k for k in range(i + 1, len(out))
+                      if out[k].text.strip() and not _speck_line(out[k].text)), None)
             if j is None or not _join_next(out, i, j, lexicon):
                 break
     return [line for line in out if line.text.strip()]
+
+
+def _speck_line(text: str) -> bool:
+    """A line of a scan's specks only (`a   v   '      6`): no Thai letter, no word longer
+    than two characters; a name wrapped across it continues on the line after.
+
+    >>> _speck_line("a   v   '              6"), _speck_line("ชญาธร วงมะแสน"), _speck_line("24.")
+    (True, False, False)
+    """
+    if re.search(f"[{LETTERS_AND_MARKS_RANGE}]", text):
+        return False
+    return all(len(word) <= 2 for word in text.split())
 
 
 def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
