@@ -104,3 +104,9 @@ def test_lookalike_twins_of_one_family_are_one_person() -> None:
 def test_names_differing_by_more_than_a_lookalike_stay_apart() -> None:
     assert len(_officers(["นายสมชาย ใจดี"] * 6 + ["นายสมชัย ใจดี"] * 5)) == 2
     assert len(_officers(["นางวันดี ใจดี"] * 6 + ["นายวันชัย ใจดี"] * 5)) == 2
+
+
+def test_nang_with_a_specked_sao_is_no_nang_name() -> None:
+    """`นางส่าวเก่ศ` (dev sectionlist-0003 copy, its given name cut by the wrap): นางสาว with a
+    speck, never นาง + a given name ส่าวเก่ศ (which made an officer of its own)."""
+    assert ("นาง", "ส่าวเก่ศ") not in _names('ข่ละ"นางส่าวเก่ศ')
