@@ -1,6 +1,6 @@
 """Titles a scan damaged beyond the look-alike letters: a dot lost or read as a mark
 (``น สกชพร``, ``น.สุกชพร``, ``ดร ปราช``), a letter read as another (``นางสาากชพร``,
-``หางสาวกชพร``, ``หส.กชพร``).
+``หางสาวกชพร``, ``หส.กชพร``, ``ว่าหี่ร้อยตรี``), a letter read twice (``ดตร.``).
 
 A word's opening letters are compared with each short title by an OCR-weighted edit distance
 (``extract.namedistance``: look-alike letters and marks cheap, other letters dear, a title's
@@ -33,17 +33,17 @@ class _Title:
     sure: float = 2.0  # above this cost, only before a listed family name
 
 
-# Short titles only: the long ones (ว่าที่ร้อยตรี, ranks) have mark-tolerant patterns, and
-# their letters are too many for a look-alike to be confused with a word. A three-letter
-# title takes a look-alike letter or a mark; another letter (ผางวาสนา) only before a listed
-# family name (ราย, ตาม are words).
+# The titles lists use most: the short ones and the acting ranks (other ranks keep their
+# mark-tolerant patterns). The limit grows with the title's letters: a three-letter title
+# takes a look-alike letter or a mark, another letter (ผางวาสนา) only before a listed family
+# name (ราย, ตาม are words); the acting ranks take two damaged letters.
 _SHORT_TITLES = (
     _Title("นางสาว", "นางสาว", 0, 1.4, False),
     _Title("นาง", "นาง", 0, 1.0, False, sure=0.6),
     _Title("นาย", "นาย", 0, 1.0, False, sure=0.6),
     _Title("นางสาว", "นส", 2, 1.3, True),  # น.ส.
     _Title("ดร.", "ดร", 1, 0.7, False),  # (a dot the line scanner took for a speck)
-    # the acting ranks, long enough for two damaged letters (`ว่าหี่ร้อยตรี`, `วาที่รูอมตรี`)
+    # `ว่าหี่ร้อยตรี`, `วาที่รูอมตรี`
     _Title("ว่าที่ร้อยตรี", "ว่าที่ร้อยตรี", 0, 2.0, True),
     _Title("ว่าที่ร้อยโท", "ว่าที่ร้อยโท", 0, 2.0, True),
     _Title("ว่าที่ร้อยเอก", "ว่าที่ร้อยเอก", 0, 2.0, True),

@@ -312,8 +312,7 @@ def _with_damaged_titles(
             start=at,
             end=index[end - 1] + 1,
         ))
-    return sorted(out, key=lambda m: m.start) if len(out) != len(mentions) or out != mentions \
-        else mentions
+    return mentions if out == mentions else sorted(out, key=lambda m: m.start)
 
 
 def _given_at(text: str, pos: int, lexicon: NameLexicon) -> bool:
