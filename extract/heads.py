@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from extract.namedistance import NameLexicon, ocr_distance
+from extract.namedistance import CONFUSABLE, NameLexicon, ocr_distance
 from extract.thaichars import UNMARK
 
 if TYPE_CHECKING:
@@ -234,3 +234,37 @@ def _total(forms: list[_Form], group: list[int]) -> int:
 
 def _label(form: _Form) -> str:
     return f"{form.given} {form.family}".strip()
+
+
+def join_lookalike_twins(forms: list[_Form], clusters: dict[int, list[int]]) -> None:
+    """Two spellings of one family name whose given names differ in one letter only, the two
+    letters look-alikes (ธนภร / ธนกร, วรนาฎ / วรนาฏ), are one person: a font or a scan read
+    that letter the other way in some rows. Both may be listed names, which is why the
+    linkage kept them apart; two real people of one family are not named one look-alike
+    apart. The rarer joins the more frequent (in place)."""
+    def twins(a: _Form, b: _Form) -> bool:
+        if not a.family or a.family != b.family or len(a.family) < 2:
+            return False
+        if a.gender and b.gender and a.gender != b.gender:
+            return False
+        if len(a.given) != len(b.given) or len(a.given) < 3:
+            return False
+        diff = [(x, y) for x, y in zip(a.given, b.given, strict=True) if x != y]
+        return len(diff) == 1 and _look_alike(*diff[0])
+
+    for key in sorted(clusters, key=lambda k: _total(forms, clusters[k])):
+        if key not in clusters:
+            continue
+        targets = {
+            other for other, members in clusters.items()
+            if other != key and _total(forms, members) >= _total(forms, clusters[key])
+            and any(twins(forms[i], forms[j]) for i in clusters[key] for j in members)
+        }
+        if len(targets) == 1:
+            clusters[targets.pop()].extend(clusters.pop(key))
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Letters OCR confuses, directly or through a third (ภ and ก both look like ถ)."""
+    near_a = CONFUSABLE.get(a, frozenset())
+    return b in near_a or bool(near_a & CONFUSABLE.get(b, frozenset()))

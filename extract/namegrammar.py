@@ -163,6 +163,9 @@ def _next_word(text: str, pos: int, max_spaces: int = 3) -> tuple[int, int] | No
 
 
 
+_SPECKS = re.compile("[่้๊๋]")  # tone marks a scan sprinkles (สาว has none)
+
+
 def _parse_after_title(
     text: str, start: int, title_end: int, lexicon: NameLexicon, trailing_given: bool = False
 ) -> tuple[str, str, str, int] | None:
@@ -220,7 +223,11 @@ def _parse_after_title(
         ):
             # ใจดี|เป็นผู้รับผิดชอบ is a name and a sentence; เดินทาง|ไปตลาด only a sentence
             family, end = before_role, _end_of_prefix(text, second[0], before_role)
-        elif not _starts_with_mark(raw_family) and _name_shaped(candidate, lexicon, "family"):
+        elif not _starts_with_mark(raw_family) and (
+            _name_shaped(candidate, lexicon, "family")
+            # marks a scan damaged on a listed family name (อ้านวยม่งคลพร) look like no name
+            or (len(candidate) <= _MAX_NAME and listed(candidate, "family", lexicon))
+        ):
             family, end = candidate, family_end
         else:
             prefix = _known_prefix(candidate, lexicon)
@@ -239,10 +246,10 @@ def _parse_after_title(
             pass  # the family name is on the next line
         elif len(given) < 6 or given in lexicon.words or given in lexicon.given:
             return None  # one short or dictionary word after a title: not enough for a name
-    if normalise_title(title_written) == "นาง" and given.startswith("สาว") and (
+    if normalise_title(title_written) == "นาง" and _SPECKS.sub("", given).startswith("สาว") and (
         given not in lexicon.given
     ):
-        return None  # `น่างสาว เล`: นางสาว cut by a speck, not นาง + a given name สาว…
+        return None  # `น่างสาว เล`, `นางส่าวเก่ศ`: นางสาว cut by a speck, not นาง + สาว…
     position = _position(title_written, given, lexicon) if glued_to_title else None
     if position == "prefix" or (position == "word" and family not in lexicon.family):
         return None

@@ -14,7 +14,9 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from extract.damagedtitles import damaged_titles
 from extract.namegrammar import (
     _name_shaped,
     _next_word,
@@ -133,6 +135,9 @@ def _speck_dots(line: str) -> dict[int, str]:
             # `นางสาวกชพร-สายเนตร`: a hyphen between two names is their space
             if i and _THAI_LETTER.match(line[i - 1]) and _starts_like_name(line[i + 1]):
                 out[i] = " "
+            elif (i and _THAI_LETTER.match(line[i - 1]) and line[i + 1] in ".-–"
+                  and i + 2 < len(line) and _starts_like_name(line[i + 2])):
+                out[i], out[i + 1] = " ", ""  # `แวปา-.หามะ`: two specks for the space
             continue
         run = 0
         while run < i and _THAI_LETTER.match(line[i - 1 - run]):
@@ -188,6 +193,7 @@ def find_names(line: str, trailing_given: bool = False) -> list[NameMention]:
         pos = max(end, position_end)
         glued_at = end
     mentions = _with_lookalike_titles(line, text, index, mentions, lexicon)
+    mentions = _with_damaged_titles(line, text, index, mentions, lexicon, trailing_given)
     return _with_specked_titles(line, text, index, mentions, lexicon)
 
 
@@ -277,6 +283,47 @@ def _with_lookalike_titles(
     if not found:
         return mentions
     return sorted([*mentions, *found], key=lambda m: m.start)
+
+
+def _with_damaged_titles(
+    line: str, text: str, index: list[int], mentions: list[NameMention], lexicon: NameLexicon,
+    trailing_given: bool = False,
+) -> list[NameMention]:
+    """Add the names whose title a scan damaged more than look-alike letters do (``น สกชพร``,
+    ``นางสาากชพร``; see ``extract.damagedtitles``), replacing a reading of the same words
+    under a shorter title whose given name is unlisted (นาง + สาากชพร)."""
+    out = list(mentions)
+    for found, parsed in damaged_titles(
+        text, lexicon, lambda t, s, e: _parse_after_title(t, s, e, lexicon, trailing_given),
+        lambda t, p: _given_at(t, p, lexicon), trailing_given,
+    ):
+        at = index[found.start]
+        covering = [m for m in out if m.start <= at < m.end]
+        if any(m.start != at or m.given in lexicon.given for m in covering):
+            continue
+        _, given, family, end = parsed
+        out = [m for m in out if m not in covering]
+        out.append(NameMention(
+            title=found.title,
+            title_as_written=line[at : index[found.end - 1] + 1],
+            given=given,
+            family=family,
+            as_written=line[at : index[end - 1] + 1],
+            start=at,
+            end=index[end - 1] + 1,
+        ))
+    return mentions if out == mentions else sorted(out, key=lambda m: m.start)
+
+
+def _given_at(text: str, pos: int, lexicon: NameLexicon) -> bool:
+    """Does a listed given name open at ``pos`` (after at most two spaces)?"""
+    word = _next_word(text, pos, max_spaces=2)
+    return word is not None and _clean_listed(text[word[0] : word[1]], lexicon)
+
+
+@lru_cache(maxsize=4096)
+def _clean_listed(word: str, lexicon: NameLexicon) -> bool:
+    return word in lexicon.given or clean_name(word) in lexicon.given
 
 
 def _best_parse(

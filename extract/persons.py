@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extract.heads import is_cut_of, join_cut_families
+from extract.heads import is_cut_of, join_cut_families, join_lookalike_twins
 from extract.namedistance import (
     _SKELETON,
     NameKind,
@@ -155,6 +155,7 @@ def cluster_officers(
 
         merge_near_heads(forms, clusters, lexicon)
     _absorb_stray_sightings(forms, clusters)
+    join_lookalike_twins(forms, clusters)
     join_cut_families(forms, clusters)
     if damaged:
         # after the full names have joined: a given name alone then has one person to join

@@ -181,6 +181,11 @@ def _listed_variant(
 # A spelling off a listed name by no more than this (one dropped or added mark, such as the
 # thanthakhat OCR loses in สมศักดิ์) is taken to be that name.
 NEIGHBOUR_MAX_COST = 0.5
+# A long name (this many letters, marks aside) may have two marks damaged (อ้านวยม่งคลพร of
+# อำนวยมงคลพร: SARA AM's circle read as a tone mark, a speck read as another): its letters
+# alone already single it out.
+NEIGHBOUR_LONG = 9
+NEIGHBOUR_LONG_MAX_COST = 1.0
 
 
 @lru_cache(maxsize=2)
@@ -205,12 +210,13 @@ def _known_neighbour(text: str, kind: NameKind, lexicon: NameLexicon) -> str | N
 
     Only marks may differ: a consonant the scan shows (ฎ in รัชฎาพร) is evidence, not noise.
     """
-    letters = text.translate(_NO_MARKS)
+    letters = _aa(text.translate(_NO_MARKS))
     near = [
         name
         for name in _skeleton_index(kind).get(text.translate(_SKELETON), ())
-        if name.translate(_NO_MARKS) == letters
-        and ocr_distance(_aa(text), _aa(name))[0] <= NEIGHBOUR_MAX_COST
+        if _aa(name.translate(_NO_MARKS)) == letters
+        and ocr_distance(_aa(text), _aa(name))[0]
+        <= (NEIGHBOUR_MAX_COST if len(letters) < NEIGHBOUR_LONG else NEIGHBOUR_LONG_MAX_COST)
     ]
     return near[0] if len(near) == 1 else None
 

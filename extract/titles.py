@@ -227,7 +227,20 @@ def _starts_word(text: str, start: int) -> bool:
         return start < 2 or not ("\u0e01" <= text[start - 2] <= "\u0e4e")
     if not ("\u0e01" <= before <= "\u0e4e"):
         return True
-    return any(text.endswith(w, 0, start) for w in _GLUE_WORDS)
+    return any(text.endswith(w, 0, start) or _specked(text[max(0, start - len(w) - 1) : start], w)
+               for w in _GLUE_WORDS)
+
+
+def _specked(seen: str, word: str) -> bool:
+    """Is ``seen`` ``word`` with one stray mark a scan added (`แล่ะ` for และ)?
+
+    >>> _specked("แล่ะ", "และ"), _specked("แล่ะ", "ให้")
+    (True, False)
+    """
+    if len(seen) != len(word) + 1:
+        return False
+    return any(seen[k] in _STRAY_MARKS and seen[:k] + seen[k + 1 :] == word
+               for k in range(1, len(seen)))
 
 
 @lru_cache(maxsize=256)

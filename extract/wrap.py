@@ -26,6 +26,7 @@ from extract.officers import (
     title_only,
 )
 from extract.thaichars import LETTERS_AND_MARKS_RANGE
+from extract.titles import _starts_word
 
 
 def join_wrapped_names(lines: list[Line]) -> list[Line]:
@@ -41,10 +42,23 @@ def join_wrapped_names(lines: list[Line]) -> list[Line]:
         for _ in range(3):  # `นางสาวกฤต` / `พร แสงแสน`: given, then family, move up in turn
             if not out[i].text.strip():
                 break
-            j = next((k for k in range(i + 1, len(out)) if out[k].text.strip()), None)
+            j = next((k for k in range(i + 1, len(out))
+                      if out[k].text.strip() and not _speck_line(out[k].text)), None)
             if j is None or not _join_next(out, i, j, lexicon):
                 break
     return [line for line in out if line.text.strip()]
+
+
+def _speck_line(text: str) -> bool:
+    """A line of a scan's specks only (`a   v   '      6`): no Thai letter, no word longer
+    than two characters; a name wrapped across it continues on the line after.
+
+    >>> _speck_line("a   v   '              6"), _speck_line("ชญาธร วงมะแสน"), _speck_line("24.")
+    (True, False, False)
+    """
+    if re.search(f"[{LETTERS_AND_MARKS_RANGE}]", text):
+        return False
+    return all(len(word) <= 2 for word in text.split())
 
 
 def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
@@ -53,8 +67,8 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     line, nxt = out[i], out[j]
     if line.page != nxt.page:
         return False
-    # OCR specks at the margin (`- ทองดี`, `: ข้อ`) are no part of what continues.
-    m = re.match(r"[\s\-–—:;.,'|_]*([" + LETTERS_AND_MARKS_RANGE + "'’]+)", nxt.text)
+    # OCR specks at the margin (`- ทองดี`, `: ข้อ`, `*  ประชา`) are no part of what continues.
+    m = re.match(r"[\s\-–—:;.,'|_*+\"“”‘°•«»~^]*([" + LETTERS_AND_MARKS_RANGE + "'’]+)", nxt.text)
     text = _without_trailing_specks(line.text)
     if not m:
         return _join_cut_label(out, i, j, text)
@@ -71,19 +85,25 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
             label_length(token + m.group(1)) > label_length(token)
             and not label_length(m.group(1))
         )
-        or (title_only(token) and not parse_number(nxt.text))
+        or ((title_only(token) or _ends_with_title(token)) and not parse_number(nxt.text))
         or (not title_only(token) and _title_prefix(token, m.group(1)))
     ):
         # A label cut by the line break (`ผู้` / `รับผิดชอบ: …`), a title cut
         # (`ว่าที่ร้อย` / `ตรี …`), or a title whose name is on the next line
         # (`ดร.` / `กาญจนา ทองดี`): the next line moves up.
         glue = "" if not title_only(token) or token.endswith(".") else " "
+        if _ends_with_title(token) and not token.endswith("."):
+            glue = " "
         out[i] = replace(line, text=text + glue + nxt.text[m.start(1) :])
         out[j] = replace(nxt, text="")
         return True
     word, tail = m.group(1), nxt.text[m.end() :].strip()
-    if not re.search("[" + LETTERS_AND_MARKS_RANGE + "0-9๐-๙A-Za-z]", tail):
-        tail = ""  # `สมสา .      :`: only a scan's specks after the word
+    if not re.search("[" + LETTERS_AND_MARKS_RANGE + "0-9๐-๙]", tail) and (
+        not re.search("[A-Za-z]", tail) or _MARGIN_LATIN.fullmatch(tail)
+    ):
+        # `สมสา .      :`, `ซาเสน          LC`: only a scan's specks after the word (a speck
+        # at the right margin read as a Latin letter or two)
+        tail = ""
     if (glued_position := _GLUED_POSITION.search(word)) and glued_position.start() > 1:
         # `สะ` / `แลแมตาแหน่ง …`: a text layer lost the space before ตำแหน่ง
         word, tail = word[: glued_position.start()], f"{word[glued_position.start():]} {tail}"
@@ -95,6 +115,7 @@ def _join_next(out: list[Line], i: int, j: int, lexicon) -> bool:
     return True
 
 
+_MARGIN_LATIN = re.compile(r"[\s\W]*[A-Za-z]{1,2}[\s\W]*")
 _SENTENCE_LABEL = re.compile(r"^\s*(?:เป็น|ทำหน้าที่)\s?ผู้\s?(?:กำกับ|รับผิดชอบ)")
 
 
@@ -142,6 +163,15 @@ def _without_trailing_specks(text: str) -> str:
     while words and not re.search(f"[{LETTERS_AND_MARKS_RANGE}]", words[-1]):
         words.pop()
     return re.sub(r"[\s\-–—:;,'|_]+$", "", " ".join(words))
+
+
+def _ends_with_title(token: str) -> bool:
+    """`และน.ส.`, `แล่ะนาง`: a title glued to the word before it ends the token.
+
+    >>> _ends_with_title("แล่ะน.ส."), _ends_with_title("พัฒนาง")
+    (True, False)
+    """
+    return any(title_only(token[k:]) and _starts_word(token, k) for k in range(1, len(token)))
 
 
 def _title_prefix(token: str, word: str) -> bool:
