@@ -14,8 +14,6 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.components import components
-
 # Shares of the page's longer side (at 300 dpi on A4: 10 px and 17 px). A speck is no bigger
 # than LONE_SIZE either way (a Thai digit of an 8-pt table stands about 15 px tall) and has no
 # other ink within LONE_REACH around its box.
@@ -23,25 +21,21 @@ LONE_SIZE = 1 / 350
 LONE_REACH = 1 / 200
 
 
-def lone_specks(ink: np.ndarray) -> np.ndarray:
-    """The lone specks of `ink` (255 on 0) as 255 on 0.
+def lone_blobs(ink: np.ndarray, stats: np.ndarray) -> np.ndarray:
+    """Which blobs of `ink` (255 on 0) are lone specks, by label (`stats` of its labelling,
+    background first): the page's labelling is shared with the glyph-relative dust test
+    (`ocr.scan`).
 
     >>> ink = np.zeros((3509, 400), np.uint8)  # a strip of a 300-dpi A4 page
     >>> ink[100:104, 100:104] = 255   # a dot alone
     >>> ink[300:330, 300:303] = 255   # a stroke
     >>> ink[296:299, 304:307] = 255   # a mark next to it
-    >>> found = lone_specks(ink)
-    >>> int(found[101, 101]), int(found[297, 305]), int(found[310, 301])
-    (255, 0, 0)
+    >>> from ocr.components import components
+    >>> _, labels, stats = components(ink, 8)
+    >>> found = lone_blobs(ink, stats)[labels]
+    >>> bool(found[101, 101]), bool(found[297, 305]), bool(found[310, 301])
+    (True, False, False)
     """
-    _, labels, stats = components(ink, 8)
-    out: np.ndarray = (lone_blobs(ink, stats)[labels] * 255).astype(np.uint8)
-    return out
-
-
-def lone_blobs(ink: np.ndarray, stats: np.ndarray) -> np.ndarray:
-    """Which blobs of `ink` are lone specks, by label (`stats` of its labelling, background
-    first): the page's labelling is shared with the glyph-relative dust test (`ocr.scan`)."""
     lone = np.zeros(len(stats), dtype=bool)
     if len(stats) <= 1:
         return lone
