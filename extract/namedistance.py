@@ -150,6 +150,9 @@ def name_lexicon() -> NameLexicon:
 # --- OCR-aware distance --------------------------------------------------------------------------
 
 
+# Memoised: a pure function of two letters, called a million times a 10-page order by the
+# distances below (the look-alike table it reads is fixed once built).
+@lru_cache(maxsize=16384)
 def char_cost(seen: str, true: str) -> float:
     """Cost of reading ``true`` as ``seen``; either may be '' (a dropped or added letter)."""
     if seen == true:
@@ -215,6 +218,8 @@ def _slot_cost(seen: Mapping[str, int], option: str) -> float:
     return total
 
 
+# Memoised: the same words and titles are compared again on every line that holds them.
+@lru_cache(maxsize=65536)
 def ocr_distance(a: str, b: str) -> tuple[float, int]:
     """Weighted edit distance between two spellings and the number of hard edits on that path.
 

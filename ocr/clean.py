@@ -12,7 +12,6 @@ Three steps, each a no-op on a clean 300-dpi scan:
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 
@@ -138,18 +137,21 @@ def flatten(gray: np.ndarray) -> np.ndarray:
     paper = cv2.medianBlur(paper, 5)
     paper = cv2.GaussianBlur(paper, (size | 1, size | 1), 0)
     paper = cv2.resize(paper, (w, h), interpolation=cv2.INTER_LINEAR)
-    # Both images are 8-bit: look the quotient up instead of dividing every pixel in floats.
-    pair = gray.astype(np.uint16)
-    pair <<= 8
-    pair |= paper.view(np.uint8)  # already 8-bit; the view only tells the type checker
-    return _quotients().take(pair)
+    return divided(gray, paper)
 
 
-@functools.cache
+def divided(gray: np.ndarray, paper: np.ndarray) -> np.ndarray:
+    """``min(255, gray * 255 / max(paper, 1))`` per pixel, truncated (`_quotients`)."""
+    # In float32, then truncated: a quotient of 8-bit levels that is no integer lies at least
+    # 1/255 from one, far beyond float32's rounding, so this is exact, in two OpenCV passes.
+    quotient = cv2.divide(gray, cv2.max(paper, 1), scale=255.0, dtype=cv2.CV_32F)
+    return cv2.min(quotient, 255.0).astype(np.uint8)
+
+
 def _quotients() -> np.ndarray:
     """``min(255, grey * 255 / max(paper, 1))`` for every (grey, paper) pair of 8-bit levels,
     computed in float32 and truncated as a per-pixel division would, indexed ``grey << 8 |
-    paper``."""
+    paper``: the definition `divided` is tested against."""
     grey = np.arange(256, dtype=np.float32)[:, None]
     paper = np.arange(256, dtype=np.float32)[None, :]
     out = grey * 255.0 / np.maximum(paper, 1.0)
@@ -247,10 +249,17 @@ def streaks(gray: np.ndarray) -> np.ndarray:
     h, w = ink.shape
     if h < 4 * STREAK_CLEAR or w < 40:
         return np.zeros_like(gray)
+    edge = max(1, int(w * STREAK_EDGE))
+    # A cheap bound first: the band below is ink spread by 1 + STREAK_BAND rows at most, so a
+    # page whose two margins hold no such row (every page but a fax's) has no streak.
+    reach = 1 + STREAK_BAND
+    spread = _shifted_or(np.hstack((ink[:, :edge], ink[:, -edge:])), -reach, reach)
+    if not ((spread[:, :edge].mean(axis=1) >= STREAK_MARGIN)
+            & (spread[:, edge:].mean(axis=1) >= STREAK_MARGIN)).any():
+        return np.zeros_like(gray)
     clear = ~_shifted_or(ink, -STREAK_CLEAR, -2) & ~_shifted_or(ink, 2, STREAK_CLEAR)
     iso = _shifted_or(ink, -1, 1) & clear  # thin horizontal ink with paper above and below
     band = _shifted_or(iso, -STREAK_BAND, STREAK_BAND)
-    edge = max(1, int(w * STREAK_EDGE))
     rows = (
         (band[:, :edge].mean(axis=1) >= STREAK_MARGIN)
         & (band[:, -edge:].mean(axis=1) >= STREAK_MARGIN)

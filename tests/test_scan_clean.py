@@ -61,6 +61,26 @@ def test_paper_is_white_everywhere_after_flattening(ruled):
             assert np.median(page[y, x]) < 245  # it was not white before
 
 
+def test_the_page_is_divided_by_its_paper_exactly_as_defined():
+    """Every pair of 8-bit levels (grey, paper) gives the truncated quotient of the definition,
+    including paper 0 and quotients above 255."""
+    grey, paper = np.divmod(np.arange(65536), 256)
+    got = clean.divided(grey.astype(np.uint8).reshape(256, 256),
+                        paper.astype(np.uint8).reshape(256, 256))
+    assert np.array_equal(got.ravel(), clean._quotients())
+
+
+def test_a_page_without_edge_to_edge_lines_has_no_streaks(ruled):
+    """Rules and text inside the margins are no fax streaks (the cheap bound and the full test
+    agree: nothing is erased)."""
+    page = clean.flatten(np.asarray(scanned(ruled, FAMILY_SCAN).convert("L")))
+    assert not clean.streaks(page).any()
+    page = page.copy()
+    row = page.shape[0] // 40  # in the top margin
+    page[row, :] = 0  # one streak from edge to edge
+    assert clean.streaks(page)[row].all()
+
+
 # A line of nothing but marks and Latin letters is grain read as text (`:`, `-`, `EE`, `CS`).
 _JUNK = re.compile(r"^[\s\W_A-Za-z0-9]+$")
 
