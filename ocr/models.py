@@ -57,6 +57,9 @@ class Page:
     dpi: int | None = None
     # Words, lines, rules and tables with their boxes (None: not read, e.g. an old cache entry).
     layout: PageLayout | None = None
+    # Degrees (counter-clockwise, 0/90/180/270) the image was turned to be read upright: the
+    # line boxes and the layout are in the turned image's pixels.
+    turned: int = 0
 
 
 class InputError(Exception):

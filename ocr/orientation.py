@@ -17,6 +17,11 @@ from PIL import Image
 
 from ocr import libtesseract
 
+# Counter-clockwise turns by degrees: how a page found turned is brought upright for reading
+# (and its scan for the report's crops, whose boxes are in the upright frame).
+TURNS = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+         270: Image.Transpose.ROTATE_270}
+
 log = logging.getLogger(__name__)
 
 TURN_CHECK = 50.0  # mean word confidence under which a page may be turned

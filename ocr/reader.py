@@ -112,4 +112,5 @@ def read_page(task: PageTask, settings: OcrSettings, force_ocr: str | None = Non
         lines=result.lines,
         dpi=dpi if task.kind is InputKind.PDF else None,
         layout=result.layout,
+        turned=result.turned,
     )

@@ -42,7 +42,7 @@ def read_image(image: Image.Image, settings: OcrSettings, bilevel: bool | None =
     turn = orientation.upright_turn(image, dpi)
     if not turn:
         return reading
-    upright = image.transpose(_TURNS[turn])
+    upright = image.transpose(orientation.TURNS[turn])
     again = replace(_read(upright, settings, bilevel), turned=turn)
     log.info("page turned by %d degrees: confidence %.1f -> %.1f", turn,
              reading.confidence or 0.0, again.confidence or 0.0)
@@ -52,8 +52,6 @@ def read_image(image: Image.Image, settings: OcrSettings, bilevel: bool | None =
 
 # A turned reading replaces the first only when its confidence is this much higher.
 TURN_GAIN = 10.0
-_TURNS = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
-          270: Image.Transpose.ROTATE_270}
 
 
 def _read(image: Image.Image, settings: OcrSettings, bilevel: bool | None) -> ScanReading:

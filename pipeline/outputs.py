@@ -21,6 +21,7 @@ def page_records(doc: DocumentResult) -> list[dict[str, object]]:
             "seconds": round(p.seconds, 3),
             "warnings": list(p.warnings),
             "dpi": p.dpi,
+            "turned": p.turned,
             "lines": [asdict(box) for box in p.lines],
             "raw_text": p.raw_text,
             "text": p.text,

@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, ImageFilter, ImageOps
 from rapidfuzz import fuzz
 
+from ocr.orientation import TURNS
 from ocr.tesseract import LineBox
 from pipeline.report.load import DocumentData
 
@@ -182,7 +183,12 @@ class ScanCropper:
 
     def _image(self, number: int) -> Image.Image | None:
         if number not in self._images:
-            self._images[number] = self._load(number)
+            image = self._load(number)
+            page = self.doc.page(number)
+            if image is not None and page is not None and page.turned in TURNS:
+                # Turned as it was for reading, so that the line boxes fall on their lines.
+                image = image.transpose(TURNS[page.turned])
+            self._images[number] = image
         return self._images[number]
 
     def _load(self, number: int) -> Image.Image | None:

@@ -23,6 +23,7 @@ class PageInfo:
     confidence: float | None
     dpi: int | None
     lines: tuple[LineBox, ...]
+    turned: int = 0  # degrees the scan was turned to be read (the boxes are in that frame)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ def _page(raw: dict[str, Any]) -> PageInfo:
         confidence=raw.get("confidence"),
         dpi=raw.get("dpi"),
         lines=tuple(_line(b) for b in raw.get("lines") or ()),
+        turned=int(raw.get("turned") or 0),
     )
 
 
