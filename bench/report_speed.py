@@ -115,8 +115,14 @@ def speed_section(r: dict[str, Any]) -> list[str]:
 
 
 def text_and_memory_section(r: dict[str, Any]) -> list[str]:
-    t = r["text_stages"]
-    lines = [
+    """The text stages and memory sections, each when it was measured (`--only` may have
+    measured one of them)."""
+    lines = _text_stages_lines(r["text_stages"]) if "text_stages" in r else []
+    return [*lines, *_memory_lines(r)] if "memory" in r else lines
+
+
+def _text_stages_lines(t: dict[str, Any]) -> list[str]:
+    return [
         "## Text stages",
         "",
         f"Thai repair + extraction + catalog matching (`extract.thai_repair.repair` and "
@@ -138,10 +144,13 @@ def text_and_memory_section(r: dict[str, Any]) -> list[str]:
                   cell(d["extract_ms_per_page"], 1)] for d in t.get("per_document", [])]),
         *_units(t.get("units")),
     ]
+
+
+def _memory_lines(r: dict[str, Any]) -> list[str]:
     mem = r["memory"]
     if "skipped" in mem:
-        return [*lines, "## Memory", "", f"Skipped: {mem['skipped']}.", ""]
-    lines += [
+        return ["## Memory", "", f"Skipped: {mem['skipped']}.", ""]
+    lines = [
         "## Memory",
         "",
         f"`circulars run` on a {mem['pages']}-page scanned PDF (the speed pages repeated), "

@@ -214,3 +214,20 @@ def test_pdf_subset_keeps_the_chosen_pages(tmp_path: Path) -> None:
     source = ROOT / "samples" / "docs" / "order_lampang_bwscan.pdf"
     made = pdf_subset([(source, 0), (source, 3), (source, 0)], tmp_path / "three.pdf")
     assert pdf_page_count(made) == 3
+
+
+def test_a_bench_of_some_sections_reports_those_only(tiny_run: tuple[dict, Path]) -> None:
+    """`--only text_stages` (or memory) into a fresh folder has no other section to keep: the
+    report shows what was measured instead of failing on what was not."""
+    from bench.report import render_markdown
+    from bench.targets import targets
+
+    results, _ = tiny_run
+    for kept, shown, absent in (("text_stages", "## Text stages", "## Memory"),
+                                ("memory", "## Memory", "## Text stages")):
+        partial = {k: v for k, v in results.items()
+                   if k not in {"accuracy", "families", "matrix", "candidates", "speed",
+                                "text_stages", "memory"} or k == kept}
+        partial["targets"] = targets(partial)
+        markdown = render_markdown(partial)
+        assert shown in markdown and absent not in markdown
