@@ -79,13 +79,18 @@ MARK_INDEL_COST = 0.35
 HARD_COST = 1.0
 
 
+_STRAY_TABLE = {ord(c): None for c in STRAY + "\u200b\u200c\u200d\ufeff"}
+
+
+# Memoised (pure): every name-like span is cleaned again by each distance that compares it.
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """Remove OCR specks and normalise mark order: ``'พัทธ์'ซัญญ'า`` -> ``พัทธ์ซัญญา``.
 
     >>> clean_name("พัทธ์'ซัญญ'า")
     'พัทธ์ซัญญา'
     """
-    text = text.translate({ord(c): None for c in STRAY + "\u200b\u200c\u200d\ufeff"})
+    text = text.translate(_STRAY_TABLE)
     # Keeps the one space a family name may hold (ณ อยุธยา).
     return " ".join(_pythainlp_normalize(part) for part in text.split())
 

@@ -13,6 +13,7 @@ the same string. Applied to both sides of a comparison, in this order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.thaichars import FOLD_CLASSES, LINE_LETTER_RANGE, MARK_RANGE, SARA_AA, SARA_AM
 
@@ -26,6 +27,8 @@ _MARKS_RE = re.compile(f"[{MARK_RANGE}]")
 _NOT_THAI_LETTER_RE = re.compile(f"[^{LINE_LETTER_RANGE}]")
 
 
+# Memoised (pure): catalog titles and the lines matched against them are folded again and again.
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The matching key of `text`.
 
