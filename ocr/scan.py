@@ -249,36 +249,61 @@ def ink_blobs(ink: np.ndarray, rules: np.ndarray | None = None) -> list[Word]:
 def _specks(ink: np.ndarray) -> np.ndarray:
     """Dust (`_dust`) of `ink` as 255 on 0."""
     _, labels, stats = components(ink, 8)
-    return (_dust(ink, labels, stats)[labels] * 255).astype(np.uint8)
+    small, glyph = _small_blobs(stats)
+    pixels = np.flatnonzero(small[labels])
+    owners = labels.ravel()[pixels]
+    out = np.zeros_like(ink)
+    np.put(out, pixels[_dust(ink, small, glyph, pixels, owners)[owners]], 255)
+    return out
 
 
-def _dust(ink: np.ndarray, labels: np.ndarray, stats: np.ndarray) -> np.ndarray:
-    """Dust by label: small blobs with no letter within a glyph's height (Thai marks sit next
-    to their letter, dust in the empty parts of a cell, where Tesseract would read it as `I` or
-    `.`). `labels`, `stats`: the labelling of `ink`."""
+def _speck_pixels(ink: np.ndarray, labels: np.ndarray, stats: np.ndarray) -> np.ndarray:
+    """Flat indices of the pixels of `ink`'s dust (`_dust`) and lone specks
+    (`specks.lone_blobs`); `labels`, `stats`: its labelling. The label image is looked up once,
+    for the candidates of both tests; the rest touches only their few pixels."""
+    small, glyph = _small_blobs(stats)
+    lone = lone_blobs(ink, stats)
+    candidates = small | lone
+    if not candidates.any():
+        return np.zeros(0, dtype=np.intp)
+    pixels = np.flatnonzero(candidates[labels])
+    owners = labels.ravel()[pixels]
+    in_small = small[owners]
+    dust = _dust(ink, small, glyph, pixels[in_small], owners[in_small])
+    return pixels[(dust | lone)[owners]]
+
+
+def _small_blobs(stats: np.ndarray) -> tuple[np.ndarray, float]:
+    """Which blobs (by label) are smaller than 0.45 of the page's median glyph height both
+    ways, and that height; none when the page has no glyphs (median under 4 px)."""
     count = len(stats)
-    dust = np.zeros(count, dtype=bool)
+    small = np.zeros(count, dtype=bool)
     if count <= 1:
-        return dust
+        return small, 0.0
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     areas = stats[1:, cv2.CC_STAT_AREA]
     glyph = float(np.median(heights[areas >= 8])) if np.any(areas >= 8) else 0.0
     if glyph < 4:
-        return dust
-    small = np.zeros(count, dtype=bool)
+        return small, glyph
     small[1:] = (heights < 0.45 * glyph) & (stats[1:, cv2.CC_STAT_WIDTH] < 0.45 * glyph)
+    return small, glyph
+
+
+def _dust(ink: np.ndarray, small: np.ndarray, glyph: float, spots: np.ndarray,
+          spot_labels: np.ndarray) -> np.ndarray:
+    """Dust by label: small blobs with no letter within a glyph's height (Thai marks sit next
+    to their letter, dust in the empty parts of a cell, where Tesseract would read it as `I` or
+    `.`). `small`, `glyph`: `_small_blobs`; `spots`: the flat indices of every small blob's
+    pixels, `spot_labels` their labels."""
+    dust = np.zeros(len(small), dtype=bool)
     if not small.any():
         return dust
-    # One lookup over the label image (the costly step): the pixels of small blobs; the big
-    # blobs are the rest of the ink. The later steps touch only the few small-blob pixels.
-    in_small = small[labels]
+    # The big blobs are the rest of the ink.
     big_ink = ink > 0
-    big_ink &= ~in_small
+    np.put(big_ink, spots, False)
     near = cv2.dilate(big_ink.view(np.uint8), cv2.getStructuringElement(
         cv2.MORPH_RECT, (int(glyph) | 1, int(glyph) | 1)))
-    spots = np.flatnonzero(in_small)
-    spot_labels = labels.ravel()[spots]
-    touching = np.zeros(count, dtype=bool)
+    touching = np.zeros(len(small), dtype=bool)
     touching[spot_labels[near.ravel()[spots] > 0]] = True
     dust[1:] = small[1:] & ~touching[1:]
     return dust
@@ -378,9 +403,9 @@ def analyse(image: Image.Image, thicken_thin: bool = True, bilevel: bool = False
     # Dust judged against the page's glyphs, and dots alone wherever nothing stands near them
     # (on a page whose strokes are broken into dots the first finds none).
     _, labels, stats = components(text_ink, 8)
-    specks = (_dust(text_ink, labels, stats) | lone_blobs(text_ink, stats))[labels]
-    cleaned[specks] = 255
-    text_ink[specks] = 0
+    specks = _speck_pixels(text_ink, labels, stats)
+    np.put(cleaned, specks, 255)
+    np.put(text_ink, specks, 0)
     # Grainy paper away from any ink is white: the grain of a copy is read as `:` `-` `.`.
     if grainy:
         near_ink = cv2.dilate(text_ink, np.ones((5, 5), np.uint8))

@@ -159,7 +159,7 @@ def test_the_dust_filter_removes_exactly_the_dust(ruled, profile):
 
 
 @pytest.mark.parametrize("form", ["copy", "photo"])
-def test_flattening_by_lookup_equals_the_division(ruled, form):
+def test_flattening_equals_the_division(ruled, form):
     # The forms whose paper is not white (a clean scan's or a fax's paper already is).
     gray = np.asarray(scanned(ruled, COPY) if form == "copy" else photographed(ruled))
     h, w = gray.shape
