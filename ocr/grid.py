@@ -104,7 +104,7 @@ def find_tables(
     `cell_rules`: horizontal rules found inside cells (`ocr.faintrules`), however short.
     """
     tol = SNAP * max(width, height)
-    hsegs = joined(segments(hrules, True), tol, BRIDGE * max(width, height))
+    hsegs = joined(segments(hrules, True), tol, max(tol, BRIDGE * max(width, height)))
     vsegs = joined(segments(vrules, False), tol)
     short_v = segments(short_vrules, False)
     in_cells = segments(cell_rules, True)
