@@ -82,3 +82,20 @@ def test_a_header_rule_broken_in_pieces_still_ends_the_header():
     tables = find_tables(rules, [], header + first + _words(), W, H)
     assert len(tables) == 1
     assert tables[0].cols == len(COLS)
+
+
+def test_a_border_rule_cut_by_a_fax_dropout_keeps_its_row_in_the_table():
+    """The top rule of a table with horizontal rules only, cut near its end by a gap of 21 px
+    (300 dpi; a fax's white dropout line crossing the skewed rule, dev multiname-0005 fax p4):
+    neither piece spans the table alone, and the header row fell out of the table, so the role
+    columns lost their labels. The pieces are one rule; the header stays the table's first row."""
+    header = [Word("", (x, YS[0] + 20, x + width, YS[0] + 70))
+              for x, width in zip(COLS, (100.0, 300.0, 250.0, 250.0), strict=True)]
+    cut = X1 - 170.0
+    rules = [(X0, YS[0] - 3, cut, YS[0] + 3), (cut + 21.0, YS[0] - 2, X1, YS[0] + 4)]
+    rules += [_hrule(y) for y in YS[1:]]
+    tables = find_tables(rules, [], header + _words(), W, H)
+    assert len(tables) == 1
+    assert abs(tables[0].box[1] - YS[0]) < 5
+    assert tables[0].rows == len(YS) - 1
+    assert tables[0].cols == len(COLS)
