@@ -83,11 +83,21 @@ def _group_label(index: int, a: float, b: float, found: Sequence[tuple[int, floa
         below = [(c, d) for j, c, d in found if j == line]
         if any(c < b and a < d for c, d in below):
             continue
-        left = [d for c, d in below if d <= a]
-        right = [c for c, d in below if c >= b]
-        if not left or not right or not bands:
+        left = [(c, d) for c, d in below if d <= a]
+        right = [(c, d) for c, d in below if c >= b]
+        if not left or not right:
             continue
-        for lo, hi in ((max(left), a), (b, min(right))):
+        # The labels it stands over sit under nothing on its own line: they are whole labels
+        # of the lower level, not the wrapped halves of labels that begin on its line, so the
+        # label is a group over them whatever the body's words do (short names leave its
+        # edges uncrossed).
+        near = (max(left, key=lambda e: e[1]), min(right, key=lambda e: e[0]))
+        if not any(c < nd and nc < d for nc, nd in near for j, c, d in found if j == index
+                   and (c, d) != (a, b)):
+            return True
+        if not bands:
+            continue
+        for lo, hi in ((max(e[1] for e in left), a), (b, min(e[0] for e in right))):
             if hi > lo and _fewest_crossing(lo, hi, bands) > len(bands) / 2:
                 return True
     return False

@@ -25,7 +25,7 @@ from extract.repair.glyphs import WEAK_GAP
 from extract.repair.options import END, Option
 from extract.repair.spelling import LetterGroup, mark_key, valid
 from extract.thai_dictionary import general_words, prefix_table
-from extract.thaichars import FOLLOW_SET, LEAD_SET
+from extract.thaichars import FOLLOW_SET, LEAD_SET, SARA_AM
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +147,11 @@ def _steps(
         original = group[0] + group[1]
         k_words, k_unknown = [], []
         for opt in opts[k]:
-            # marks moved away (fewer stay) or SARA AA merged into the group before
-            own_moved = bool(opt.back) or len(opt.stay) < len(group[1])
+            # marks moved away (fewer stay); SARA AM given back for a lost NIKHAHIT is no
+            # move: SARA AA never starts a word, so the only other reading of `ค าปวน` glues
+            # SARA AA on, and a name (คำปวน, ลำใย) may be what the restored word spells
+            own_moved = (bool(opt.back) and not _lost_nikhahit(opt)) or len(opt.stay) < len(
+                group[1])
             row_words, row_unknown = [], []
             for o2, nxt in enumerate(opts[k + 1]):
                 marks = opt.stay + nxt.back
@@ -156,7 +159,7 @@ def _steps(
                     marks = "".join(sorted(marks, key=mark_key))
                 piece = opt.base + marks
                 step = _Step(o2, piece, nxt.cost, nxt.absorbs_gap, nxt.substituted,
-                             own_moved or bool(nxt.back))
+                             own_moved or (bool(nxt.back) and not _lost_nikhahit(nxt)))
                 if valid(opt.base, marks):
                     row_words.append(step)
                 if piece == original:  # a change must make a word, or it is no repair
@@ -166,6 +169,11 @@ def _steps(
         word_rows.append(k_words)
         unknown_rows.append(k_unknown)
     return word_rows, unknown_rows
+
+
+def _lost_nikhahit(opt: Option) -> bool:
+    """The option reads a SARA AA after a space as the SARA AM whose NIKHAHIT the space was."""
+    return opt.absorbs_gap and opt.back == SARA_AM and not opt.base
 
 
 def _walk_words(
