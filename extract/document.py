@@ -16,7 +16,7 @@ from extract.matching import edition_scores, match_item
 from extract.meta import DocumentMeta, read_meta
 from extract.models import Assignment, Item, Line, RoleLabels
 from extract.names import Officer, cluster_officers
-from extract.number_choice import choose_by_neighbours, settle_numbers
+from extract.number_choice import choose_by_neighbours, recover_numbers, settle_numbers
 from extract.numbering import Profile, detect_profile
 from extract.officers import NameMention
 from extract.recognise import catalog_score
@@ -84,7 +84,7 @@ def extract_document(
     # choose among them before the sequence gives the ids, the ids after.
     parsed = replace(parsed, items=tuple(choose_by_neighbours(parsed.items, readings)))
     items, dropped = _criteria(parsed, catalog)
-    items = settle_numbers(items, readings)
+    items = recover_numbers(settle_numbers(items, readings), readings)
     if catalog is not None:
         items = [_matched(item, catalog) for item in items]
     officers, key_of_name = cluster_officers(

@@ -24,7 +24,7 @@ from dataclasses import replace
 from extract.digits import THAI_DIGITS, arabic_to_thai
 from extract.findings import Flag, FlagKind
 from extract.models import Item
-from extract.number_trust import spelled, value, words_reading
+from extract.number_trust import number_of, spelled, value, words_reading
 from extract.sequence import criterion_id
 from ocr.layout import Word
 
@@ -77,7 +77,7 @@ def settle_numbers(items: Sequence[Item], readings: Mapping[int, Sequence[Word]]
             out.append(item)
             continue
         word = words[occurrence] if occurrence < len(words) else words[0]
-        if due not in readings_of(word):
+        if due not in readings_of(word) and not lost_dots(word, due):
             out.append(item)
             continue
         as_due = _written_as(item.number_as_written, due)
@@ -85,6 +85,63 @@ def settle_numbers(items: Sequence[Item], readings: Mapping[int, Sequence[Word]]
         flag = Flag(FlagKind.READ_AS_DUE, item.number_as_written.strip(), item.criterion)
         out.append(replace(item, number_as_written=as_due,
                            written=tuple(int(p) for p in due.split(".")), flags=(*flags, flag)))
+    return out
+
+
+def top_readings(word: Word) -> tuple[str, ...]:
+    """A re-read word's own readings (the page's, the Thai model's, the number model's), not
+    the number model's alternatives."""
+    return tuple(r for r in (word.text, word.original, word.reading) if r)
+
+
+def lost_dots(word: Word, due: str) -> bool:
+    """Whether a reading of the word is the number due with its dots lost: `๒๑๓` for ๒.๑๓,
+    `21` for 2.1. A 200-dpi copy or a fax loses the point between the digits, which both
+    models then read alike; the digits are the printed ones, so the number is the one due.
+    Only readings without any dot: `11.1` is no `1.11` that lost its dot.
+
+    >>> w = Word("๒๑๓", (0, 0, 9, 9), 90.0, original="๒๑๓", reading="๒๑๓")
+    >>> lost_dots(w, "2.13"), lost_dots(w, "2.14"), lost_dots(w, "21.3")
+    (True, False, True)
+    >>> lost_dots(Word("11.1", (0, 0, 9, 9), 90.0, original="11.1", reading="11.1"), "1.11")
+    False
+    """
+    if "." not in due:
+        return False
+    bare = due.replace(".", "")
+    return any(v == bare for v in map(value, top_readings(word)) if v and "." not in v)
+
+
+def recover_numbers(items: Sequence[Item], readings: Mapping[int, Sequence[Word]]
+                    ) -> list[Item]:
+    """The items whose number the grammar could not read (none as written), while the word
+    that opens the item's text was re-read and one of its own readings is the number due,
+    read as that number (`READ_AS_DUE`), the word taken off the text.
+
+    A table's number cell read as letters by the Thai model (`ไป` for 10) and as `10` by the
+    number model, a `ล.2` for 4.2 read `4.2` by the number model, a `212` for 2.12 (the dots
+    lost, `lost_dots`): the row is the item of its id (the sequence and the catalog say so),
+    and its own word spells that id. Only the word's own readings count, not the number
+    model's alternatives, so a clerk's slip whose number was lost is not made right.
+    """
+    out: list[Item] = []
+    for item in items:
+        due = due_number(item.criterion)
+        token, _, rest = item.text.partition(" ")
+        if not due or number_of(item.number_as_written) or not token:
+            out.append(item)
+            continue
+        words = [w for w in readings.get(item.page, ()) if w.text == token]
+        source = next((r for w in words for r in top_readings(w) if value(r) == due), None)
+        if source is None and any(lost_dots(w, due) for w in words):
+            source = token
+        if source is None:
+            out.append(item)
+            continue
+        thai = re.search(f"[{THAI_DIGITS}]", source) is not None
+        flag = Flag(FlagKind.READ_AS_DUE, token, item.criterion)
+        out.append(replace(item, number_as_written=arabic_to_thai(due) if thai else due,
+                           written=_parts(due), text=rest.strip(), flags=(*item.flags, flag)))
     return out
 
 

@@ -130,3 +130,37 @@ def test_a_repeated_number_whose_other_copy_could_be_a_missing_number_is_no_slip
     # Neither copy could be another number: the clerk printed ๔.๕ twice.
     assert _clerk(numbering_findings("d", items, {1: "reread"}, page("๔|.|๕"))) == [
         ("duplicate", "Q4.6")]
+
+
+def test_a_number_whose_dots_the_scan_lost_is_the_id_due() -> None:
+    # Dev copies at 200 dpi: ๑.๓ and 2.12 printed, both models read ๑๓ and 212 (the point
+    # faded). The sequence gives Q1.3 and Q2.12; the digits are the printed ones.
+    items = [replace(Item(Group.QUALITY, "๑๓", (13,), 1, ""), criterion="Q1.3"),
+             replace(Item(Group.QUALITY, "", None, 1, "212 มีการจัดทำแผน"), criterion="Q2.12")]
+    page = {1: (_word("๑๓", 10, "๑๓", "๑๓"), _word("212", 50, "212", "212", "2|1|2"))}
+    from extract.number_choice import recover_numbers
+
+    out = recover_numbers(settle_numbers(items, page), page)
+    assert [it.number_as_written for it in out] == ["๑.๓", "2.12"]
+    assert out[1].text == "มีการจัดทำแผน"
+    assert all(f.kind == FlagKind.READ_AS_DUE for it in out for f in it.flags)
+    # Another number than the one due (a slip: ๑๔ where ๑.๓ is due) is not made the id.
+    wrong = [replace(Item(Group.QUALITY, "๑๔", (14,), 1, ""), criterion="Q1.3")]
+    assert settle_numbers(wrong, {1: (_word("๑๔", 10, "๑๔", "๑๔"),)})[0].number_as_written \
+        == "๑๔"
+
+
+def test_a_number_cell_read_as_letters_takes_the_number_models_reading_of_the_id() -> None:
+    # Dev multiname-0006 copy: the number cell 10 read `ไป` by the Thai model and 10 by the
+    # number model; the grammar read no number, the catalog and sequence made the row P10.
+    from extract.number_choice import recover_numbers
+
+    item = replace(Item(Group.PHYSICAL, "", None, 1, "ไป มีการจัดสรรสิ่งอำนวยความสะดวก"),
+                   criterion="P10")
+    out = recover_numbers([item], {1: (_word("ไป", 10, "ไป", "10", "1|0"),)})
+    assert (out[0].number_as_written, out[0].written) == ("10", (10,))
+    assert out[0].text == "มีการจัดสรรสิ่งอำนวยความสะดวก"
+    # Only the word's own readings count, not the number model's alternatives: a lost number
+    # read 9 (alternative 1|0) stays unread, as a clerk's slip would.
+    kept = recover_numbers([item], {1: (_word("ไป", 10, "ไป", "9", "91|0"),)})
+    assert kept[0].number_as_written == ""
