@@ -21,6 +21,7 @@ from ocr.detect import describe
 from ocr.reader import plan_pages
 from ocr.tesseract import OcrSettings
 from pipeline.pages import process_page
+from tests.test_grid_headers import expected as typeset
 
 ROWS = (
     ("๑", "มีการให้บริการนอกเวลาราชการ", "นายสรชา วงษาเกษ", ("นายจอน ถาวร",)),
@@ -58,16 +59,8 @@ def render(path: Path, font: str) -> Path:
     return path
 
 
-def _title_free(name: str) -> str:
-    return name[len(next(t for t in TITLES if name.startswith(t))):]
-
-
 def expected() -> set[tuple[str, str, str]]:
-    out = set()
-    for i, (_, _, sup, resp) in enumerate(ROWS):
-        out.add((f"P{i + 1}", "supervisor", _title_free(sup)))
-        out |= {(f"P{i + 1}", "responsible", _title_free(n)) for n in resp}
-    return out
+    return typeset(ROWS, TITLES)
 
 
 @pytest.mark.parametrize("font", ["Sawasdee", "Garuda"])

@@ -46,15 +46,15 @@ def _bare(text: str) -> str:
     return "".join(repair(text).split())
 
 
-def _title_free(name: str) -> str:
-    return name[len(next(t for t in TITLES if name.startswith(t))):]
+def expected(rows: tuple = ROWS, titles: tuple[str, ...] = TITLES) -> set[tuple[str, str, str]]:
+    """The (criterion, role, name without title) triples the table's rows typeset."""
+    def title_free(name: str) -> str:
+        return name[len(next(t for t in titles if name.startswith(t))):]
 
-
-def expected() -> set[tuple[str, str, str]]:
     out = set()
-    for i, (_, _, sup, resp) in enumerate(ROWS):
-        out.add((f"P{i + 1}", "supervisor", _title_free(sup)))
-        out |= {(f"P{i + 1}", "responsible", _title_free(n)) for n in resp}
+    for i, (_, _, sup, resp) in enumerate(rows):
+        out.add((f"P{i + 1}", "supervisor", title_free(sup)))
+        out |= {(f"P{i + 1}", "responsible", title_free(n)) for n in resp}
     return out
 
 
