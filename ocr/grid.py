@@ -44,8 +44,6 @@ EXTENT_TOL = 0.04
 MAX_ROW = 0.45
 
 
-
-
 def _components(
     hsegs: list[Segment], vsegs: list[Segment], width: float, height: float, tol: float
 ) -> list[tuple[list[Segment], list[Segment]]]:
@@ -205,7 +203,6 @@ def _band_rules(short: Sequence[Segment], xs: Sequence[float], ys: Sequence[floa
                for a, b in pairwise(ys)):
             out.append(seg)
     return out
-
 
 
 # A word (or ink blob) no side of which reaches this share of the median word height is a speck.

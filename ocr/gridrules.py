@@ -3,9 +3,10 @@ how much of an edge the rules cover, and thin rules a copy broke into dashes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TypeVar
 
 from ocr.layout import Box
 
@@ -29,6 +30,24 @@ class Segment:
     pos: float  # y of a horizontal rule, x of a vertical one
     lo: float  # start along the rule
     hi: float  # end along the rule
+
+
+T = TypeVar("T")
+
+
+def chains(items: Iterable[T], pos: Callable[[T], float], tol: float) -> list[list[T]]:
+    """Items in order of `pos`, grouped into chains whose neighbours lie within `tol`.
+
+    >>> chains([5, 1, 2, 9, 3], float, 1)
+    [[1, 2, 3], [5], [9]]
+    """
+    groups: list[list[T]] = []
+    for item in sorted(items, key=pos):
+        if groups and pos(item) - pos(groups[-1][-1]) <= tol:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
 
 
 def segments(rules: Iterable[Box], horizontal: bool) -> list[Segment]:
@@ -64,13 +83,7 @@ def joined(segs: list[Segment], tol: float, bridge: float | None = None) -> list
     """
     bridge = tol if bridge is None else bridge
     out: list[Segment] = []
-    groups: list[list[Segment]] = []
-    for seg in sorted(segs, key=lambda s: s.pos):
-        if groups and seg.pos - groups[-1][-1].pos <= tol:
-            groups[-1].append(seg)
-        else:
-            groups.append([seg])
-    for group in groups:
+    for group in chains(segs, _pos, tol):
         run: list[Segment] = []
         for seg in sorted(group, key=lambda s: s.lo):
             last = run[-1] if run else None
@@ -84,13 +97,11 @@ def joined(segs: list[Segment], tol: float, bridge: float | None = None) -> list
 
 def snap(values: Iterable[float], tol: float) -> list[float]:
     """Cluster positions closer than `tol`; one mean per cluster, ascending."""
-    groups: list[list[float]] = []
-    for v in sorted(values):
-        if groups and v - groups[-1][-1] <= tol:
-            groups[-1].append(v)
-        else:
-            groups.append([v])
-    return [sum(g) / len(g) for g in groups]
+    return [sum(g) / len(g) for g in chains(values, float, tol)]
+
+
+def _pos(seg: Segment) -> float:
+    return seg.pos
 
 
 def cover(segs: Sequence[Segment], pos: float, lo: float, hi: float, tol: float) -> float:
@@ -105,8 +116,9 @@ def cover(segs: Sequence[Segment], pos: float, lo: float, hi: float, tol: float)
         end = b
     return covered / max(hi - lo, 1e-6)
 
+
 def dashed(hsegs: Sequence[Segment], rows_h: Sequence[Segment], x0: float, x1: float,
-            top: float, bottom: float, tol: float) -> list[list[Segment]]:
+           top: float, bottom: float, tol: float) -> list[list[Segment]]:
     """Rules between the table's rows that a copy broke into dashes: at one height, at least
     DASHED_PIECES collinear pieces (most too short to be a rule on their own) spread across
     the table and covering DASHED_COVER of its width, where no rule runs across it (a 0.5-pt
@@ -118,20 +130,12 @@ def dashed(hsegs: Sequence[Segment], rows_h: Sequence[Segment], x0: float, x1: f
     [7]
     """
     width = x1 - x0
-    pieces = sorted(
-        (s for s in [*hsegs, *rows_h]
-         if top + tol < s.pos < bottom - tol and s.lo >= x0 - tol and s.hi <= x1 + tol),
-        key=lambda s: s.pos,
-    )
-    groups: list[list[Segment]] = []
-    for s in pieces:
-        if groups and s.pos - groups[-1][-1].pos <= tol:
-            if s not in groups[-1]:
-                groups[-1].append(s)
-        else:
-            groups.append([s])
+    # Each piece once: the table's own rows are among all the page's rules.
+    pieces = dict.fromkeys(
+        s for s in [*hsegs, *rows_h]
+        if top + tol < s.pos < bottom - tol and s.lo >= x0 - tol and s.hi <= x1 + tol)
     out = []
-    for g in groups:
+    for g in chains(pieces, _pos, tol):
         share = cover(g, g[0].pos, x0, x1, 2 * tol)
         if (len(g) >= DASHED_PIECES and DASHED_COVER <= share < MIN_COVER_FULL
                 and max(s.hi for s in g) - min(s.lo for s in g) >= DASHED_SPAN * width
@@ -141,7 +145,7 @@ def dashed(hsegs: Sequence[Segment], rows_h: Sequence[Segment], x0: float, x1: f
 
 
 def bridged(group: Sequence[Segment], xs: Sequence[float], x0: float, x1: float
-             ) -> list[Segment]:
+            ) -> list[Segment]:
     """A dashed rule as the segments it draws: its pieces joined across their gaps (and to the
     table's edges), except where a gap covers most of a column between `xs` (column rules),
     the rule a merged cell lacks.
